@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
+
+const port = Number(process.env.E2E_PORT ?? 4180);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4181);
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  },
+  // A server started from scratch, as `npm start` starts it, on ports of its own.
+  webServer: {
+    command: 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
+    url: `http://127.0.0.1:${port}/`,
+    env: { PORT: String(port), SANDBOX_PORT: String(sandboxPort), HOST: '127.0.0.1' },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+  },
+});

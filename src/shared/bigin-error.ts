@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Bigin answers a failed request with one JSON object:
+ * {"code":"INVALID_MODULE","details":{...},"message":"...","status":"error"}.
+ */
+export const biginErrorSchema = z.object({
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  message: z.string(),
+  status: z.literal('error'),
+});
+export type BiginError = z.infer<typeof biginErrorSchema>;
+
+/** The documented request-level errors, with the HTTP status and message Bigin gives them. */
+export const BIGIN_ERRORS = {
+  INVALID_MODULE: { status: 400, message: 'the module name given seems to be invalid' },
+  INVALID_URL_PATTERN: {
+    status: 404,
+    message: 'Please check if the URL trying to access is a correct one',
+  },
+  OAUTH_SCOPE_MISMATCH: { status: 401, message: 'Unauthorized' },
+  NO_PERMISSION: { status: 403, message: 'Permission denied to read attachment details' },
+  INTERNAL_ERROR: { status: 500, message: 'Internal Server Error' },
+  INVALID_REQUEST_METHOD: {
+    status: 400,
+    message: 'The http request method type is not a valid one',
+  },
+  AUTHORIZATION_FAILED: {
+    status: 400,
+    message: 'User does not have sufficient privilege to read attachments',
+  },
+  INVALID_DATA: { status: 400, message: 'the related id given seems to be invalid' },
+  INVALID_TOKEN: { status: 401, message: 'invalid oauth token' },
+  AUTHENTICATION_FAILURE: { status: 401, message: 'Authentication failed' },
+  REQUIRED_PARAM_MISSING: { status: 400, message: 'One of the expected parameter is missing' },
+  DOWNLOAD_NOT_ALLOWED: {
+    status: 400,
+    message: 'As it is a linked attachment, you can not download it',
+  },
+  FILE_SIZE_MORE_THAN_ALLOWED_SIZE: {
+    status: 413,
+    message: 'The file size is more than the allowed size',
+  },
+  TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type BiginErrorCode = keyof typeof BIGIN_ERRORS;
+
+export function biginError(
+  code: BiginErrorCode,
+  details: Record<string, unknown> = {},
+  message: string = BIGIN_ERRORS[code].message,
+): BiginError {
+  return { code, details, message, status: 'error' };
+}
