@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { attachmentListSchema } from './bigin-attachment.ts';
+import { attachmentListSchema, biginIdSchema, pageInfoSchema } from './bigin-attachment.ts';
 import { biginErrorSchema } from './bigin-error.ts';
+import { moduleInfoSchema } from './modules.ts';
 
 /**
- * The proxy's API, as the browser sees it. Bigin's own shapes pass through unchanged; the proxy
- * adds a request id to every error so that a user can quote it.
+ * The proxy's API, as the browser sees it. Bigin's own shapes pass through unchanged where the
+ * app uses them as they are; the proxy adds a request id to every error so that a user can quote
+ * it.
  */
 export const apiErrorSchema = biginErrorSchema.extend({ requestId: z.string() });
 export type ApiError = z.infer<typeof apiErrorSchema>;
@@ -14,17 +16,77 @@ export const PROXY_CODE_PREFIX = 'PROXY_';
 export const PROXY_ERRORS = {
   PROXY_BAD_REQUEST: { status: 400, message: 'The request is not valid' },
   PROXY_NOT_FOUND: { status: 404, message: 'There is no such route' },
+  PROXY_SIGNED_OUT: { status: 401, message: 'You are not signed in, or your sign-in has ended' },
+  PROXY_CSRF: { status: 403, message: 'The request did not come from this app' },
+  PROXY_RATE_LIMITED: { status: 429, message: 'Too many requests from this session' },
   PROXY_UPSTREAM_UNREACHABLE: { status: 502, message: 'Bigin could not be reached' },
+  PROXY_UPSTREAM_TIMEOUT: { status: 504, message: 'Bigin did not answer in time' },
   PROXY_UPSTREAM_INVALID: { status: 502, message: 'Bigin answered with something unexpected' },
   PROXY_SIGN_IN_FAILED: { status: 502, message: 'Zoho did not issue an access token' },
+  PROXY_TOKEN_THROTTLED: {
+    status: 503,
+    message: 'Zoho is refusing new tokens for a while: too many were requested',
+  },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
+
+/** `GET /api/session`: who is signed in. The CSRF token goes in `X-CSRF-Token` on writes. */
+export const sessionSchema = z.object({
+  signedIn: z.boolean(),
+  /** `sandbox`: sign-in goes to the local stand-in; `zoho`: to Zoho; `service`: one fixed user. */
+  mode: z.enum(['sandbox', 'zoho', 'service']),
+  user: z.object({ name: z.string(), email: z.string().optional() }).optional(),
+  csrfToken: z.string().optional(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+/** `GET /api/modules`: the org's modules, labels as Bigin's settings name them. */
+export const moduleListResponseSchema = z.object({ modules: z.array(moduleInfoSchema) });
+
+/** A record as the pickers show it. */
+export const recordSummarySchema = z.object({ id: biginIdSchema, name: z.string() });
+export type RecordSummary = z.infer<typeof recordSummarySchema>;
+
+/** `GET /api/records/:module` (recent records) and `/api/records/:module/search?word=`. */
+export const recordPageSchema = z.object({
+  data: z.array(recordSummarySchema),
+  info: z.object({ more_records: z.boolean() }),
+});
+export type RecordPage = z.infer<typeof recordPageSchema>;
+
+/** `GET /api/records/:module/:recordId`: one record, named, with whether it can carry a photo. */
+export const recordDetailSchema = recordSummarySchema.extend({
+  module: z.string(),
+  hasPhotoField: z.boolean(),
+});
+export type RecordDetail = z.infer<typeof recordDetailSchema>;
 
 /** A page of attachments; Bigin's "no content" (204) arrives as an empty page. */
 export const attachmentPageSchema = attachmentListSchema;
 export type AttachmentPage = z.infer<typeof attachmentPageSchema>;
+export { pageInfoSchema };
 
+const seg = encodeURIComponent;
+const recordBase = (module: string, recordId: string) =>
+  `/api/records/${seg(module)}/${seg(recordId)}`;
+
+/** Every route of the proxy, built in one place. */
 export const apiPaths = {
+  session: () => '/api/session',
+  /** Starts the Zoho sign-in; comes back to `returnTo` (a path of the app only). */
+  signIn: (returnTo: string) => `/auth/sign-in?returnTo=${seg(returnTo)}`,
+  signOut: () => '/auth/sign-out',
+  modules: () => '/api/modules',
+  records: (module: string) => `/api/records/${seg(module)}`,
+  searchRecords: (module: string, word: string) =>
+    `/api/records/${seg(module)}/search?word=${seg(word)}`,
+  record: recordBase,
   attachments: (module: string, recordId: string, page: number, perPage: number) =>
-    `/api/records/${encodeURIComponent(module)}/${encodeURIComponent(recordId)}/attachments?page=${page}&per_page=${perPage}`,
+    `${recordBase(module, recordId)}/attachments?page=${page}&per_page=${perPage}`,
+  download: (module: string, recordId: string, attachmentId: string) =>
+    `${recordBase(module, recordId)}/attachments/${seg(attachmentId)}`,
+  upload: (module: string, recordId: string) => `${recordBase(module, recordId)}/attachments`,
+  deleteAttachment: (module: string, recordId: string, attachmentId: string) =>
+    `${recordBase(module, recordId)}/attachments/${seg(attachmentId)}`,
+  photo: (module: string, recordId: string) => `${recordBase(module, recordId)}/photo`,
 };

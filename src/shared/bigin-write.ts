@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * The answer to a write (upload, link, delete): `{"data":[{code, details, message, status}]}`.
+ * An item with `"status":"error"` inside a 2xx answer is a failure.
+ */
+export const writeResultItemSchema = z.object({
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  message: z.string(),
+  status: z.enum(['success', 'error']),
+});
+export const writeResultSchema = z.object({ data: z.array(writeResultItemSchema).min(1) });
+export type WriteResult = z.infer<typeof writeResultSchema>;
