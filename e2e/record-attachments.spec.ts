@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 
 test('the deep link shows the documentation sample row with its values', async ({ page }) => {
   await page.goto('/Contacts/4150868000002728001');
