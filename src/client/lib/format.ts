@@ -38,3 +38,8 @@ export function formatFullDateTime(iso: string, locale?: string, timeZone?: stri
     new Date(iso),
   );
 }
+
+/** A count in the user's locale: 1000 -> "1,000". */
+export function formatCount(count: number, locale?: string): string {
+  return new Intl.NumberFormat(locale).format(count);
+}

@@ -1,0 +1,122 @@
+import ArchiveIcon from '@mui/icons-material/FolderZipOutlined';
+import AudioIcon from '@mui/icons-material/AudioFileOutlined';
+import FileIcon from '@mui/icons-material/InsertDriveFileOutlined';
+import ImageIcon from '@mui/icons-material/ImageOutlined';
+import LinkIcon from '@mui/icons-material/LinkOutlined';
+import PdfIcon from '@mui/icons-material/PictureAsPdfOutlined';
+import TextIcon from '@mui/icons-material/DescriptionOutlined';
+import VideoIcon from '@mui/icons-material/VideoFileOutlined';
+import { Box, Link, Tooltip } from '@mui/material';
+import type { SvgIconComponent } from '@mui/icons-material';
+import type { GridColDef } from '@mui/x-data-grid';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import {
+  formatBytes,
+  formatDateTime,
+  formatExactBytes,
+  formatFullDateTime,
+} from '../../lib/format.ts';
+import { gridText } from './grid-text.ts';
+import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
+
+const ICONS: Record<FileKind, SvgIconComponent> = {
+  link: LinkIcon,
+  image: ImageIcon,
+  pdf: PdfIcon,
+  text: TextIcon,
+  audio: AudioIcon,
+  video: VideoIcon,
+  archive: ArchiveIcon,
+  other: FileIcon,
+};
+
+function FileNameCell({ row }: { row: Attachment }) {
+  const kind = fileKind(row);
+  const Icon = ICONS[kind];
+  const url = kind === 'link' ? safeLinkUrl(row.$link_url) : null;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
+      <Icon
+        fontSize="small"
+        titleAccess={gridText.kind[kind]}
+        color={kind === 'link' ? 'primary' : 'action'}
+      />
+      {url ? (
+        <Link href={url} target="_blank" rel="noopener noreferrer" noWrap>
+          {row.File_Name}
+          <Box component="span" sx={visuallyHidden}>{` (${gridText.opensInNewTab})`}</Box>
+        </Link>
+      ) : (
+        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {row.File_Name}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+const person = (
+  field: 'Owner' | 'Created_By' | 'Modified_By',
+  headerName: string,
+): GridColDef<Attachment> => ({
+  field,
+  headerName,
+  flex: 1,
+  minWidth: 130,
+  valueGetter: (value: Attachment['Owner']) => value.name,
+});
+
+const time = (
+  field: 'Created_Time' | 'Modified_Time',
+  headerName: string,
+): GridColDef<Attachment> => ({
+  field,
+  headerName,
+  width: 180,
+  renderCell: ({ value }) => (
+    <Tooltip title={formatFullDateTime(value as string)}>
+      <time dateTime={value as string}>{formatDateTime(value as string)}</time>
+    </Tooltip>
+  ),
+});
+
+/** The grid's columns; sorting and search happen outside the grid, over the loaded rows. */
+export const attachmentColumns: GridColDef<Attachment>[] = [
+  {
+    field: 'File_Name',
+    headerName: gridText.columns.File_Name,
+    flex: 2,
+    minWidth: 220,
+    hideable: false,
+    renderCell: ({ row }) => <FileNameCell row={row} />,
+  },
+  {
+    field: 'Size',
+    headerName: gridText.columns.Size,
+    width: 110,
+    type: 'number',
+    valueGetter: (value: string) => Number(value),
+    renderCell: ({ value, row }) =>
+      fileKind(row) === 'link' ? (
+        '—'
+      ) : (
+        <Tooltip title={formatExactBytes(value as number)}>
+          <span>{formatBytes(value as number)}</span>
+        </Tooltip>
+      ),
+  },
+  person('Owner', gridText.columns.Owner),
+  person('Created_By', gridText.columns.Created_By),
+  time('Created_Time', gridText.columns.Created_Time),
+  person('Modified_By', gridText.columns.Modified_By),
+  time('Modified_Time', gridText.columns.Modified_Time),
+];

@@ -1,0 +1,61 @@
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import type { GridSort, SortableField } from './grid-view-state.ts';
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+const sortKey: Record<SortableField, (a: Attachment) => string | number> = {
+  File_Name: (a) => a.File_Name,
+  // Sorted by bytes, not by the human-readable text.
+  Size: (a) => Number(a.Size),
+  Owner: (a) => a.Owner.name,
+  Created_By: (a) => a.Created_By.name,
+  Modified_By: (a) => a.Modified_By.name,
+  // Bigin writes each timestamp with the user's offset: compare instants, not text.
+  Created_Time: (a) => Date.parse(a.Created_Time),
+  Modified_Time: (a) => Date.parse(a.Modified_Time),
+};
+
+/** Folds case and accents so that "resume" finds "Résumé". */
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase();
+
+/**
+ * The quick search and sort, over the rows loaded so far: Bigin's API has no search or sort
+ * parameter for attachments, so they can only work on what the browser holds.
+ */
+export function viewRows(
+  rows: readonly Attachment[],
+  search: string,
+  sort: GridSort | null,
+): Attachment[] {
+  const words = fold(search).split(/\s+/).filter(Boolean);
+  const matched = words.length
+    ? rows.filter((a) => {
+        const haystack = fold(
+          [
+            a.File_Name,
+            a.Owner.name,
+            a.Created_By.name,
+            a.Modified_By.name,
+            a.$link_url ?? '',
+          ].join(' '),
+        );
+        return words.every((w) => haystack.includes(w));
+      })
+    : [...rows];
+  if (!sort) return matched;
+  const key = sortKey[sort.field];
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return matched.sort((x, y) => {
+    const a = key(x);
+    const b = key(y);
+    const order =
+      typeof a === 'number' && typeof b === 'number'
+        ? a - b
+        : collator.compare(String(a), String(b));
+    return sign * order;
+  });
+}
