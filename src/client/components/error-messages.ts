@@ -1,87 +1,138 @@
-import { CLIENT_ERROR_CODES } from '../lib/api-client.ts';
+import { messages, type ErrorWords } from '../i18n/messages.ts';
+import { ApiClientError, CLIENT_ERROR_CODES } from '../lib/api-client.ts';
+
+/** The action a banner offers, where one exists. */
+export type BannerAction = 'choose-record' | 'retry' | 'sign-in' | 'reload' | 'copy-details';
 
 /** What a banner says: the title, what happened in plain words, and what to do. */
-export interface ErrorText {
-  title: string;
-  what: string;
-  todo: string;
-  /** The action the banner offers, where one exists. */
-  action?: 'choose-record' | 'retry';
+export interface ErrorText extends ErrorWords {
+  /** A fact Bigin gave that helps, such as the missing permission's name. */
+  detail?: string;
+  action?: BannerAction;
   /** Whether the request id is worth quoting to whoever runs the service. */
   quoteRequestId?: boolean;
 }
 
-/** Every banner's words, in one place, keyed by the error code Bigin or the proxy gave. */
-export const ERROR_TEXTS: Record<string, ErrorText> = {
-  INVALID_MODULE: {
-    title: 'This module does not exist in Bigin',
-    what: 'Bigin does not know the module named in the link, or does not offer it through its API.',
-    todo: 'Choose a module and a record from the list.',
-    action: 'choose-record',
-  },
-  INVALID_URL_PATTERN: {
-    title: 'This link is malformed',
-    what: 'Bigin could not make sense of the address the app asked for.',
-    todo: 'Go back to the record picker and open the record from there.',
-    action: 'choose-record',
-  },
-  INVALID_DATA: {
-    title: 'This record does not exist',
-    what: 'Bigin has no record with this id in this module. It may have been deleted, or the link is wrong.',
-    todo: 'Choose the record again from the list.',
-    action: 'choose-record',
-  },
-  OAUTH_SCOPE_MISMATCH: {
-    title: 'The sign-in lacks the attachments permission',
-    what: 'When you signed in, Zoho was not asked (or not allowed) to let this app read attachments.',
-    todo: 'Sign in again and grant access to attachments.',
-  },
-  NO_PERMISSION: {
-    title: 'Your Bigin profile may not read attachments',
-    what: 'Bigin refused because your profile does not allow reading attachment details.',
-    todo: 'Ask your Bigin administrator to grant your profile access to attachments.',
-  },
-  AUTHORIZATION_FAILED: {
-    title: 'You do not have the privilege for this',
-    what: 'Bigin refused because your profile lacks the privilege to read attachments in this module.',
-    todo: 'Ask your Bigin administrator for access to this module.',
-  },
-  INTERNAL_ERROR: {
-    title: 'Bigin had an internal error',
-    what: "Something failed on Bigin's side; nothing was changed.",
-    todo: 'Try again in a moment. If it keeps failing, quote the request id to your administrator.',
-    action: 'retry',
-    quoteRequestId: true,
-  },
-  INVALID_REQUEST_METHOD: {
-    title: 'The app and Bigin disagree',
-    what: 'Bigin did not accept the kind of request this app sent. This is a fault in the app.',
-    todo: 'Please report it, quoting the request id.',
-    quoteRequestId: true,
-  },
-  TOO_MANY_REQUESTS: {
-    title: 'Too many requests',
-    what: 'Your organisation has used up its Bigin API allowance for the moment.',
-    todo: 'Wait a little and try again.',
-    action: 'retry',
-  },
-  [CLIENT_ERROR_CODES.NETWORK]: {
-    title: 'The server cannot be reached',
-    what: 'The app could not reach its server: the network or the server is down.',
-    todo: 'Check your connection and try again.',
-    action: 'retry',
-  },
+interface ErrorBehaviour {
+  action?: BannerAction;
+  quoteRequestId?: boolean;
+}
+
+const chooseRecord: ErrorBehaviour = { action: 'choose-record' };
+const signIn: ErrorBehaviour = { action: 'sign-in' };
+const retry: ErrorBehaviour = { action: 'retry' };
+const retryAndQuote: ErrorBehaviour = { action: 'retry', quoteRequestId: true };
+const report: ErrorBehaviour = { action: 'copy-details', quoteRequestId: true };
+
+/** What each code's banner offers; the words live in `messages.errors`. */
+const BEHAVIOURS: Record<string, ErrorBehaviour> = {
+  INVALID_MODULE: chooseRecord,
+  INVALID_URL_PATTERN: chooseRecord,
+  INVALID_DATA: chooseRecord,
+  OAUTH_SCOPE_MISMATCH: signIn,
+  NO_PERMISSION: {},
+  AUTHORIZATION_FAILED: {},
+  INTERNAL_ERROR: retryAndQuote,
+  INVALID_REQUEST_METHOD: report,
+  INVALID_TOKEN: signIn,
+  AUTHENTICATION_FAILURE: signIn,
+  REQUIRED_PARAM_MISSING: report,
+  DOWNLOAD_NOT_ALLOWED: {},
+  FILE_SIZE_MORE_THAN_ALLOWED_SIZE: {},
+  TOO_MANY_REQUESTS: retry,
+  PROXY_RATE_LIMITED: retry,
+  PROXY_TOKEN_THROTTLED: retry,
+  PROXY_SIGNED_OUT: signIn,
+  PROXY_SIGN_IN_FAILED: signIn,
+  PROXY_BAD_REQUEST: chooseRecord,
+  PROXY_NOT_FOUND: { action: 'choose-record', quoteRequestId: true },
+  PROXY_CSRF: { action: 'reload' },
+  PROXY_UPSTREAM_UNREACHABLE: retry,
+  PROXY_UPSTREAM_TIMEOUT: retry,
+  PROXY_UPSTREAM_INVALID: retryAndQuote,
+  [CLIENT_ERROR_CODES.NETWORK]: retry,
+  [CLIENT_ERROR_CODES.BAD_ANSWER]: retryAndQuote,
 };
 
-/** Any code without words of its own: shown with its code and message. */
-export function errorTextFor(code: string, message: string): ErrorText {
-  return (
-    ERROR_TEXTS[code] ?? {
-      title: 'Something went wrong',
-      what: `The server answered ${code}: ${message}`,
-      todo: 'Try again; if it keeps failing, report it with the request id.',
-      action: 'retry',
-      quoteRequestId: true,
-    }
-  );
+/** A failure reduced to what a banner needs. */
+export interface ErrorFacts {
+  code: string;
+  message: string;
+  details: Record<string, unknown>;
+  requestId: string;
+  retryAfter?: string;
+  receivedAt?: number;
+}
+
+export function errorFactsOf(error: unknown): ErrorFacts {
+  if (error instanceof ApiClientError) {
+    return {
+      code: error.code,
+      message: error.message,
+      details: error.body.details,
+      requestId: error.body.requestId,
+      retryAfter: error.retryAfter,
+      receivedAt: error.receivedAt,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'UNKNOWN', message, details: {}, requestId: '' };
+}
+
+// Bigin says "The given module is not supported in API" for a module that exists but that its
+// API does not serve (Documents, Projects); the other INVALID_MODULE is an unknown name.
+const isUnsupportedModule = (facts: ErrorFacts) =>
+  facts.code === 'INVALID_MODULE' && /not supported/i.test(facts.message);
+
+/** Bigin names the permission it wanted in `details.permissions`, e.g. ["Crm_Implied_View_Leads"]. */
+function permissionsOf(details: Record<string, unknown>): string[] {
+  const value = details.permissions;
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  return list.filter((p): p is string => typeof p === 'string' && p !== '');
+}
+
+/**
+ * Seconds until a retry is worth it: the Retry-After header (seconds or an HTTP date), else a
+ * number the proxy put in the details. Undefined when nobody said.
+ */
+export function secondsUntilRetry(facts: ErrorFacts, now = Date.now()): number | undefined {
+  const receivedAt = facts.receivedAt ?? now;
+  let at: number | undefined;
+  const header = facts.retryAfter?.trim();
+  if (header && /^\d+$/.test(header)) at = receivedAt + Number(header) * 1000;
+  else if (header && !Number.isNaN(Date.parse(header))) at = Date.parse(header);
+  else {
+    const fromDetails = facts.details.retryAfterSeconds ?? facts.details.retryAfter;
+    const seconds = Number(fromDetails);
+    if (fromDetails !== undefined && Number.isFinite(seconds) && seconds >= 0)
+      at = receivedAt + seconds * 1000;
+  }
+  return at === undefined ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** The banner's words for one failure; any code without words is shown with its code and message. */
+export function errorTextFor(facts: ErrorFacts, locale?: string, now = Date.now()): ErrorText {
+  const words: ErrorWords | undefined = isUnsupportedModule(facts)
+    ? messages.moduleNotSupported
+    : messages.errors[facts.code];
+  if (!words) {
+    const unknown = messages.unknownError;
+    return {
+      title: unknown.title,
+      what: unknown.what(facts.code, facts.message),
+      todo: unknown.todo,
+      ...retryAndQuote,
+    };
+  }
+
+  const text: ErrorText = { ...words, ...BEHAVIOURS[facts.code] };
+  const permissions = permissionsOf(facts.details);
+  if (permissions.length > 0)
+    text.detail = messages.errorBanner.missingPermission(permissions.join(', '));
+  if (facts.code === 'REQUIRED_PARAM_MISSING' && typeof facts.details.param_name === 'string')
+    text.detail = messages.errorBanner.missingParameter(facts.details.param_name);
+  const seconds = secondsUntilRetry(facts, now);
+  if (seconds !== undefined && seconds > 0)
+    text.todo = messages.errorBanner.retryAfter(seconds, new Date(now + seconds * 1000), locale);
+  return text;
 }

@@ -3,9 +3,14 @@ import { apiErrorSchema, type ApiError } from '../../shared/api-contract.ts';
 
 /** The one error type of the app: what the proxy (or Bigin, through it) said went wrong. */
 export class ApiClientError extends Error {
+  /** When the answer arrived: a Retry-After in seconds counts from here. */
+  readonly receivedAt = Date.now();
+
   constructor(
     readonly httpStatus: number,
     readonly body: ApiError,
+    /** The `Retry-After` header as sent (seconds or an HTTP date), on a 429 or 503. */
+    readonly retryAfter?: string,
   ) {
     super(body.message);
     this.name = 'ApiClientError';
@@ -45,7 +50,10 @@ export async function apiGet<T>(
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const envelope = apiErrorSchema.safeParse(body);
-    if (envelope.success) throw new ApiClientError(response.status, envelope.data);
+    if (envelope.success) {
+      const retryAfter = response.headers.get('Retry-After') ?? undefined;
+      throw new ApiClientError(response.status, envelope.data, retryAfter);
+    }
     throw clientFailure(
       CLIENT_ERROR_CODES.BAD_ANSWER,
       `The server answered ${response.status}`,
