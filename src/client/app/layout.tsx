@@ -1,21 +1,54 @@
-import { AppBar, Container, Link, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material';
 import { Link as RouterLink, Outlet } from 'react-router';
+import { messages } from '../i18n/messages.ts';
+
+const MAIN_ID = 'main-content';
 
 export function Layout() {
   return (
     <>
+      {/* The first stop of the Tab key: straight past the bar to the page itself. */}
+      <Link
+        href={`#${MAIN_ID}`}
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: 'tooltip',
+          p: 1,
+          bgcolor: 'background.paper',
+          '&:focus': { top: 8 },
+        }}
+      >
+        {messages.app.skipToContent}
+      </Link>
       <AppBar position="static" elevation={0}>
-        <Toolbar component="nav" aria-label="Main">
-          <Link component={RouterLink} to="/" color="inherit" underline="none">
+        <Toolbar component="nav" aria-label={messages.app.mainNavigation}>
+          <Link component={RouterLink} to="/" color="inherit" underline="hover">
             <Typography variant="h6" component="span">
-              Bigin Attachments
+              {messages.app.name}
             </Typography>
           </Link>
         </Toolbar>
       </AppBar>
-      <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
+      <Container
+        component="main"
+        id={MAIN_ID}
+        tabIndex={-1}
+        maxWidth="lg"
+        sx={{ py: 3, px: { xs: 2, sm: 3 }, '&:focus': { outline: 'none' } }}
+      >
         <Outlet />
       </Container>
     </>
+  );
+}
+
+/** Shown while a page's code loads. */
+export function PageLoading() {
+  return (
+    <Box role="status" sx={{ p: 3 }}>
+      <Typography color="text.secondary">{messages.app.loadingPage}</Typography>
+    </Box>
   );
 }

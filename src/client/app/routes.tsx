@@ -1,14 +1,30 @@
 import type { RouteObject } from 'react-router';
-import { RecordAttachmentsPage } from '../features/attachments/record-attachments-page.tsx';
-import { HomePage } from '../features/record-picker/home-page.tsx';
-import { Layout } from './layout.tsx';
+import { Layout, PageLoading } from './layout.tsx';
 
+/**
+ * Each page's code loads when its route is first matched, so the home page's pickers do not
+ * ship the data grid, and the deep-link page does not ship the pickers.
+ */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    HydrateFallback: PageLoading,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: ':module/:recordId', element: <RecordAttachmentsPage /> },
+      {
+        index: true,
+        lazy: async () => {
+          const { HomePage } = await import('../features/record-picker/home-page.tsx');
+          return { Component: HomePage };
+        },
+      },
+      {
+        path: ':module/:recordId',
+        lazy: async () => {
+          const { RecordAttachmentsPage } =
+            await import('../features/attachments/record-attachments-page.tsx');
+          return { Component: RecordAttachmentsPage };
+        },
+      },
     ],
   },
 ];

@@ -1,47 +1,83 @@
-import { Button, Stack, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Divider, Stack, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { ModuleInfo } from '../../../shared/modules.ts';
 import { recordPath } from '../../app/paths.ts';
+import { ErrorBanner } from '../../components/error-banner.tsx';
+import { messages } from '../../i18n/messages.ts';
+import { modulesQuery } from '../../lib/module-queries.ts';
+import { useRecentRecords } from '../../lib/recent-records.ts';
+import { ModulePicker } from './module-picker.tsx';
+import { OpenByIdForm } from './open-by-id-form.tsx';
+import { RecentRecordsList } from './recent-records-list.tsx';
+import { RecordPicker } from './record-picker.tsx';
 
-/** Open a record's attachments by module and id. */
+/** The module the home page starts on, when the address names none. */
+const PREFERRED_MODULE = 'Contacts';
+
+/** Home: choose a module, then find a record by typing or from its recent records. */
 export function HomePage() {
   const navigate = useNavigate();
-  const [module, setModule] = useState('Contacts');
-  const [recordId, setRecordId] = useState('');
-  const idValid = /^\d{1,19}$/.test(recordId);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const modules = useQuery(modulesQuery());
+  const recent = useRecentRecords();
+  const list = modules.data ?? [];
 
-  const open = (event: FormEvent) => {
-    event.preventDefault();
-    if (module && idValid) void navigate(recordPath(module, recordId));
-  };
+  // The chosen module lives in the address, so that back from a record returns to it.
+  const wanted = searchParams.get('module') ?? recent[0]?.module ?? PREFERRED_MODULE;
+  const module: ModuleInfo | null =
+    list.find((m) => m.api_name === wanted) ??
+    list.find((m) => m.api_name === PREFERRED_MODULE) ??
+    list[0] ??
+    null;
+
+  const chooseModule = (next: ModuleInfo) =>
+    setSearchParams({ module: next.api_name }, { replace: true });
 
   return (
-    <Stack component="form" spacing={2} onSubmit={open} sx={{ maxWidth: 480 }}>
-      <Typography variant="h5" component="h1">
-        Open a record
-      </Typography>
-      <TextField
-        label="Module"
-        value={module}
-        onChange={(e) => setModule(e.target.value.trim())}
-        required
-      />
-      <TextField
-        label="Record id"
-        value={recordId}
-        onChange={(e) => setRecordId(e.target.value.trim())}
-        required
-        error={recordId !== '' && !idValid}
-        helperText={
-          recordId !== '' && !idValid
-            ? 'A Bigin record id is 1 to 19 digits.'
-            : "The digits at the end of the record's address in Bigin."
-        }
-        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-      />
-      <Button type="submit" variant="contained" disabled={!module || !idValid}>
-        Show attachments
-      </Button>
+    <Stack spacing={3}>
+      <div>
+        <Typography variant="h4" component="h1" gutterBottom>
+          {messages.home.title}
+        </Typography>
+        <Typography variant="body1" color="text.secondary">
+          {messages.home.intro}
+        </Typography>
+      </div>
+      {modules.isError ? (
+        <ErrorBanner error={modules.error} onRetry={() => void modules.refetch()} />
+      ) : (
+        <Stack
+          direction={{ xs: 'column', sm: 'row' }}
+          spacing={2}
+          sx={{ alignItems: 'flex-start' }}
+        >
+          <ModulePicker
+            modules={list}
+            loading={modules.isPending}
+            value={module}
+            onChange={chooseModule}
+          />
+          {module ? (
+            <RecordPicker
+              key={module.api_name}
+              module={module}
+              onPick={(record) => void navigate(recordPath(module.api_name, record.id))}
+            />
+          ) : (
+            // Holds the record picker's place while the modules load, so nothing jumps.
+            <TextField
+              label={messages.recordPicker.recordLabel}
+              helperText={messages.recordPicker.chooseModuleFirst}
+              disabled
+              sx={{ flexGrow: 1, width: { xs: '100%', sm: 'auto' } }}
+            />
+          )}
+        </Stack>
+      )}
+      <RecentRecordsList modules={list} />
+      <Divider />
+      <OpenByIdForm key={module?.api_name} defaultModule={module?.api_name ?? PREFERRED_MODULE} />
     </Stack>
   );
 }

@@ -1,0 +1,63 @@
+import { Button, Stack, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { moduleNameSchema } from '../../../shared/modules.ts';
+import { recordPath } from '../../app/paths.ts';
+import { messages } from '../../i18n/messages.ts';
+
+const words = messages.openById;
+const ID_PATTERN = /^\d{1,19}$/;
+
+/** For a record copied out of Bigin's own address bar: module API name and id. */
+export function OpenByIdForm({ defaultModule }: { defaultModule: string }) {
+  const navigate = useNavigate();
+  const [module, setModule] = useState(defaultModule);
+  const [recordId, setRecordId] = useState('');
+  const moduleValid = moduleNameSchema.safeParse(module).success;
+  const idValid = ID_PATTERN.test(recordId);
+
+  const open = (event: FormEvent) => {
+    event.preventDefault();
+    if (moduleValid && idValid) void navigate(recordPath(module, recordId));
+  };
+
+  return (
+    <Stack
+      component="form"
+      aria-labelledby="open-by-id-title"
+      spacing={2}
+      onSubmit={open}
+      noValidate
+    >
+      <Typography id="open-by-id-title" variant="h6" component="h2">
+        {words.title}
+      </Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <TextField
+          label={words.moduleLabel}
+          value={module}
+          onChange={(e) => setModule(e.target.value.trim())}
+          required
+          error={module !== '' && !moduleValid}
+          helperText={module !== '' && !moduleValid ? words.invalidModule : words.moduleHelper}
+          sx={{ width: { xs: '100%', sm: 260 } }}
+        />
+        <TextField
+          label={words.recordIdLabel}
+          value={recordId}
+          onChange={(e) => setRecordId(e.target.value.trim())}
+          required
+          error={recordId !== '' && !idValid}
+          helperText={recordId !== '' && !idValid ? words.invalidRecordId : words.recordIdHelper}
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          sx={{ flexGrow: 1, width: { xs: '100%', sm: 'auto' } }}
+        />
+      </Stack>
+      <div>
+        <Button type="submit" variant="outlined" disabled={!moduleValid || !idValid}>
+          {words.submit}
+        </Button>
+      </div>
+    </Stack>
+  );
+}

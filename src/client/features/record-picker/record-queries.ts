@@ -1,0 +1,24 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiPaths, recordPageSchema } from '../../../shared/api-contract.ts';
+import { apiGet } from '../../lib/api-client.ts';
+
+/** Bigin's `word` search refuses fewer than two characters. */
+export const MIN_SEARCH_LENGTH = 2;
+
+/** A module's recent records, offered before the user types. */
+export const recentRecordsQuery = (module: string) =>
+  queryOptions({
+    queryKey: ['records', module, 'recent'],
+    queryFn: ({ signal }) => apiGet(apiPaths.records(module), recordPageSchema, signal),
+  });
+
+/**
+ * Bigin's word search over one module. Its index lags by 10-20 s, so a record created a moment
+ * ago may be missing; a short stale time lets a second try find it.
+ */
+export const recordSearchQuery = (module: string, word: string) =>
+  queryOptions({
+    queryKey: ['records', module, 'search', word],
+    queryFn: ({ signal }) => apiGet(apiPaths.searchRecords(module, word), recordPageSchema, signal),
+    staleTime: 15_000,
+  });

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiPaths, moduleListResponseSchema } from '../../shared/api-contract.ts';
+import type { ModuleInfo } from '../../shared/modules.ts';
+import { apiGet } from './api-client.ts';
+
+/**
+ * The org's modules, labelled as Bigin's settings name them ("Companies" is `Accounts`). An org
+ * renames modules rarely, so the list is kept for the whole visit.
+ */
+export const modulesQuery = () =>
+  queryOptions({
+    queryKey: ['modules'],
+    queryFn: ({ signal }) => apiGet(apiPaths.modules(), moduleListResponseSchema, signal),
+    staleTime: Infinity,
+    // Only modules Bigin's API serves can have their records and attachments listed.
+    select: (answer) => answer.modules.filter((m) => m.api_supported),
+  });
+
+/** A module's labels by its API name; undefined while loading or for a name the org lacks. */
+export function useModuleInfo(apiName: string): ModuleInfo | undefined {
+  const { data } = useQuery(modulesQuery());
+  return data?.find((m) => m.api_name === apiName);
+}
