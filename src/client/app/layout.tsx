@@ -1,4 +1,5 @@
 import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material';
+import { Suspense } from 'react';
 import { Link as RouterLink, Outlet } from 'react-router';
 import { messages } from '../i18n/messages.ts';
 
@@ -38,7 +39,10 @@ export function Layout() {
         maxWidth="lg"
         sx={{ py: 3, px: { xs: 2, sm: 3 }, '&:focus': { outline: 'none' } }}
       >
-        <Outlet />
+        {/* While a page's code loads, the bar stays and the page's place says so. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </Container>
     </>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { apiPaths } from '../../shared/api-contract.ts';
 import { messages } from '../i18n/messages.ts';
+import { leaveTo } from '../lib/leave-to.ts';
 import { errorFactsOf, errorTextFor, type ErrorFacts, type ErrorText } from './error-messages.ts';
 
 interface ErrorBannerProps {
@@ -70,7 +71,7 @@ function BannerAction({ text, facts, onRetry }: BannerActionProps) {
       // A full navigation: the proxy starts Zoho's sign-in and comes back to this page.
       action = (
         <Button
-          onClick={() => window.location.assign(apiPaths.signIn(here))}
+          onClick={() => leaveTo(apiPaths.signIn(here))}
           variant="outlined"
           color="inherit"
           size="small"

@@ -2,6 +2,7 @@ import { Divider, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ModuleInfo } from '../../../shared/modules.ts';
+import { loadRecordPage } from '../../app/lazy-pages.ts';
 import { recordPath } from '../../app/paths.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { messages } from '../../i18n/messages.ts';
@@ -51,6 +52,8 @@ export function HomePage() {
           direction={{ xs: 'column', sm: 'row' }}
           spacing={2}
           sx={{ alignItems: 'flex-start' }}
+          // Someone reaching for a picker is about to open a record: fetch its page's code now.
+          onFocusCapture={() => void loadRecordPage()}
         >
           <ModulePicker
             modules={list}
