@@ -4,6 +4,9 @@ import type { BiginError } from '../shared/bigin-error.ts';
 
 /** An error answered to the browser: Bigin's own, passed through, or one of the proxy's. */
 export class ApiFailure extends Error {
+  /** Headers that travel with the answer, such as Bigin's `Retry-After` on a 429. */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly httpStatus: number,
     readonly code: string,
@@ -22,6 +25,11 @@ export class ApiFailure extends Error {
   static fromBigin(httpStatus: number, envelope: BiginError) {
     return new ApiFailure(httpStatus, envelope.code, envelope.message, envelope.details);
   }
+
+  withHeader(name: string, value: string | null | undefined): this {
+    if (value) this.headers[name] = value;
+    return this;
+  }
 }
 
 export function sendApiFailure(request: FastifyRequest, reply: FastifyReply, failure: ApiFailure) {
@@ -32,5 +40,5 @@ export function sendApiFailure(request: FastifyRequest, reply: FastifyReply, fai
     status: 'error',
     requestId: String(request.id),
   };
-  return reply.code(failure.httpStatus).send(body);
+  return reply.code(failure.httpStatus).headers(failure.headers).send(body);
 }

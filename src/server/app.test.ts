@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, attachmentPageSchema } from '../shared/api-contract.ts';
 import { DOC_SAMPLE_RECORD_ID, docSampleAttachmentList } from '../shared/doc-samples.ts';
+import { SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
 import { loadConfig } from './config.ts';
 import { start, type Started } from './start.ts';
 
@@ -8,11 +9,17 @@ let stack: Started;
 const api = (path: string) => fetch(`${stack.appUrl}${path}`);
 
 beforeAll(async () => {
-  stack = await start(loadConfig({ PORT: '0', SANDBOX_PORT: '0' }), () => {});
+  // Service mode against the sandbox: every request acts as Patricia Boyle, no sign-in.
+  const config = loadConfig({
+    PORT: '0',
+    SANDBOX_PORT: '0',
+    ZOHO_REFRESH_TOKEN: SELF_CLIENT_REFRESH_TOKENS['Patricia Boyle'],
+  });
+  stack = await start(config, () => {});
 });
 afterAll(() => stack.close());
 
-describe('the proxy in front of the sandbox, over real sockets', () => {
+describe('the proxy in service mode in front of the sandbox, over real sockets', () => {
   it("returns a record's attachments as Bigin listed them", async () => {
     const response = await api(
       `/api/records/Contacts/${DOC_SAMPLE_RECORD_ID}/attachments?page=1&per_page=200`,

@@ -1,19 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
+const zoho = {
+  ZOHO_CLIENT_ID: 'id',
+  ZOHO_CLIENT_SECRET: 's',
+  SESSION_SECRET: 'a'.repeat(32),
+  PUBLIC_URL: 'https://attachments.example.com',
+};
+
 describe('loadConfig', () => {
   it('uses the sandbox on the documented ports when no Zoho client is configured', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       sandbox: true,
+      mode: 'sandbox',
       PORT: 8080,
       SANDBOX_PORT: 8090,
       HOST: '127.0.0.1',
+      MAX_UPLOAD_MB: 20,
+      DATA_DIR: 'data',
+      BIGIN_MAX_IN_FLIGHT: 5,
+      SANDBOX_CONTROL_ROUTES: false,
+      sessionSecretGenerated: true,
     });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('uses Zoho once a client id and secret are set', () => {
-    expect(loadConfig({ ZOHO_CLIENT_ID: 'id', ZOHO_CLIENT_SECRET: 's' }).sandbox).toBe(false);
+  it('uses Zoho, with users signing in, once a client id and secret are set', () => {
+    expect(loadConfig(zoho)).toMatchObject({ sandbox: false, mode: 'zoho' });
+  });
+
+  it('acts as one user, with no sign-in, when ZOHO_REFRESH_TOKEN is set', () => {
+    const service = { ...zoho, PUBLIC_URL: undefined, ZOHO_REFRESH_TOKEN: 'rt' };
+    expect(loadConfig(service).mode).toBe('service');
   });
 
   it('says which variable to set when a value is wrong', () => {
@@ -21,6 +40,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ZOHO_CLIENT_ID: 'id' })).toThrow(/ZOHO_CLIENT_SECRET/);
     expect(() => loadConfig({ ZOHO_ACCOUNTS_URL: 'accounts.zoho.com' })).toThrow(
       /ZOHO_ACCOUNTS_URL/,
+    );
+    expect(() => loadConfig({ ...zoho, SESSION_SECRET: undefined })).toThrow(/SESSION_SECRET/);
+    expect(() => loadConfig({ ...zoho, SESSION_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ ...zoho, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL.*callback/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://example.com/app' })).toThrow(/origin only/);
+    expect(() => loadConfig({ MAX_UPLOAD_MB: '500' })).toThrow(/MAX_UPLOAD_MB/);
+    expect(() => loadConfig({ SANDBOX_CONTROL_ROUTES: 'yes' })).toThrow(/true or false/);
+  });
+
+  it.each(['4190', '6000', '6667'])('refuses port %s, which fetch will not connect to', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT: .*bad port/);
+    expect(() => loadConfig({ SANDBOX_PORT: port })).toThrow(/SANDBOX_PORT: .*bad port/);
+  });
+
+  it('refuses the sandbox control routes in production, and allows them otherwise', () => {
+    expect(loadConfig({ SANDBOX_CONTROL_ROUTES: 'true' }).SANDBOX_CONTROL_ROUTES).toBe(true);
+    expect(() => loadConfig({ SANDBOX_CONTROL_ROUTES: 'true', NODE_ENV: 'production' })).toThrow(
+      /SANDBOX_CONTROL_ROUTES: must not be true when NODE_ENV=production/,
     );
   });
 });

@@ -1,48 +1,126 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { FETCH_BAD_PORTS } from './bad-ports.ts';
 
 const port = (fallback: number) =>
   z.coerce
-    .number()
-    .int()
+    .number({ message: 'a port is a number from 0 to 65535' })
+    .int('a port is a whole number')
     .min(0, 'a port is 0 to 65535')
     .max(65535, 'a port is 0 to 65535')
+    .refine((p) => !FETCH_BAD_PORTS.has(p), {
+      message:
+        'browsers and Node\'s fetch refuse to connect to this port (a "bad port" of the Fetch standard, like 4190, 6000 or 6665-6669); choose another, such as 8080',
+    })
     .default(fallback);
-const optionalUrl = z
-  .url({ message: 'must be an absolute URL such as https://accounts.zoho.com' })
-  .optional();
+
+const absoluteUrl = (example: string) =>
+  z.url({ protocol: /^https?$/, message: `must be an absolute http(s) URL such as ${example}` });
+
+/** An origin with nothing after it: the app's routes are absolute, it cannot live under a path. */
+const publicUrl = absoluteUrl('https://attachments.example.com').refine(
+  (u) => {
+    const url = new URL(u);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username;
+  },
+  {
+    message: 'must be an origin only (scheme, host, port), such as https://attachments.example.com',
+  },
+);
+
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1')
+  .default(false);
 
 const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
   PORT: port(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: publicUrl.optional(),
   SANDBOX_PORT: port(8090),
+  SANDBOX_CONTROL_ROUTES: flag,
   ZOHO_CLIENT_ID: z.string().min(1).optional(),
   ZOHO_CLIENT_SECRET: z.string().min(1).optional(),
-  ZOHO_ACCOUNTS_URL: z.url().default('https://accounts.zoho.com'),
-  BIGIN_API_BASE: optionalUrl,
+  ZOHO_ACCOUNTS_URL: absoluteUrl('https://accounts.zoho.com').default('https://accounts.zoho.com'),
+  BIGIN_API_BASE: absoluteUrl('https://www.zohoapis.com').optional(),
   ZOHO_REFRESH_TOKEN: z.string().min(1).optional(),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 48`')
+    .optional(),
+  MAX_UPLOAD_MB: z.coerce
+    .number({ message: 'must be a number of megabytes' })
+    .int()
+    .min(1, 'must be 1 to 100 (megabytes)')
+    .max(100, 'must be 1 to 100 (megabytes)')
+    .default(20),
+  DATA_DIR: z.string().min(1).default('data'),
+  BIGIN_MAX_IN_FLIGHT: z.coerce
+    .number({ message: 'must be a number of concurrent calls' })
+    .int()
+    .min(1, 'must be 1 to 25 (Bigin allows 5 on the free edition, 25 at most)')
+    .max(25, 'must be 1 to 25 (Bigin allows 5 on the free edition, 25 at most)')
+    .default(5),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'must be a number of requests' })
+    .int()
+    .min(1, 'must be at least 1')
+    .default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * - `sandbox`: users sign in through the sandbox's consent page (no Zoho client configured);
+ * - `zoho`: users sign in with their own Zoho accounts;
+ * - `service`: every request acts as the one user of ZOHO_REFRESH_TOKEN, with no sign-in.
+ */
+export type SignInMode = 'sandbox' | 'zoho' | 'service';
+
 export type Config = Env & {
   /** No Zoho client is configured: the built-in sandbox is the back end. */
   sandbox: boolean;
+  mode: SignInMode;
+  /** SESSION_SECRET, or one generated for this run (sandbox mode only). */
+  sessionSecret: string;
+  sessionSecretGenerated: boolean;
 };
+
+const invalid = (lines: string[]) =>
+  new Error(`The configuration is not valid; set these variables:\n${lines.join('\n')}`);
 
 /** Reads the environment once at start-up; a bad value stops the start with what to set. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(blanksRemoved);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`The configuration is not valid; set these variables:\n${lines.join('\n')}`);
+    throw invalid(parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`));
   }
   const c = parsed.data;
   const sandbox = !c.ZOHO_CLIENT_ID;
+  const mode: SignInMode = c.ZOHO_REFRESH_TOKEN ? 'service' : sandbox ? 'sandbox' : 'zoho';
+  const problems: string[] = [];
   if (!sandbox && !c.ZOHO_CLIENT_SECRET) {
-    throw new Error(
-      "The configuration is not valid; set these variables:\n  ZOHO_CLIENT_SECRET: required with ZOHO_CLIENT_ID (from Zoho's API console)",
+    problems.push("  ZOHO_CLIENT_SECRET: required with ZOHO_CLIENT_ID (from Zoho's API console)");
+  }
+  if (!sandbox && !c.SESSION_SECRET) {
+    problems.push(
+      '  SESSION_SECRET: required with a Zoho client (it signs the session cookie); at least 32 characters, e.g. from `openssl rand -base64 48`',
     );
   }
-  return { ...c, sandbox };
+  if (mode === 'zoho' && !c.PUBLIC_URL) {
+    problems.push(
+      "  PUBLIC_URL: required with a Zoho client: the address users open, such as https://attachments.example.com; register <PUBLIC_URL>/auth/callback as the redirect URI in Zoho's API console",
+    );
+  }
+  if (c.SANDBOX_CONTROL_ROUTES && c.NODE_ENV === 'production') {
+    problems.push(
+      "  SANDBOX_CONTROL_ROUTES: must not be true when NODE_ENV=production (they let anyone change the sandbox's faults and limits)",
+    );
+  }
+  if (problems.length) throw invalid(problems);
+
+  const sessionSecret = c.SESSION_SECRET ?? randomBytes(48).toString('base64url');
+  return { ...c, sandbox, mode, sessionSecret, sessionSecretGenerated: !c.SESSION_SECRET };
 }

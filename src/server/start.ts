@@ -1,16 +1,29 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from '../sandbox/app.ts';
-import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
+import { SANDBOX_CLIENT } from '../sandbox/sandbox-client.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { AccountsClient } from './zoho/accounts-client.ts';
 import { BiginClient } from './zoho/bigin-client.ts';
+import { TrustedOrigins } from './zoho/data-centres.ts';
 import { TokenManager } from './zoho/token-manager.ts';
+import { Upstream } from './zoho/upstream.ts';
 
 export interface Started {
   appUrl: string;
   sandboxUrl: string | undefined;
   close: () => Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where Fastify's request log goes; none when absent. */
+  logger?: { stream: { write(line: string): void }; level?: string };
+  /** For tests: the fetch every Zoho call uses (to count or record them). */
+  fetch?: typeof fetch;
+  /** For tests: the sandbox's access-token lifetime. */
+  sandboxAccessTokenTtlMs?: number;
+  now?: () => number;
 }
 
 /**
@@ -20,44 +33,68 @@ export interface Started {
 export async function start(
   config: Config,
   log: (line: string) => void = console.log,
+  options: StartOptions = {},
 ): Promise<Started> {
   let sandbox: FastifyInstance | undefined;
-  let credentials: {
-    accountsUrl: string;
-    clientId: string;
-    clientSecret: string;
-    refreshToken: string;
-  };
+  let sandboxUrl: string | undefined;
   if (config.sandbox) {
-    sandbox = await buildSandbox();
-    const sandboxUrl = await sandbox.listen({ host: config.HOST, port: config.SANDBOX_PORT });
-    credentials = {
-      accountsUrl: sandboxUrl,
-      clientId: SANDBOX_CLIENT.id,
-      clientSecret: SANDBOX_CLIENT.secret,
-      refreshToken: SELF_CLIENT_REFRESH_TOKENS['Patricia Boyle']!,
-    };
-  } else {
-    if (!config.ZOHO_REFRESH_TOKEN) {
-      throw new Error(
-        "ZOHO_REFRESH_TOKEN is not set: create a self-client in Zoho's API console and set its refresh token.",
-      );
-    }
-    credentials = {
-      accountsUrl: config.ZOHO_ACCOUNTS_URL,
-      clientId: config.ZOHO_CLIENT_ID!,
-      clientSecret: config.ZOHO_CLIENT_SECRET!,
-      refreshToken: config.ZOHO_REFRESH_TOKEN,
-    };
+    sandbox = await buildSandbox({
+      ...(options.sandboxAccessTokenTtlMs
+        ? { accessTokenTtlMs: options.sandboxAccessTokenTtlMs }
+        : {}),
+    });
+    await sandbox.listen({ host: config.HOST, port: config.SANDBOX_PORT });
+    sandboxUrl = addressOf(sandbox);
   }
+  const accountsUrl = sandboxUrl ?? config.ZOHO_ACCOUNTS_URL;
+  const client = config.sandbox
+    ? { clientId: SANDBOX_CLIENT.id, clientSecret: SANDBOX_CLIENT.secret }
+    : { clientId: config.ZOHO_CLIENT_ID!, clientSecret: config.ZOHO_CLIENT_SECRET! };
+  // Zoho's data centres, plus exactly what was configured (or the sandbox's own address).
+  const trusted = new TrustedOrigins({
+    accounts: [accountsUrl],
+    api: [config.BIGIN_API_BASE, sandboxUrl],
+  });
+  const accounts = new AccountsClient({ client, trusted, fetch: options.fetch, now: options.now });
+  const upstream = new Upstream({ maxInFlight: config.BIGIN_MAX_IN_FLIGHT, fetch: options.fetch });
+  const bigin = new BiginClient({ upstream, apiBase: config.BIGIN_API_BASE });
 
-  const tokens = new TokenManager(credentials, credentials.refreshToken);
-  const bigin = new BiginClient({ tokens, apiBase: config.BIGIN_API_BASE });
-  const app = await buildApp({ bigin, staticDir: path.resolve('dist') });
-  const appUrl = await app.listen({ host: config.HOST, port: config.PORT });
-  const sandboxUrl = sandbox ? addressOf(sandbox) : undefined;
+  let publicUrl = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : '';
+  const serviceTokens =
+    config.mode === 'service'
+      ? new TokenManager({
+          accounts,
+          accountsServer: accountsUrl,
+          refreshToken: config.ZOHO_REFRESH_TOKEN!,
+          now: options.now,
+        })
+      : undefined;
+  const app = await buildApp({
+    bigin,
+    sessionSecret: config.sessionSecret,
+    publicUrl: () => publicUrl,
+    serviceTokens,
+    signIn:
+      config.mode === 'service'
+        ? undefined
+        : {
+            mode: config.mode,
+            accounts,
+            clientId: client.clientId,
+            accountsUrl,
+            trusted,
+            tokenOptions: { now: options.now },
+          },
+    staticDir: path.resolve('dist'),
+    logger: options.logger,
+    rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+  });
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const appUrl = addressOf(app);
+  // Without PUBLIC_URL, the app is where it listens (the sandbox accepts 127.0.0.1 and localhost).
+  publicUrl ||= appUrl;
 
-  log(`Bigin Attachments at ${appUrl}`);
+  log(`Bigin Attachments at ${publicUrl}`);
   if (sandboxUrl) {
     log(`Sandbox (a local stand-in for Zoho Bigin and Zoho Accounts) at ${sandboxUrl}`);
     log(
@@ -65,6 +102,11 @@ export async function start(
     );
   } else {
     log(`Using Zoho at ${config.ZOHO_ACCOUNTS_URL}`);
+  }
+  if (config.mode === 'service') {
+    log(
+      'Service mode: every request acts as the user of ZOHO_REFRESH_TOKEN, with no sign-in. Put the app behind your own sign-in.',
+    );
   }
   return {
     appUrl,
@@ -76,8 +118,15 @@ export async function start(
   };
 }
 
+/** A URL a browser can open: a wildcard listen address is reached through the loopback. */
 function addressOf(app: FastifyInstance): string {
   const address = app.server.address();
   if (typeof address !== 'object' || !address) throw new Error('not listening');
-  return `http://${address.address}:${address.port}`;
+  const host =
+    address.address === '0.0.0.0' || address.address === '::'
+      ? '127.0.0.1'
+      : address.family === 'IPv6'
+        ? `[${address.address}]`
+        : address.address;
+  return `http://${host}:${address.port}`;
 }

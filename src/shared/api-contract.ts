@@ -27,6 +27,18 @@ export const PROXY_ERRORS = {
     status: 503,
     message: 'Zoho is refusing new tokens for a while: too many were requested',
   },
+  /** The sign-in's `state` was missing, unknown, stale, or started in another browser. */
+  PROXY_SIGN_IN_STATE: {
+    status: 400,
+    message: 'This sign-in was not started here, or took too long; start it again',
+  },
+  /** Zoho's answer named an accounts server or API domain that is not Zoho's nor configured. */
+  PROXY_UNTRUSTED_ORIGIN: {
+    status: 502,
+    message: 'The sign-in pointed at a server that is not Zoho; it was refused',
+  },
+  /** `GET /api/records/:module/:recordId` for a record Bigin does not have (Bigin's 204). */
+  PROXY_RECORD_NOT_FOUND: { status: 404, message: 'There is no such record' },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
 

@@ -8,7 +8,8 @@ import {
 } from '../../shared/bigin-attachment.ts';
 import { moduleNameSchema } from '../../shared/modules.ts';
 import { parseOrFail } from '../parse-or-fail.ts';
-import type { BiginClient } from '../zoho/bigin-client.ts';
+import { biginPath } from '../zoho/bigin-client.ts';
+import type { RouteContext } from './route-context.ts';
 
 const paramsSchema = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
 const querySchema = z.object({
@@ -16,14 +17,15 @@ const querySchema = z.object({
   per_page: z.coerce.number().int().min(1).max(BIGIN_MAX_PER_PAGE).default(BIGIN_MAX_PER_PAGE),
 });
 
-export function registerAttachmentRoutes(app: FastifyInstance, bigin: BiginClient): void {
+export function registerAttachmentRoutes(app: FastifyInstance, { bigin, tokensFor }: RouteContext) {
   app.get(
     '/api/records/:module/:recordId/attachments',
     async (request): Promise<AttachmentPage> => {
       const { module, recordId } = parseOrFail(paramsSchema, request.params);
       const { page, per_page } = parseOrFail(querySchema, request.query);
       const list = await bigin.getJson(
-        `${module}/${recordId}/Attachments?page=${page}&per_page=${per_page}`,
+        tokensFor(request),
+        biginPath([module, recordId, 'Attachments'], { page, per_page }),
         attachmentListSchema,
       );
       // Bigin answers 204 with no body when a record has no attachments: an empty page here.

@@ -1,13 +1,60 @@
 import type { z } from 'zod';
 import { biginErrorSchema } from '../../shared/bigin-error.ts';
 import { ApiFailure } from '../api-failure.ts';
-import type { TokenManager } from './token-manager.ts';
+import type { AccessToken } from './accounts-client.ts';
+import type { Upstream } from './upstream.ts';
+
+/** Where a user's access token comes from: a TokenManager, or anything that behaves like one. */
+export interface TokenSource {
+  get(): Promise<AccessToken>;
+  refreshAfterRejection(rejected: string): Promise<AccessToken>;
+}
 
 export interface BiginClientOptions {
-  tokens: TokenManager;
+  upstream: Upstream;
   /** Overrides the `api_domain` Zoho returns with the token. */
   apiBase?: string | undefined;
-  timeoutMs?: number;
+  /**
+   * The concurrency budget Bigin counts calls against is the organisation's. Zoho's token
+   * answer does not name the organisation, and one deployment serves one organisation, so all
+   * calls share one budget.
+   */
+  orgKey?: string;
+}
+
+/** A path segment that can enter an upstream URL: letters, digits and underscores, nothing else. */
+const SAFE_SEGMENT = /^[A-Za-z0-9_]{1,64}$/;
+/** A query value: no control characters, no backslash, no slash, no `..`. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const UNSAFE_VALUE = /[\u0000-\u001f\u007f\\/]|\.\./;
+
+/**
+ * Builds `/bigin/v1/<segments>?<query>`. Routes validate their parameters first; this is the
+ * last line: whatever reaches here and is not plainly safe is refused, never encoded and sent.
+ */
+export function biginPath(
+  segments: readonly string[],
+  query: Record<string, string | number> = {},
+): string {
+  for (const s of segments) {
+    if (!SAFE_SEGMENT.test(s)) throw ApiFailure.proxy('PROXY_BAD_REQUEST', { segment: 'invalid' });
+  }
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    const text = String(value);
+    if (!SAFE_SEGMENT.test(key) || UNSAFE_VALUE.test(text)) {
+      throw ApiFailure.proxy('PROXY_BAD_REQUEST', { param: key });
+    }
+    search.set(key, text);
+  }
+  const qs = search.toString();
+  return `/bigin/v1/${segments.join('/')}${qs ? `?${qs}` : ''}`;
+}
+
+interface JsonAnswer {
+  status: number;
+  retryAfter: string | null;
+  body: unknown;
 }
 
 /** Calls Bigin's REST API as one Zoho user. It does not know whether Zoho or the sandbox answers. */
@@ -15,47 +62,60 @@ export class BiginClient {
   constructor(private readonly options: BiginClientOptions) {}
 
   /**
-   * GETs `path` (under /bigin/v1) and parses the answer with `schema`. Bigin's 204 "no content"
-   * comes back as `undefined`.
+   * GETs `path` (from biginPath) and parses the answer with `schema`. Bigin's 204 "no content"
+   * comes back as `undefined`; Bigin's error envelope becomes an ApiFailure carrying it verbatim.
    */
-  async getJson<T>(path: string, schema: z.ZodType<T>): Promise<T | undefined> {
-    let token = await this.options.tokens.get();
-    let response = await this.send(path, token.token, token.apiDomain);
-    if (response.status === 401) {
-      const body = await readJson(response);
-      if (isInvalidToken(body)) {
-        // The token died early (revoked, or Zoho evicted it): fetch another and try once more.
-        token = await this.options.tokens.refreshAfterRejection(token.token);
-        response = await this.send(path, token.token, token.apiDomain);
-      } else {
-        throw toFailure(response.status, body);
-      }
+  async getJson<T>(
+    tokens: TokenSource,
+    path: string,
+    schema: z.ZodType<T>,
+  ): Promise<T | undefined> {
+    let token = await tokens.get();
+    let answer = await this.send(path, token);
+    if (answer.status === 401 && isInvalidToken(answer.body)) {
+      // The token died early (revoked, expired, or Zoho evicted it): fetch another, try once more.
+      token = await tokens.refreshAfterRejection(token.token);
+      answer = await this.send(path, token);
     }
-    if (response.status === 204) return undefined;
-    const body = await readJson(response);
-    if (!response.ok) throw toFailure(response.status, body);
-    const parsed = schema.safeParse(body);
+    if (answer.status === 204) return undefined;
+    if (answer.status < 200 || answer.status > 299) {
+      throw toFailure(answer.status, answer.body).withHeader('Retry-After', answer.retryAfter);
+    }
+    const parsed = schema.safeParse(answer.body);
     if (!parsed.success) {
-      throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', { issues: parsed.error.issues.slice(0, 5) });
+      throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', {
+        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path, problem: i.message })),
+      });
     }
     return parsed.data;
   }
 
-  private async send(path: string, token: string, apiDomain: string): Promise<Response> {
-    const url = new URL(`/bigin/v1/${path}`, this.options.apiBase ?? apiDomain);
-    try {
-      return await fetch(url, {
-        headers: { Authorization: `Zoho-oauthtoken ${token}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-      });
-    } catch {
-      throw ApiFailure.proxy('PROXY_UPSTREAM_UNREACHABLE');
-    }
+  private send(path: string, token: AccessToken): Promise<JsonAnswer> {
+    const url = new URL(path, this.options.apiBase ?? token.apiDomain);
+    return this.options.upstream.send(
+      {
+        method: 'GET',
+        url,
+        headers: { Authorization: `Zoho-oauthtoken ${token.token}`, Accept: 'application/json' },
+        orgKey: this.options.orgKey ?? 'org',
+      },
+      async (response) => ({
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: await readJson(response),
+      }),
+    );
   }
 }
 
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    throw ApiFailure.proxy(timedOut ? 'PROXY_UPSTREAM_TIMEOUT' : 'PROXY_UPSTREAM_UNREACHABLE');
+  }
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -70,5 +130,7 @@ const isInvalidToken = (body: unknown) =>
 function toFailure(status: number, body: unknown): ApiFailure {
   const envelope = biginErrorSchema.safeParse(body);
   if (envelope.success) return ApiFailure.fromBigin(status, envelope.data);
+  // Bigin's 429 is keyed on the status: its body varies (TOO_MANY_REQUESTS, RATE_LIMIT_EXCEEDED).
+  if (status === 429) return new ApiFailure(429, 'TOO_MANY_REQUESTS', 'Too many requests');
   return ApiFailure.proxy('PROXY_UPSTREAM_INVALID', { status });
 }

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { safeReturnTo } from './return-to.ts';
+
+describe('safeReturnTo', () => {
+  it('keeps a path of the app, with its query', () => {
+    expect(safeReturnTo('/Contacts/4150868000002728001')).toBe('/Contacts/4150868000002728001');
+    expect(safeReturnTo('/Contacts/1?page=2')).toBe('/Contacts/1?page=2');
+  });
+
+  it.each([
+    ['another origin', 'https://evil.example/'],
+    ['a protocol-relative URL', '//evil.example/x'],
+    ['a backslash that browsers read as a slash', '/\\evil.example'],
+    ['a scheme without slashes', 'javascript:alert(1)'],
+    ['a tab inside the slashes', '/\t/evil.example'],
+    ['a line break', '/x\r\nSet-Cookie: a=b'],
+    ['the sign-in routes', '/auth/sign-in?returnTo=/'],
+    ['nothing', undefined],
+    ['an array', ['/a', '/b']],
+  ])('sends %s home instead', (_label, value) => {
+    expect(safeReturnTo(value)).toBe('/');
+  });
+
+  it('never yields anything a browser would resolve to another origin', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (tail) => {
+        for (const candidate of [tail, `/${tail}`, `//${tail}`, `/\\${tail}`]) {
+          const result = safeReturnTo(candidate);
+          expect(new URL(result, 'https://app.example').origin).toBe('https://app.example');
+          expect(result.startsWith('/')).toBe(true);
+          expect(result.startsWith('//')).toBe(false);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,0 +1,9 @@
+import type { FastifyRequest } from 'fastify';
+import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
+
+/** What every /api route needs: Bigin, and the tokens of whoever is asking. */
+export interface RouteContext {
+  bigin: BiginClient;
+  /** The caller's tokens; throws 401 PROXY_SIGNED_OUT when nobody is signed in. */
+  tokensFor: (request: FastifyRequest) => TokenSource;
+}

@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { ApiFailure } from '../api-failure.ts';
+import type { TokenSource } from '../zoho/bigin-client.ts';
+import { SessionStore, type Session, type SessionStoreOptions } from './session-store.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The session the signed cookie names, when it is live. */
+    session: Session | null;
+  }
+}
+
+export interface SessionAccessOptions {
+  secret: string;
+  /** The address users open the app at; https turns on `Secure` and the `__Host-` prefix. */
+  publicUrl: () => string;
+  /** Service mode: every request acts as this one user, signed in or not. */
+  serviceTokens?: TokenSource | undefined;
+  store?: SessionStoreOptions;
+}
+
+/** Reads and writes the session cookie; says which user's tokens a request acts with. */
+export class SessionAccess {
+  readonly store: SessionStore;
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly options: SessionAccessOptions) {
+    this.store = new SessionStore(options.store);
+    this.sweeper = setInterval(() => this.store.sweep(), 10 * 60_000).unref();
+  }
+
+  get secure(): boolean {
+    return this.options.publicUrl().startsWith('https:');
+  }
+
+  /** `__Host-` binds the cookie to this exact origin over https: no subdomain can set it. */
+  get cookieName(): string {
+    return this.secure ? '__Host-bigin_session' : 'bigin_session';
+  }
+
+  async register(app: FastifyInstance): Promise<void> {
+    await app.register(fastifyCookie, { secret: this.options.secret });
+    app.decorateRequest('session', null);
+    app.addHook('onRequest', async (request) => {
+      const raw = request.cookies[this.cookieName];
+      if (!raw) return;
+      const { valid, value } = request.unsignCookie(raw);
+      if (valid && value) request.session = this.store.get(value) ?? null;
+    });
+    app.addHook('onClose', async () => clearInterval(this.sweeper));
+  }
+
+  /** The request's session, or a new one (with its cookie set on `reply`). */
+  ensure(request: FastifyRequest, reply: FastifyReply): Session {
+    if (request.session) return request.session;
+    return this.start(request, reply);
+  }
+
+  /** A new session replaces the request's old one (after sign-in: no fixation). */
+  start(request: FastifyRequest, reply: FastifyReply): Session {
+    if (request.session) this.store.destroy(request.session.id);
+    const session = this.store.create();
+    request.session = session;
+    reply.setCookie(this.cookieName, session.id, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secure,
+      signed: true,
+    });
+    return session;
+  }
+
+  end(request: FastifyRequest, reply: FastifyReply): void {
+    if (request.session) this.store.destroy(request.session.id);
+    request.session = null;
+    reply.clearCookie(this.cookieName, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secure,
+    });
+  }
+
+  get serviceMode(): boolean {
+    return this.options.serviceTokens !== undefined;
+  }
+
+  isSignedIn(request: FastifyRequest): boolean {
+    return (
+      this.serviceMode || Boolean(request.session?.tokens && !request.session.tokens.isRevoked)
+    );
+  }
+
+  /** The tokens to call Bigin with; 401 PROXY_SIGNED_OUT when there are none. */
+  tokensFor(request: FastifyRequest): TokenSource {
+    if (this.options.serviceTokens) return this.options.serviceTokens;
+    const tokens = request.session?.tokens;
+    if (!tokens || tokens.isRevoked) throw ApiFailure.proxy('PROXY_SIGNED_OUT');
+    return tokens;
+  }
+}

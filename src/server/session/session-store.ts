@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import type { TokenSource } from '../zoho/bigin-client.ts';
+
+/** A sign-in the browser has started and not finished: the `state` sent to Zoho names it. */
+export interface PendingSignIn {
+  returnTo: string;
+  createdAt: number;
+}
+
+export interface Session {
+  id: string;
+  /** Sent back in `X-CSRF-Token` on every write; never in a cookie. */
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** Present once signed in: the user's refresh token and access token live here, nowhere else. */
+  tokens?: (TokenSource & { revoke(): Promise<void>; readonly isRevoked: boolean }) | undefined;
+  user?: { name: string; email?: string } | undefined;
+  pending: Map<string, PendingSignIn>;
+}
+
+export interface SessionStoreOptions {
+  /** A session unused this long ends. */
+  idleMs?: number;
+  /** A session ends this long after sign-in whatever happens. */
+  absoluteMs?: number;
+  /** Beyond this many sessions the least recently created go first. */
+  maxSessions?: number;
+  now?: () => number;
+}
+
+/** A started sign-in must come back from Zoho within this time (grant codes live 3 minutes). */
+export const PENDING_SIGN_IN_MS = 10 * 60_000;
+const MAX_PENDING_PER_SESSION = 5;
+
+export const newSecret = () => randomBytes(32).toString('base64url');
+
+/**
+ * Sessions held in this process's memory: a restart signs everyone out, and two processes do not
+ * share them. Enough for one instance serving one team.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+  private readonly idleMs: number;
+  private readonly absoluteMs: number;
+  private readonly maxSessions: number;
+  private readonly now: () => number;
+
+  constructor(options: SessionStoreOptions = {}) {
+    this.idleMs = options.idleMs ?? 12 * 3600_000;
+    this.absoluteMs = options.absoluteMs ?? 7 * 24 * 3600_000;
+    this.maxSessions = options.maxSessions ?? 50_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  create(): Session {
+    const now = this.now();
+    const session: Session = {
+      id: newSecret(),
+      csrfToken: newSecret(),
+      createdAt: now,
+      lastSeenAt: now,
+      pending: new Map(),
+    };
+    this.sessions.set(session.id, session);
+    while (this.sessions.size > this.maxSessions) {
+      const oldest = this.sessions.keys().next().value;
+      if (oldest === undefined) break;
+      this.sessions.delete(oldest);
+    }
+    return session;
+  }
+
+  /** The live session with this id, touched; undefined when unknown or past its time. */
+  get(id: string): Session | undefined {
+    const session = this.sessions.get(id);
+    if (!session) return undefined;
+    const now = this.now();
+    if (now - session.lastSeenAt > this.idleMs || now - session.createdAt > this.absoluteMs) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    session.lastSeenAt = now;
+    return session;
+  }
+
+  destroy(id: string): void {
+    this.sessions.delete(id);
+  }
+
+  /** Remembers a started sign-in; returns its `state`. */
+  addPending(session: Session, returnTo: string): string {
+    const state = newSecret();
+    session.pending.set(state, { returnTo, createdAt: this.now() });
+    while (session.pending.size > MAX_PENDING_PER_SESSION) {
+      const oldest = session.pending.keys().next().value;
+      if (oldest === undefined) break;
+      session.pending.delete(oldest);
+    }
+    return state;
+  }
+
+  /** Takes (and forgets) the sign-in `state` names, if this session started it recently. */
+  takePending(session: Session, state: string): PendingSignIn | undefined {
+    const pending = session.pending.get(state);
+    session.pending.delete(state);
+    if (!pending || this.now() - pending.createdAt > PENDING_SIGN_IN_MS) return undefined;
+    return pending;
+  }
+
+  /** Drops sessions past their time; run now and then so that abandoned ones do not pile up. */
+  sweep(): void {
+    const now = this.now();
+    for (const [id, s] of this.sessions) {
+      if (now - s.lastSeenAt > this.idleMs || now - s.createdAt > this.absoluteMs) {
+        this.sessions.delete(id);
+      }
+    }
+  }
+}

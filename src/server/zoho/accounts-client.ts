@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { ApiFailure } from '../api-failure.ts';
+import type { TrustedOrigins } from './data-centres.ts';
+
+export interface ZohoClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface AccessToken {
+  token: string;
+  /** The origin Bigin calls go to for this user (their data centre). */
+  apiDomain: string;
+  expiresAt: number;
+  lifetimeMs: number;
+}
+
+const tokenAnswerSchema = z.union([
+  z.object({
+    access_token: z.string().min(1),
+    refresh_token: z.string().min(1).optional(),
+    expires_in: z.number().positive(),
+    api_domain: z.string(),
+    token_type: z.string().optional(),
+  }),
+  // Zoho reports token errors in the body, often with HTTP 200.
+  z.object({ error: z.string(), error_description: z.string().optional() }),
+]);
+
+/** Zoho Accounts refused to issue a token; the code is Zoho's own (`invalid_client`, ...). */
+export class TokenError extends Error {
+  constructor(readonly zohoError: string) {
+    super(`Zoho Accounts refused the token request: ${zohoError}`);
+  }
+}
+
+/** The refresh token no longer works (revoked, or never valid): the user must sign in again. */
+export class RefreshTokenRevoked extends Error {
+  constructor() {
+    super('Zoho Accounts no longer accepts this refresh token');
+  }
+}
+
+/** Zoho's answer when too many tokens were asked for; retrying only extends the lock-out. */
+export const ZOHO_THROTTLE_ERROR = 'Access Denied';
+
+export interface AccountsClientOptions {
+  client: ZohoClientCredentials;
+  trusted: TrustedOrigins;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+/** Zoho Accounts' token endpoints. Token requests are never retried: each one counts. */
+export class AccountsClient {
+  private readonly fetch: typeof fetch;
+  private readonly now: () => number;
+
+  constructor(private readonly options: AccountsClientOptions) {
+    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Trades the callback's grant code for a refresh token and a first access token. */
+  async exchangeCode(
+    accountsServer: string,
+    code: string,
+    redirectUri: string,
+  ): Promise<{ refreshToken: string; access: AccessToken }> {
+    const answer = await this.tokenRequest(accountsServer, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+    });
+    if (!answer.refresh_token) throw new TokenError('no_refresh_token');
+    return { refreshToken: answer.refresh_token, access: this.toAccessToken(answer) };
+  }
+
+  async refresh(accountsServer: string, refreshToken: string): Promise<AccessToken> {
+    try {
+      const answer = await this.tokenRequest(accountsServer, {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+      });
+      return this.toAccessToken(answer);
+    } catch (error) {
+      // Zoho answers `invalid_code` for a refresh token it no longer knows (revoked).
+      if (error instanceof TokenError && error.zohoError === 'invalid_code') {
+        throw new RefreshTokenRevoked();
+      }
+      throw error;
+    }
+  }
+
+  /** Best effort: the session ends whatever Zoho answers. */
+  async revoke(accountsServer: string, refreshToken: string): Promise<boolean> {
+    const url = new URL('/oauth/v2/token/revoke', accountsServer);
+    url.searchParams.set('token', refreshToken);
+    try {
+      const response = await this.fetch(url, {
+        method: 'POST',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      await response.body?.cancel();
+      return response.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  private async tokenRequest(accountsServer: string, params: Record<string, string>) {
+    const body = new URLSearchParams({
+      ...params,
+      client_id: this.options.client.clientId,
+      client_secret: this.options.client.clientSecret,
+    });
+    let json: unknown;
+    try {
+      const response = await this.fetch(new URL('/oauth/v2/token', accountsServer), {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      json = await response.json();
+    } catch {
+      throw ApiFailure.proxy('PROXY_SIGN_IN_FAILED', { reason: 'accounts server unreachable' });
+    }
+    const parsed = tokenAnswerSchema.safeParse(json);
+    if (!parsed.success) throw new TokenError('unexpected_answer');
+    const answer = parsed.data;
+    if ('error' in answer) {
+      if (answer.error === ZOHO_THROTTLE_ERROR) throw ApiFailure.proxy('PROXY_TOKEN_THROTTLED');
+      throw new TokenError(answer.error);
+    }
+    return answer;
+  }
+
+  private toAccessToken(answer: {
+    access_token: string;
+    expires_in: number;
+    api_domain: string;
+  }): AccessToken {
+    const apiDomain = this.options.trusted.apiDomain(answer.api_domain);
+    if (!apiDomain) {
+      throw ApiFailure.proxy('PROXY_SIGN_IN_FAILED', {
+        reason: 'api_domain is not a Zoho data centre nor the configured API base',
+        refused: answer.api_domain.slice(0, 200),
+      });
+    }
+    const lifetimeMs = answer.expires_in * 1000;
+    return {
+      token: answer.access_token,
+      apiDomain,
+      expiresAt: this.now() + lifetimeMs,
+      lifetimeMs,
+    };
+  }
+}

@@ -1,0 +1,162 @@
+import { ApiFailure } from '../api-failure.ts';
+
+export interface UpstreamOptions {
+  /** Bigin's concurrency limit: 5 calls in flight on the free edition, beyond that 429. */
+  maxInFlight?: number;
+  timeoutMs?: number;
+  /** Retries after the first try, for GET only. */
+  maxRetries?: number;
+  baseDelayMs?: number;
+  /** A `Retry-After` longer than this is not waited for: the 429 goes back to the browser. */
+  maxRetryAfterMs?: number;
+  fetch?: typeof fetch;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: URL;
+  headers: Record<string, string>;
+  body?: BodyInit;
+  /** Which organisation's concurrency budget the call counts against. */
+  orgKey: string;
+}
+
+/** Statuses worth a second try for a GET: the same request may well succeed a moment later. */
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * Every call to Bigin goes through here: at most `maxInFlight` per organisation (queued beyond
+ * that), each with a timeout, GETs retried at most twice with jittered backoff (honouring a
+ * short `Retry-After`), and POST and DELETE never repeated, because Bigin's writes carry no
+ * idempotency key: a repeated upload would attach the file twice.
+ */
+export class Upstream {
+  private readonly limiters = new Map<string, Semaphore>();
+  private readonly o: Required<UpstreamOptions>;
+
+  constructor(options: UpstreamOptions = {}) {
+    this.o = {
+      maxInFlight: 5,
+      timeoutMs: 30_000,
+      maxRetries: 2,
+      baseDelayMs: 200,
+      maxRetryAfterMs: 10_000,
+      fetch: (input, init) => fetch(input, init),
+      random: Math.random,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      ...options,
+    };
+  }
+
+  /**
+   * Sends `request` and hands the final answer to `read` while still holding the slot, so that
+   * a body being read counts as a call in flight.
+   */
+  async send<T>(request: UpstreamRequest, read: (response: Response) => Promise<T>): Promise<T> {
+    const limiter = this.limiterFor(request.orgKey);
+    const retries = request.method === 'GET' ? this.o.maxRetries : 0;
+    for (let attempt = 0; ; attempt += 1) {
+      await limiter.acquire();
+      let waitMs: number;
+      try {
+        const outcome = await this.attempt(request);
+        const last = attempt >= retries;
+        if (outcome instanceof Response) {
+          const wait = RETRYABLE_STATUS.has(outcome.status)
+            ? this.retryWait(outcome, attempt)
+            : undefined;
+          if (last || wait === undefined) return await read(outcome);
+          await outcome.body?.cancel();
+          waitMs = wait;
+        } else {
+          if (last) throw outcome;
+          waitMs = this.backoff(attempt);
+        }
+      } finally {
+        limiter.release();
+      }
+      await this.o.sleep(waitMs);
+    }
+  }
+
+  private async attempt(request: UpstreamRequest): Promise<Response | ApiFailure> {
+    try {
+      return await this.o.fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      return ApiFailure.proxy(timedOut ? 'PROXY_UPSTREAM_TIMEOUT' : 'PROXY_UPSTREAM_UNREACHABLE');
+    }
+  }
+
+  /** How long to wait before retrying a GET that got `response`; undefined: do not retry. */
+  private retryWait(response: Response, attempt: number): number | undefined {
+    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+    if (retryAfter !== undefined) {
+      return retryAfter <= this.o.maxRetryAfterMs ? retryAfter : undefined;
+    }
+    // Without a wait time, a 429 means the day's credits are gone: retrying only spends more.
+    if (response.status === 429) return undefined;
+    return this.backoff(attempt);
+  }
+
+  /** Full jitter: anywhere between 0 and base * 2^attempt, so that callers do not march in step. */
+  private backoff(attempt: number): number {
+    return Math.round(this.o.random() * this.o.baseDelayMs * 2 ** attempt);
+  }
+
+  private limiterFor(orgKey: string): Semaphore {
+    let limiter = this.limiters.get(orgKey);
+    if (!limiter) {
+      limiter = new Semaphore(this.o.maxInFlight);
+      this.limiters.set(orgKey, limiter);
+    }
+    return limiter;
+  }
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** A counting semaphore with a first-come, first-served queue. */
+export class Semaphore {
+  private inUse = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  get inFlight(): number {
+    return this.inUse;
+  }
+
+  acquire(): Promise<void> {
+    if (this.inUse < this.capacity) {
+      this.inUse += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    // The slot passes straight to the next in line: the count stays the same.
+    if (next) next();
+    else this.inUse -= 1;
+  }
+}
