@@ -80,7 +80,7 @@ export function HomePage() {
       )}
       <RecentRecordsList modules={list} />
       <Divider />
-      <OpenByIdForm key={module?.api_name} defaultModule={module?.api_name ?? PREFERRED_MODULE} />
+      <OpenByIdForm defaultModule={module?.api_name ?? PREFERRED_MODULE} />
     </Stack>
   );
 }

@@ -11,7 +11,9 @@ const ID_PATTERN = /^\d{1,19}$/;
 /** For a record copied out of Bigin's own address bar: module API name and id. */
 export function OpenByIdForm({ defaultModule }: { defaultModule: string }) {
   const navigate = useNavigate();
-  const [module, setModule] = useState(defaultModule);
+  // Untouched, the field follows the module chosen in the pickers above.
+  const [typedModule, setModule] = useState<string | null>(null);
+  const module = typedModule ?? defaultModule;
   const [recordId, setRecordId] = useState('');
   const moduleValid = moduleNameSchema.safeParse(module).success;
   const idValid = ID_PATTERN.test(recordId);

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { errorTextFor, secondsUntilRetry, type ErrorFacts } from './error-messages.ts';
+
+const facts = (over: Partial<ErrorFacts>): ErrorFacts => ({
+  code: 'TOO_MANY_REQUESTS',
+  message: 'm',
+  details: {},
+  requestId: 'req-1',
+  receivedAt: Date.parse('2026-03-02T14:05:00Z'),
+  ...over,
+});
+const now = Date.parse('2026-03-02T14:05:10Z');
+
+describe('secondsUntilRetry', () => {
+  it('counts a Retry-After in seconds from when the answer came', () => {
+    expect(secondsUntilRetry(facts({ retryAfter: '30' }), now)).toBe(20);
+  });
+
+  it('reads a Retry-After given as an HTTP date', () => {
+    expect(secondsUntilRetry(facts({ retryAfter: 'Mon, 02 Mar 2026 14:06:00 GMT' }), now)).toBe(50);
+  });
+
+  it('falls back on a number of seconds in the details', () => {
+    expect(secondsUntilRetry(facts({ details: { retryAfterSeconds: 60 } }), now)).toBe(50);
+  });
+
+  it('is unknown when nobody said', () => {
+    expect(secondsUntilRetry(facts({ retryAfter: 'soon' }), now)).toBeUndefined();
+  });
+});
+
+describe('errorTextFor', () => {
+  it('says when to retry, in minutes when the wait is long', () => {
+    const text = errorTextFor(facts({ retryAfter: '600' }), 'en-US', now);
+    expect(text.todo).toMatch(/^Wait 10 minutes \(until .*\) and try again\.$/);
+  });
+
+  it('keeps the plain advice once the wait is over', () => {
+    const text = errorTextFor(facts({ retryAfter: '5' }), 'en-US', now);
+    expect(text.todo).toBe('Wait a little and try again.');
+  });
+
+  it('names the parameter Bigin missed', () => {
+    const text = errorTextFor(
+      facts({ code: 'REQUIRED_PARAM_MISSING', details: { param_name: 'fields' } }),
+      'en-US',
+      now,
+    );
+    expect(text.detail).toBe('Bigin names the missing parameter: fields.');
+  });
+});
