@@ -1,36 +1,72 @@
 import type { FastifyInstance } from 'fastify';
+import { TOKEN_THROTTLED, type TokenAnswer, type TokenError } from '../shared/zoho-accounts.ts';
 import type { TokenStore } from './tokens.ts';
+
+export interface RegisteredClient {
+  id: string;
+  secret: string;
+}
 
 export interface AccountsOptions {
   tokens: TokenStore;
-  clients: { id: string; secret: string }[];
-  /** The address Bigin calls should go to, returned as `api_domain`. */
-  apiDomain: () => string;
+  clients: RegisteredClient[];
+  /** The sandbox's own origin: Bigin calls go there, returned as `api_domain`. */
+  origin: () => string;
 }
 
-/** Zoho Accounts' token endpoint: errors come as `{"error":"..."}` with HTTP 200, as Zoho does. */
+type Params = Record<string, string | undefined>;
+
+/** Zoho Accounts' token endpoints: errors come as `{"error":"..."}` with HTTP 200, as Zoho does. */
 export function registerAccountsRoutes(app: FastifyInstance, options: AccountsOptions): void {
-  app.post('/oauth/v2/token', async (request) => {
+  const { tokens } = options;
+
+  app.post('/oauth/v2/token', async (request): Promise<TokenAnswer | TokenError> => {
     // Zoho takes the parameters in the query string or in a form body.
-    const params = {
-      ...(request.query as Record<string, string>),
-      ...((request.body ?? {}) as Record<string, string>),
+    const params: Params = {
+      ...(request.query as Params),
+      ...((request.body ?? {}) as Params),
     };
     const client = options.clients.find((c) => c.id === params.client_id);
     if (!client || client.secret !== params.client_secret) return { error: 'invalid_client' };
+    const answer = (token: { token: string; expiresInSeconds: number }, scopes: string[]) => ({
+      access_token: token.token,
+      scope: scopes.join(' '),
+      api_domain: options.origin(),
+      token_type: 'Bearer' as const,
+      expires_in: token.expiresInSeconds,
+    });
 
-    if (params.grant_type === 'refresh_token') {
-      const grant = options.tokens.findRefreshToken(params.refresh_token ?? '');
+    if (params.grant_type === 'authorization_code') {
+      const grant = tokens.redeemGrantCode(params.code ?? '');
       if (!grant || grant.clientId !== client.id) return { error: 'invalid_code' };
-      const access = options.tokens.issueAccessToken(grant);
+      if (grant.redirectUri !== params.redirect_uri) return { error: 'invalid_redirect_uri' };
+      const { userId, clientId, scopes } = grant;
+      // A refresh token only for `access_type=offline`, and only on this grant.
+      const refreshToken = grant.offline
+        ? tokens.issueRefreshToken({ userId, clientId, scopes })
+        : undefined;
+      const access = tokens.issueAccessToken(grant, refreshToken);
       return {
-        access_token: access.token,
-        scope: grant.scopes.join(' '),
-        api_domain: options.apiDomain(),
-        token_type: 'Bearer',
-        expires_in: access.expiresInSeconds,
+        ...answer(access, scopes),
+        ...(refreshToken ? { refresh_token: refreshToken } : {}),
       };
     }
+    if (params.grant_type === 'refresh_token') {
+      const refreshToken = params.refresh_token ?? '';
+      const grant = tokens.findRefreshToken(refreshToken);
+      if (!grant || grant.clientId !== client.id) return { error: 'invalid_code' };
+      if (!tokens.admitTokenRequest(refreshToken)) return TOKEN_THROTTLED;
+      return answer(tokens.issueAccessToken(grant, refreshToken), grant.scopes);
+    }
     return { error: 'unsupported_grant_type' };
+  });
+
+  // Revoking a refresh token ends the access tokens minted from it too.
+  app.post('/oauth/v2/token/revoke', async (request) => {
+    const params: Params = {
+      ...(request.query as Params),
+      ...((request.body ?? {}) as Params),
+    };
+    return tokens.revoke(params.token ?? '') ? { status: 'success' } : { error: 'invalid_token' };
   });
 }

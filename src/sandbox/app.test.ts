@@ -5,6 +5,7 @@ import { biginErrorSchema } from '../shared/bigin-error.ts';
 import { DOC_SAMPLE_RECORD_ID, docSampleAttachmentList } from '../shared/doc-samples.ts';
 import { buildSandbox } from './app.ts';
 import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from './sandbox-client.ts';
+import { EMPTY_RECORD_ID } from './seed.ts';
 
 let sandbox: FastifyInstance;
 let base: string;
@@ -77,7 +78,7 @@ describe('the sandbox, over a real socket', () => {
   });
 
   it('answers 204 with an empty body for a record without attachments', async () => {
-    const response = await get('Contacts/1000000231009/Attachments');
+    const response = await get(`Contacts/${EMPTY_RECORD_ID}/Attachments`);
     expect(response.status).toBe(204);
     expect(await response.text()).toBe('');
   });

@@ -1,16 +1,43 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { registerAccountsRoutes } from './accounts-routes.ts';
-import { BiginFailure, registerBiginRoutes, sendBiginError } from './bigin-routes.ts';
-import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from './sandbox-client.ts';
-import { buildSeed, DEMO_USERS } from './seed.ts';
+import { BiginFailure, sendBiginError } from './bigin-failure.ts';
+import { registerBiginRoutes } from './bigin-routes.ts';
+import { registerConsentPage } from './consent-page.ts';
+import { registerControlRoutes } from './control-routes.ts';
+import { applyFaults, registerBodyFaultHook } from './fault-hooks.ts';
+import { FaultRegistry } from './faults.ts';
+import { ApiLimits, DEFAULT_LIMITS } from './limits.ts';
+import {
+  isRegisteredRedirectUri,
+  SANDBOX_CLIENT,
+  SELF_CLIENT_REFRESH_TOKENS,
+  SELF_CLIENT_SCOPES,
+} from './sandbox-client.ts';
+import { grantedScopes } from './scopes.ts';
+import { buildSeed, findDemoUser } from './seed.ts';
 import { SandboxStore } from './store.ts';
-import { ALL_SCOPES, TokenStore } from './tokens.ts';
+import { TokenStore } from './tokens.ts';
 
 export interface SandboxOptions {
   /** Access token lifetime in ms; Zoho's is one hour. */
   accessTokenTtlMs?: number;
   logger?: boolean;
+  /**
+   * Where uploads, deletions and photos are kept across restarts (`DATA_DIR`). Without it the
+   * sandbox keeps them in memory and starts from the seed every time.
+   */
+  dataDir?: string;
+  /** The `/__sandbox/...` routes for faults, limits and reset. Never in a production start. */
+  controlRoutes?: boolean;
+  /** API credits per rolling 24 h (default 50,000). */
+  apiCreditsPer24h?: number;
+  /** Calls in flight at once (default 5). */
+  maxConcurrentCalls?: number;
+  /** The upload limit in bytes: Bigin's is 20 MB. */
+  maxUploadBytes?: number;
+  /** The clock, for tests. */
+  now?: () => number;
 }
 
 /**
@@ -21,29 +48,33 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
   const app = Fastify({ logger: options.logger ?? false });
   await app.register(formbody);
 
-  const store = new SandboxStore(buildSeed());
-  const tokens = new TokenStore({ accessTokenTtlMs: options.accessTokenTtlMs ?? 3600_000 });
+  const now = options.now ?? Date.now;
+  const store = await SandboxStore.open(buildSeed, { dataDir: options.dataDir, now });
+  const tokens = new TokenStore({ accessTokenTtlMs: options.accessTokenTtlMs ?? 3600_000, now });
   for (const [userName, token] of Object.entries(SELF_CLIENT_REFRESH_TOKENS)) {
-    const user = DEMO_USERS.find((u) => u.name === userName);
-    if (user)
-      tokens.addRefreshToken(token, {
-        userId: user.id,
-        clientId: SANDBOX_CLIENT.id,
-        scopes: ALL_SCOPES,
-      });
+    const user = findDemoUser(userName);
+    if (!user) continue;
+    const scopes = grantedScopes(SELF_CLIENT_SCOPES, user);
+    tokens.addRefreshToken(token, { userId: user.id, clientId: SANDBOX_CLIENT.id, scopes });
   }
+  const limits = new ApiLimits(
+    {
+      apiCreditsPer24h: options.apiCreditsPer24h ?? DEFAULT_LIMITS.apiCreditsPer24h,
+      maxConcurrentCalls: options.maxConcurrentCalls ?? DEFAULT_LIMITS.maxConcurrentCalls,
+    },
+    now,
+  );
+  const faults = new FaultRegistry();
 
-  // The sandbox answers API calls on the same origin it was reached at.
-  const apiDomain = () => {
+  // The sandbox is its own accounts server and API domain, at whatever address it listens on.
+  const origin = () => {
     const address = app.server.address();
     return typeof address === 'object' && address
       ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
       : 'http://127.0.0.1';
   };
 
-  registerAccountsRoutes(app, { tokens, clients: [SANDBOX_CLIENT], apiDomain });
-  registerBiginRoutes(app, { store, tokens });
-
+  // Set before any route is registered, so that every route inherits them.
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof BiginFailure) return sendBiginError(reply, error);
     request.log.error(error);
@@ -53,5 +84,27 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
   app.setNotFoundHandler((_request, reply) =>
     sendBiginError(reply, new BiginFailure('INVALID_URL_PATTERN')),
   );
+  registerBodyFaultHook(app);
+  await app.register(async (accounts) => {
+    // Zoho Accounts can fail too: faults scoped by path reach these routes.
+    accounts.addHook('onRequest', async (request, reply) => {
+      await applyFaults(faults, request, reply, {});
+    });
+    registerAccountsRoutes(accounts, { tokens, clients: [SANDBOX_CLIENT], origin });
+    registerConsentPage(accounts, {
+      tokens,
+      clients: [{ id: SANDBOX_CLIENT.id, isRegisteredRedirectUri }],
+      origin,
+    });
+  });
+  await registerBiginRoutes(app, {
+    store,
+    tokens,
+    limits,
+    faults,
+    maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+  });
+  if (options.controlRoutes) registerControlRoutes(app, { faults, limits, store });
+
   return app;
 }

@@ -1,105 +1,80 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BIGIN_MAX_PER_PAGE, type AttachmentList } from '../shared/bigin-attachment.ts';
-import { BIGIN_ERRORS, biginError, type BiginErrorCode } from '../shared/bigin-error.ts';
-import { findOrgModule } from './org-modules.ts';
-import { DEMO_USERS, type DemoUser } from './seed.ts';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { registerAttachmentRoutes } from './attachment-routes.ts';
+import { authenticate, type Caller } from './bigin-access.ts';
+import { BiginFailure } from './bigin-failure.ts';
+import { applyFaults } from './fault-hooks.ts';
+import type { FaultRegistry } from './faults.ts';
+import type { ApiLimits } from './limits.ts';
+import { registerPhotoRoutes } from './photo-routes.ts';
+import { registerRecordRoutes } from './record-routes.ts';
 import type { SandboxStore } from './store.ts';
 import type { TokenStore } from './tokens.ts';
 
 export interface BiginRoutesOptions {
   store: SandboxStore;
   tokens: TokenStore;
+  limits: ApiLimits;
+  faults: FaultRegistry;
+  maxUploadBytes: number;
 }
 
-/** Thrown inside a handler; answered in Bigin's error envelope with the documented status. */
-export class BiginFailure extends Error {
-  constructor(
-    readonly code: BiginErrorCode,
-    readonly details: Record<string, unknown> = {},
-    readonly biginMessage: string = BIGIN_ERRORS[code].message,
-  ) {
-    super(biginMessage);
-  }
-}
-
-export function sendBiginError(reply: FastifyReply, failure: BiginFailure): FastifyReply {
-  return reply
-    .code(BIGIN_ERRORS[failure.code].status)
-    .send(biginError(failure.code, failure.details, failure.biginMessage));
-}
-
-const ATTACHMENT_READ_SCOPES = [
-  'ZohoBigin.modules.ALL',
-  'ZohoBigin.modules.attachments.ALL',
-  'ZohoBigin.modules.attachments.READ',
+/** Methods each endpoint does not take: Bigin answers them INVALID_REQUEST_METHOD. */
+const REFUSED_METHODS: [string, ('GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE')[]][] = [
+  ['/settings/modules', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  ['/:module/search', ['POST', 'PUT', 'PATCH', 'DELETE']],
+  ['/:module/:recordId/Attachments', ['PUT', 'PATCH']],
+  ['/:module/:recordId/Attachments/:attachmentId', ['POST', 'PUT', 'PATCH']],
+  ['/:module/:recordId/photo', ['PUT', 'PATCH']],
 ];
 
-export function registerBiginRoutes(app: FastifyInstance, options: BiginRoutesOptions): void {
-  const { store, tokens } = options;
+/**
+ * Bigin's API under `/bigin/v1`. Every call is authenticated, then charged against the org's
+ * limits (credits, concurrency), then meets any faults set for it, then reaches its handler.
+ */
+export async function registerBiginRoutes(
+  app: FastifyInstance,
+  options: BiginRoutesOptions,
+): Promise<void> {
+  const callers = new WeakMap<FastifyRequest, Caller>();
+  const caller = (request: FastifyRequest) => {
+    const found = callers.get(request);
+    if (!found) throw new BiginFailure('AUTHENTICATION_FAILURE');
+    return found;
+  };
 
-  /** Who is calling, from `Authorization: Zoho-oauthtoken <token>`. */
-  function authenticate(request: FastifyRequest): { user: DemoUser; scopes: string[] } {
-    const header = request.headers.authorization ?? '';
-    const match = /^Zoho-oauthtoken (\S+)$/.exec(header);
-    if (!match) throw new BiginFailure('AUTHENTICATION_FAILURE');
-    const grant = tokens.findAccessToken(match[1]!);
-    if (!grant) throw new BiginFailure('INVALID_TOKEN');
-    const user = DEMO_USERS.find((u) => u.id === grant.userId);
-    if (!user) throw new BiginFailure('INVALID_TOKEN');
-    return { user, scopes: grant.scopes };
-  }
-
-  function requireModule(apiName: string): void {
-    const module = findOrgModule(apiName);
-    if (!module) throw new BiginFailure('INVALID_MODULE', { resource_path_index: 0 });
-    if (!module.api_supported) {
-      throw new BiginFailure(
-        'INVALID_MODULE',
-        { resource_path_index: 0 },
-        'The given module is not supported in API',
-      );
-    }
-  }
-
-  app.get<{
-    Params: { module: string; recordId: string };
-    Querystring: { page?: string; per_page?: string };
-  }>('/bigin/v1/:module/:recordId/Attachments', async (request, reply) => {
-    const { scopes } = authenticate(request);
-    const { module, recordId } = request.params;
-    requireModule(module);
-    if (!scopes.some((s) => ATTACHMENT_READ_SCOPES.includes(s))) {
-      throw new BiginFailure('OAUTH_SCOPE_MISMATCH');
-    }
-    if (!store.findRecord(module, recordId)) {
-      throw new BiginFailure('INVALID_DATA', { resource_path_index: 1 });
-    }
-    const page = positiveInt(request.query.page, 1, 'page');
-    const perPage = positiveInt(request.query.per_page, BIGIN_MAX_PER_PAGE, 'per_page');
-    if (perPage > BIGIN_MAX_PER_PAGE) {
-      throw new BiginFailure('INVALID_DATA', { param_name: 'per_page', maximum_length: 200 });
-    }
-    const all = store.attachmentsOf(module, recordId);
-    const slice = all.slice((page - 1) * perPage, page * perPage);
-    // Bigin answers 204 with no body when there is nothing to list.
-    if (slice.length === 0) return reply.code(204).send();
-    const body: AttachmentList = {
-      data: slice.map(({ contentType: _contentType, ...wire }) => wire),
-      info: {
-        per_page: perPage,
-        count: slice.length,
-        page,
-        more_records: page * perPage < all.length,
-      },
-    };
-    return body;
-  });
-}
-
-function positiveInt(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) {
-    throw new BiginFailure('INVALID_DATA', { param_name: name }, `invalid data for ${name}`);
-  }
-  return Number(raw);
+  await app.register(
+    async (api) => {
+      await api.register(multipart);
+      api.addHook('onRequest', async (request, reply) => {
+        const who = authenticate(request, options.tokens);
+        callers.set(request, who);
+        const release = options.limits.acquire();
+        // 'close' comes however the call ends: answered, failed, or its connection reset.
+        reply.raw.once('close', release);
+        const params = request.params as Record<string, string | undefined>;
+        await applyFaults(options.faults, request, reply, {
+          module: params.module,
+          recordId: params.recordId,
+          attachmentId: params.attachmentId,
+          userId: who.user.id,
+          userName: who.user.name,
+        });
+      });
+      const ctx = { store: options.store, caller, maxUploadBytes: options.maxUploadBytes };
+      registerAttachmentRoutes(api, ctx);
+      registerRecordRoutes(api, ctx);
+      registerPhotoRoutes(api, ctx);
+      for (const [url, methods] of REFUSED_METHODS) {
+        api.route({
+          method: methods,
+          url,
+          handler: async () => {
+            throw new BiginFailure('INVALID_REQUEST_METHOD');
+          },
+        });
+      }
+    },
+    { prefix: '/bigin/v1' },
+  );
 }

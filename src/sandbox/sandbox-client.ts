@@ -7,7 +7,40 @@ export const SANDBOX_CLIENT = {
   secret: 'sandbox-client-secret-not-for-production',
 };
 
-/** One self-client refresh token per demo user, granted every scope the app asks for. */
+/**
+ * The redirect URIs registered for the sandbox client: `/auth/callback` on 127.0.0.1 or
+ * localhost, over http, on any port (tests start the app on random ports). Zoho compares
+ * redirect URIs exactly, so no query string or fragment is accepted.
+ */
+export function isRegisteredRedirectUri(uri: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === 'http:' &&
+    (url.hostname === '127.0.0.1' || url.hostname === 'localhost') &&
+    url.pathname === '/auth/callback' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === ''
+  );
+}
+
+/** Every scope the app asks for; a self-client token is granted these (narrowed per user). */
+export const SELF_CLIENT_SCOPES = [
+  'ZohoBigin.modules.ALL',
+  'ZohoBigin.settings.modules.READ',
+  'ZohoSearch.securesearch.READ',
+];
+
+/** One self-client refresh token per demo user, keyed by the user's name. */
 export const SELF_CLIENT_REFRESH_TOKENS: Record<string, string> = {
   'Patricia Boyle': '1000.selfclient.patricia-boyle',
+  'Sam Rivera': '1000.selfclient.sam-rivera',
+  'Jordan Lee': '1000.selfclient.jordan-lee',
+  'Alex Chen': '1000.selfclient.alex-chen',
 };

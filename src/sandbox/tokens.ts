@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
 
-export const ALL_SCOPES = [
-  'ZohoBigin.modules.ALL',
-  'ZohoBigin.settings.modules.READ',
-  'ZohoSearch.securesearch.READ',
-];
-
-interface Grant {
+export interface Grant {
   userId: string;
   clientId: string;
   scopes: string[];
 }
 
+interface CodeGrant extends Grant {
+  redirectUri: string;
+  /** `access_type=offline`: the code is exchanged for a refresh token too. */
+  offline: boolean;
+  expiresAt: number;
+}
+
 interface AccessGrant extends Grant {
+  refreshToken: string | undefined;
   expiresAt: number;
 }
 
@@ -22,13 +24,22 @@ export interface TokenStoreOptions {
   now?: () => number;
 }
 
-/** Zoho writes tokens as "1000.<hex>.<hex>". */
+/** Zoho's documented limits (Accounts' token validity page). */
+const GRANT_CODE_TTL_MS = 3 * 60_000;
+const TOKEN_REQUESTS_PER_WINDOW = 10;
+const TOKEN_REQUEST_WINDOW_MS = 10 * 60_000;
+const ACCESS_TOKENS_PER_REFRESH_TOKEN = 15;
+
+/** Zoho writes tokens and codes as "1000.<hex>.<hex>". */
 const newToken = () => `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
 
-/** Refresh and access tokens the sandbox's accounts server has issued. */
+/** Grant codes, refresh tokens and access tokens the sandbox's accounts server has issued. */
 export class TokenStore {
+  private readonly codes = new Map<string, CodeGrant>();
   private readonly refresh = new Map<string, Grant>();
   private readonly access = new Map<string, AccessGrant>();
+  /** When each refresh token last asked for access tokens, for Zoho's throttle. */
+  private readonly requests = new Map<string, number[]>();
   private readonly now: () => number;
 
   constructor(private readonly options: TokenStoreOptions) {
@@ -38,6 +49,19 @@ export class TokenStore {
   /** Registers a refresh token with a fixed value (a documented self-client token). */
   addRefreshToken(token: string, grant: Grant): void {
     this.refresh.set(token, grant);
+  }
+
+  issueGrantCode(grant: Grant & { redirectUri: string; offline: boolean }): string {
+    const code = newToken();
+    this.codes.set(code, { ...grant, expiresAt: this.now() + GRANT_CODE_TTL_MS });
+    return code;
+  }
+
+  /** A grant code is good once, for three minutes. */
+  redeemGrantCode(code: string): CodeGrant | undefined {
+    const grant = this.codes.get(code);
+    this.codes.delete(code);
+    return grant && grant.expiresAt > this.now() ? grant : undefined;
   }
 
   issueRefreshToken(grant: Grant): string {
@@ -50,13 +74,33 @@ export class TokenStore {
     return this.refresh.get(token);
   }
 
-  issueAccessToken(grant: Grant): { token: string; expiresInSeconds: number } {
+  /**
+   * Counts one access-token request against a refresh token; false once it has made more than
+   * ten in ten minutes. Refused requests count too, so retrying extends the lock-out, as at Zoho.
+   */
+  admitTokenRequest(refreshToken: string): boolean {
+    const now = this.now();
+    const recent = (this.requests.get(refreshToken) ?? []).filter(
+      (t) => t > now - TOKEN_REQUEST_WINDOW_MS,
+    );
+    recent.push(now);
+    this.requests.set(refreshToken, recent);
+    return recent.length <= TOKEN_REQUESTS_PER_WINDOW;
+  }
+
+  issueAccessToken(
+    grant: Grant,
+    refreshToken?: string,
+  ): { token: string; expiresInSeconds: number } {
     const token = newToken();
-    this.access.set(token, { ...grant, expiresAt: this.now() + this.options.accessTokenTtlMs });
+    const { userId, clientId, scopes } = grant;
+    const expiresAt = this.now() + this.options.accessTokenTtlMs;
+    this.access.set(token, { userId, clientId, scopes, refreshToken, expiresAt });
+    if (refreshToken) this.evictBeyondLimit(refreshToken);
     return { token, expiresInSeconds: Math.round(this.options.accessTokenTtlMs / 1000) };
   }
 
-  /** The grant behind a live access token; undefined when unknown or expired. */
+  /** The grant behind a live access token; undefined when unknown, expired or revoked. */
   findAccessToken(token: string): Grant | undefined {
     const grant = this.access.get(token);
     if (!grant) return undefined;
@@ -65,5 +109,26 @@ export class TokenStore {
       return undefined;
     }
     return grant;
+  }
+
+  /** Revokes a refresh token and every access token minted from it. */
+  revoke(refreshToken: string): boolean {
+    if (!this.refresh.delete(refreshToken)) return false;
+    for (const [token, grant] of this.access) {
+      if (grant.refreshToken === refreshToken) this.access.delete(token);
+    }
+    this.requests.delete(refreshToken);
+    return true;
+  }
+
+  /** Zoho keeps at most 15 live access tokens per refresh token and drops the oldest. */
+  private evictBeyondLimit(refreshToken: string): void {
+    const minted = [...this.access].filter(([, g]) => g.refreshToken === refreshToken);
+    for (const [token] of minted.slice(
+      0,
+      Math.max(0, minted.length - ACCESS_TOKENS_PER_REFRESH_TOKEN),
+    )) {
+      this.access.delete(token);
+    }
   }
 }

@@ -43,6 +43,10 @@ export const BIGIN_ERRORS = {
     message: 'The file size is more than the allowed size',
   },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests' },
+  // A link attachment whose URL the record already carries.
+  DUPLICATE_DATA: { status: 400, message: 'duplicate data' },
+  // A search whose `word` is too short or whose `criteria` does not parse.
+  INVALID_QUERY: { status: 400, message: 'invalid query formed' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type BiginErrorCode = keyof typeof BIGIN_ERRORS;

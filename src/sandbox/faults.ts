@@ -1,0 +1,120 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { createRng } from './prng.ts';
+
+/**
+ * A fault the sandbox injects, for tests and demos. Each is scoped by `match` (a module and
+ * record, a user, a path...) so that tests running side by side on one sandbox do not meet each
+ * other's faults.
+ */
+export const faultInputSchema = z
+  .object({
+    kind: z.enum(['latency', 'error', 'reset', 'truncate', 'malformed']),
+    match: z
+      .object({
+        module: z.string(),
+        recordId: z.string(),
+        attachmentId: z.string(),
+        /** A demo user's name or id. */
+        user: z.string(),
+        method: z.string(),
+        /** A path prefix, e.g. `/bigin/v1/settings/modules` or `/oauth/v2/token`. */
+        path: z.string(),
+      })
+      .partial()
+      .refine((m) => Object.keys(m).length > 0, 'a fault must be scoped: give at least one match'),
+    /** For `latency`: how long to hold the call. */
+    latencyMs: z.number().int().min(0).max(120_000).default(0),
+    /** The share of matching calls that meet the fault (drawn from a seeded generator). */
+    share: z.number().min(0).max(1).default(1),
+    /** At most this many calls meet the fault; then it is spent. */
+    times: z.number().int().positive().optional(),
+    seed: z.number().int().default(1),
+  })
+  .strict();
+export type FaultInput = z.input<typeof faultInputSchema>;
+export type Fault = z.output<typeof faultInputSchema> & { id: string; hits: number };
+
+export interface FaultContext {
+  method: string;
+  path: string;
+  module?: string;
+  recordId?: string;
+  attachmentId?: string;
+  userId?: string;
+  userName?: string;
+}
+
+export class FaultRegistry {
+  private faults: (Fault & { draw: () => number })[] = [];
+  private serial = 0;
+
+  add(input: unknown): Fault {
+    const parsed = faultInputSchema.parse(input);
+    const fault = {
+      ...parsed,
+      id: `fault-${++this.serial}`,
+      hits: 0,
+      draw: createRng(parsed.seed),
+    };
+    this.faults.push(fault);
+    return publicFault(fault);
+  }
+
+  remove(id: string): boolean {
+    const before = this.faults.length;
+    this.faults = this.faults.filter((f) => f.id !== id);
+    return this.faults.length < before;
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): Fault[] {
+    return this.faults.map(publicFault);
+  }
+
+  /** The faults this call meets; each meeting counts against the fault's `times`. */
+  pick(ctx: FaultContext): Fault[] {
+    const met = this.faults.filter((f) => matches(f.match, ctx) && f.draw() < f.share);
+    for (const f of met) f.hits += 1;
+    this.faults = this.faults.filter((f) => f.times === undefined || f.hits < f.times);
+    return met.map(publicFault);
+  }
+}
+
+const publicFault = ({ draw: _draw, ...fault }: Fault & { draw?: unknown }): Fault => fault;
+
+function matches(match: Fault['match'], ctx: FaultContext): boolean {
+  return (
+    (match.module === undefined || match.module === ctx.module) &&
+    (match.recordId === undefined || match.recordId === ctx.recordId) &&
+    (match.attachmentId === undefined || match.attachmentId === ctx.attachmentId) &&
+    (match.user === undefined || match.user === ctx.userId || match.user === ctx.userName) &&
+    (match.method === undefined || match.method.toUpperCase() === ctx.method) &&
+    (match.path === undefined || ctx.path.startsWith(match.path))
+  );
+}
+
+/**
+ * A body that breaks on the way: `truncate` promises the whole length and closes the connection
+ * halfway; `malformed` sends a complete answer whose JSON stops halfway.
+ */
+export function mangleBody(
+  kind: 'truncate' | 'malformed',
+  payload: string | Buffer,
+  setLength: (n: number) => void,
+): string | Buffer | Readable {
+  const full = Buffer.from(payload);
+  const half = full.subarray(0, Math.floor(full.length / 2));
+  if (kind === 'malformed') {
+    setLength(half.length);
+    return half;
+  }
+  setLength(full.length);
+  const stream = new Readable({ read() {} });
+  stream.push(half);
+  setTimeout(() => stream.destroy(new Error('sandbox fault: connection closed mid-body')), 20);
+  return stream;
+}

@@ -1,0 +1,172 @@
+import { deflateSync } from 'node:zlib';
+
+/**
+ * How to make an attachment's bytes. Seeded attachments carry a recipe, not bytes, so that the
+ * seed stays cheap (the 1,000-attachment record would otherwise hold hundreds of megabytes);
+ * the bytes are made on download, the same on every call.
+ */
+export type FileRecipe =
+  | { kind: 'png'; size: number; seed: number }
+  | { kind: 'pdf'; size: number; title: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'csv'; rows: number }
+  | { kind: 'blob'; blobId: string };
+
+/** The number of bytes a recipe makes, known without making them. */
+export function recipeSize(recipe: Exclude<FileRecipe, { kind: 'blob' }>): number {
+  switch (recipe.kind) {
+    case 'png':
+    case 'pdf':
+      return recipe.size;
+    case 'text':
+      return Buffer.byteLength(recipe.text);
+    case 'csv':
+      return CSV_HEADER.length + recipe.rows * CSV_ROW_WIDTH;
+  }
+}
+
+export function renderRecipe(recipe: Exclude<FileRecipe, { kind: 'blob' }>): Buffer {
+  switch (recipe.kind) {
+    case 'png':
+      return makePng(recipe.size, recipe.seed);
+    case 'pdf':
+      return makePdf(recipe.title, recipe.size);
+    case 'text':
+      return Buffer.from(recipe.text);
+    case 'csv':
+      return makeCsv(recipe.rows);
+  }
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * A valid PNG of exactly `size` bytes: a small gradient whose colour follows `seed`, padded
+ * with a `tEXt` comment (an ancillary chunk every decoder skips) up to the size.
+ */
+export function makePng(size: number, seed: number): Buffer {
+  const width = 48;
+  const height = 32;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3); // filter byte 0, then RGB
+    for (let x = 0; x < width; x++) {
+      row[1 + x * 3] = (seed * 67 + x * 5) & 0xff;
+      row[2 + x * 3] = (seed * 131 + y * 7) & 0xff;
+      row[3 + x * 3] = (seed * 29 + (x + y) * 3) & 0xff;
+    }
+    rows.push(row);
+  }
+  const idat = pngChunk('IDAT', deflateSync(Buffer.concat(rows), { level: 9 }));
+  const head = Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), idat]);
+  const iend = pngChunk('IEND', Buffer.alloc(0));
+  const room = size - head.length - iend.length;
+  if (room === 0) return Buffer.concat([head, iend]);
+  if (room < 12 + 8) throw new Error(`a PNG of ${size} bytes is too small for its padding`);
+  const text = Buffer.alloc(room - 12, 0x2e); // "Comment\0....."
+  text.write('Comment\0', 0, 'latin1');
+  return Buffer.concat([head, pngChunk('tEXt', text), iend]);
+}
+
+/** A one-page PDF showing `title`, padded with a comment line to exactly `size` bytes. */
+export function makePdf(title: string, size: number): Buffer {
+  let padding = 0;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const pdf = buildPdf(title, padding);
+    if (pdf.length === size) return pdf;
+    padding += size - pdf.length;
+    if (padding < 0) break;
+  }
+  throw new Error(`cannot make a PDF of exactly ${size} bytes`);
+}
+
+function buildPdf(title: string, padding: number): Buffer {
+  // PDF string literals need (, ) and \ escaped; keep the title to Latin-1.
+  const safe = title.replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '\\$&');
+  const stream = `BT /F1 18 Tf 72 720 Td (${safe}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = '%PDF-1.4\n';
+  if (padding > 0) body += `%${'.'.repeat(Math.max(0, padding - 2))}\n`;
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+const CSV_HEADER = 'row,date,region,product,units,amount\n';
+const CSV_ROW_WIDTH = 64;
+
+/** A CSV of fixed-width rows, so that its size is known from the row count alone. */
+function makeCsv(rows: number): Buffer {
+  const out = Buffer.alloc(CSV_HEADER.length + rows * CSV_ROW_WIDTH, 0x20);
+  out.write(CSV_HEADER, 0, 'latin1');
+  const regions = ['North', 'South', 'East', 'West'];
+  for (let i = 0; i < rows; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const line = `${i + 1},2024-02-${day},${regions[i % 4]},SKU-${(i * 7919) % 10000},${i % 90},${((i * 37) % 100000) / 100}`;
+    const at = CSV_HEADER.length + i * CSV_ROW_WIDTH;
+    out.write(line.slice(0, CSV_ROW_WIDTH - 1), at, 'latin1');
+    out[at + CSV_ROW_WIDTH - 1] = 0x0a;
+  }
+  return out;
+}
+
+/** MIME types by extension, for uploads (Bigin keeps the type the file name implies). */
+export function contentTypeFor(fileName: string): string {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return CONTENT_TYPES[ext] ?? 'application/octet-stream';
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json',
+  html: 'text/html; charset=utf-8',
+  zip: 'application/zip',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
