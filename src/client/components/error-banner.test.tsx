@@ -47,6 +47,7 @@ describe('ErrorBanner', () => {
     ['INVALID_URL_PATTERN', 'Please check', 'This link is malformed'],
     ['INVALID_DATA', 'the related id given seems to be invalid', 'This record does not exist'],
     ['PROXY_BAD_REQUEST', 'The request is not valid', 'This link is malformed'],
+    ['PROXY_RECORD_NOT_FOUND', 'There is no such record', 'This record does not exist'],
   ])('%s (%s) says so and leads back to the pickers', async (code, message, title) => {
     renderBanner(failure(code, message));
     const alert = screen.getByRole('alert');
@@ -104,7 +105,7 @@ describe('ErrorBanner', () => {
 
   it.each([
     ['TOO_MANY_REQUESTS', '30', {}],
-    ['PROXY_RATE_LIMITED', undefined, { retryAfterSeconds: 30 }],
+    ['PROXY_RATE_LIMITED', undefined, { retry_after_seconds: 30 }],
   ])('%s says when to retry', (code, header, details) => {
     vi.useFakeTimers({ now: new Date('2026-03-02T14:05:00Z'), toFake: ['Date'] });
     renderBanner(failure(code, 'Too many requests', details, 429, header));

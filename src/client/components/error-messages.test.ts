@@ -21,7 +21,7 @@ describe('secondsUntilRetry', () => {
   });
 
   it('falls back on a number of seconds in the details', () => {
-    expect(secondsUntilRetry(facts({ details: { retryAfterSeconds: 60 } }), now)).toBe(50);
+    expect(secondsUntilRetry(facts({ details: { retry_after_seconds: 60 } }), now)).toBe(50);
   });
 
   it('is unknown when nobody said', () => {

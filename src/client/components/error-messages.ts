@@ -44,6 +44,9 @@ const BEHAVIOURS: Record<string, ErrorBehaviour> = {
   PROXY_TOKEN_THROTTLED: retry,
   PROXY_SIGNED_OUT: signIn,
   PROXY_SIGN_IN_FAILED: signIn,
+  PROXY_RECORD_NOT_FOUND: chooseRecord,
+  PROXY_SIGN_IN_STATE: signIn,
+  PROXY_UNTRUSTED_ORIGIN: { action: 'sign-in', quoteRequestId: true },
   PROXY_BAD_REQUEST: chooseRecord,
   PROXY_NOT_FOUND: { action: 'choose-record', quoteRequestId: true },
   PROXY_CSRF: { action: 'reload' },
@@ -102,7 +105,7 @@ export function secondsUntilRetry(facts: ErrorFacts, now = Date.now()): number |
   if (header && /^\d+$/.test(header)) at = receivedAt + Number(header) * 1000;
   else if (header && !Number.isNaN(Date.parse(header))) at = Date.parse(header);
   else {
-    const fromDetails = facts.details.retryAfterSeconds ?? facts.details.retryAfter;
+    const fromDetails = facts.details.retry_after_seconds ?? facts.details.retryAfterSeconds;
     const seconds = Number(fromDetails);
     if (fromDetails !== undefined && Number.isFinite(seconds) && seconds >= 0)
       at = receivedAt + seconds * 1000;

@@ -185,6 +185,21 @@ export const messages = {
       what: 'Zoho did not issue the access the app needs.',
       todo: 'Sign in again.',
     },
+    PROXY_RECORD_NOT_FOUND: {
+      title: 'This record does not exist',
+      what: 'Bigin has no record with this id in this module. It may have been deleted, or the link is wrong.',
+      todo: 'Choose the record again from the list.',
+    },
+    PROXY_SIGN_IN_STATE: {
+      title: 'The sign-in could not be finished',
+      what: 'The sign-in was not started in this browser, or it took too long.',
+      todo: 'Sign in again.',
+    },
+    PROXY_UNTRUSTED_ORIGIN: {
+      title: 'The sign-in was refused for safety',
+      what: 'Zoho pointed the app at a server that is not Zoho, so the app did not follow.',
+      todo: 'Try signing in again; if it happens again, report it with the request id.',
+    },
     PROXY_BAD_REQUEST: {
       title: 'This link is malformed',
       what: 'The module or record id in the address is not one Bigin could have given.',

@@ -6,6 +6,7 @@ import { RECENT_RECORDS_KEY } from '../../lib/recent-records.ts';
 import { renderAt } from '../../test/render-app.tsx';
 import { apiError, stubApi } from '../../test/stub-api.ts';
 import { HomePage } from './home-page.tsx';
+import { searchWordOf } from './record-queries.ts';
 
 const module = (
   api_name: string,
@@ -173,4 +174,13 @@ describe('HomePage', () => {
     await userEvent.click(open);
     expect(await screen.findByText('record page Contacts/123')).toBeInTheDocument();
   });
+});
+
+describe('searchWordOf', () => {
+  it.each([
+    ['  zylker  ', 'zylker'],
+    ['a/b', 'a b'],
+    ['..zy\u0007', 'zy'],
+    ['x'.repeat(120), 'x'.repeat(100)],
+  ])('%j -> %j', (typed, word) => expect(searchWordOf(typed)).toBe(word));
 });

@@ -13,7 +13,12 @@ import type { ModuleInfo } from '../../../shared/modules.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { messages } from '../../i18n/messages.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
-import { MIN_SEARCH_LENGTH, recentRecordsQuery, recordSearchQuery } from './record-queries.ts';
+import {
+  MIN_SEARCH_LENGTH,
+  recentRecordsQuery,
+  recordSearchQuery,
+  searchWordOf,
+} from './record-queries.ts';
 
 /** Long enough to span a burst of keystrokes, short enough to feel immediate. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -32,7 +37,8 @@ const filterByName = createFilterOptions<RecordSummary>({ stringify: (r) => r.na
  */
 export function RecordPicker({ module, onPick }: RecordPickerProps) {
   const [input, setInput] = useState('');
-  const word = useDebouncedValue(input.trim(), SEARCH_DEBOUNCE_MS);
+  const typed = searchWordOf(input);
+  const word = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
   const searching = word.length >= MIN_SEARCH_LENGTH;
 
   const recent = useQuery({ ...recentRecordsQuery(module.api_name), enabled: !searching });
@@ -44,7 +50,7 @@ export function RecordPicker({ module, onPick }: RecordPickerProps) {
   });
   const active = searching ? search : recent;
   const options = active.data?.data ?? [];
-  const waiting = active.isFetching || input.trim() !== word;
+  const waiting = active.isFetching || typed !== word;
 
   return (
     <Box sx={{ flexGrow: 1, minWidth: 0 }}>
