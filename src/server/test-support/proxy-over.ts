@@ -10,24 +10,41 @@ import type { ScriptedZoho } from './scripted-zoho.ts';
 export interface ProxyOver {
   app: FastifyInstance;
   url: string;
+  /** The service-mode tokens (unused when users sign in). */
   tokens: TokenManager;
   close: () => Promise<void>;
 }
 
-/** The proxy in service mode in front of a scripted Zoho, listening on 127.0.0.1. */
+export interface ProxyOverOptions {
+  upstream?: UpstreamOptions;
+  app?: Partial<AppOptions>;
+  /** Users sign in (against the scripted accounts server) instead of service mode. */
+  signIn?: boolean;
+  now?: () => number;
+  /** Trust these accounts servers beside the scripted one. */
+  trustAccounts?: string[];
+}
+
+/** The proxy in front of a scripted Zoho, listening on 127.0.0.1 (service mode by default). */
 export async function proxyOver(
   zoho: ScriptedZoho,
-  options: { upstream?: UpstreamOptions; app?: Partial<AppOptions> } = {},
+  options: ProxyOverOptions = {},
 ): Promise<ProxyOver> {
-  const trusted = new TrustedOrigins({ accounts: [zoho.url], api: [zoho.url] });
+  const trusted = new TrustedOrigins({
+    accounts: [zoho.url, ...(options.trustAccounts ?? [])],
+    api: [zoho.url],
+  });
+  const now = options.now ?? Date.now;
   const accounts = new AccountsClient({
     client: { clientId: 'client-id', clientSecret: 'client-secret' },
     trusted,
+    now,
   });
   const tokens = new TokenManager({
     accounts,
     accountsServer: zoho.url,
     refreshToken: 'rt-service',
+    now,
   });
   const upstream = new Upstream({ baseDelayMs: 5, ...options.upstream });
   let url = '';
@@ -35,8 +52,20 @@ export async function proxyOver(
     bigin: new BiginClient({ upstream }),
     sessionSecret: 'x'.repeat(40),
     publicUrl: () => url,
-    serviceTokens: tokens,
+    ...(options.signIn
+      ? {
+          signIn: {
+            mode: 'zoho' as const,
+            accounts,
+            clientId: 'client-id',
+            accountsUrl: zoho.url,
+            trusted,
+            tokenOptions: { now },
+          },
+        }
+      : { serviceTokens: tokens }),
     rateLimitPerMinute: false,
+    sessionStore: { now },
     ...options.app,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -144,9 +144,9 @@ export class AccountsClient {
   }): AccessToken {
     const apiDomain = this.options.trusted.apiDomain(answer.api_domain);
     if (!apiDomain) {
-      throw ApiFailure.proxy('PROXY_SIGN_IN_FAILED', {
-        reason: 'api_domain is not a Zoho data centre nor the configured API base',
-        refused: answer.api_domain.slice(0, 200),
+      throw ApiFailure.proxy('PROXY_UNTRUSTED_ORIGIN', {
+        refused: 'api_domain',
+        value: answer.api_domain.slice(0, 200),
       });
     }
     const lifetimeMs = answer.expires_in * 1000;
