@@ -268,7 +268,7 @@ describe('attacks on the sign-in', () => {
     const { csrfToken } = await (await browser.fetch('/api/session')).json();
     const attempt = (headers: Record<string, string>) =>
       browser.fetch('/auth/sign-out', { method: 'POST', headers });
-    const refusals = [
+    const refusals: Record<string, string>[] = [
       {},
       { 'X-CSRF-Token': csrfToken },
       { Origin: 'https://evil.example', 'X-CSRF-Token': csrfToken },
