@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  apiErrorSchema,
+  moduleListResponseSchema,
+  recordDetailSchema,
+  recordPageSchema,
+} from '../../shared/api-contract.ts';
+import { BIGIN_ERRORS, biginError, type BiginErrorCode } from '../../shared/bigin-error.ts';
+import { TestBrowser } from '../test-support/browser.ts';
+import { proxyOver, type ProxyOver } from '../test-support/proxy-over.ts';
+import { ScriptedZoho } from '../test-support/scripted-zoho.ts';
+
+let zoho: ScriptedZoho;
+let proxy: ProxyOver;
+const api = (path: string) => fetch(`${proxy.url}${path}`);
+const lastBiginUrl = () => zoho.biginCallList.at(-1)?.url;
+
+beforeAll(async () => {
+  zoho = await new ScriptedZoho().start();
+  proxy = await proxyOver(zoho, { upstream: { baseDelayMs: 1 } });
+});
+afterAll(async () => {
+  await proxy.close();
+  await zoho.close();
+});
+beforeEach(() => {
+  zoho.calls.length = 0;
+  zoho.bigin = () => ({ status: 204 });
+});
+
+describe('the routes, in service mode over real sockets', () => {
+  it("lists the org's modules from Bigin's settings", async () => {
+    const modules = [
+      {
+        api_name: 'Accounts',
+        plural_label: 'Companies',
+        singular_label: 'Company',
+        api_supported: true,
+      },
+    ];
+    zoho.bigin = () => ({ status: 200, body: { modules } });
+    const response = await api('/api/modules');
+    expect(moduleListResponseSchema.parse(await response.json())).toEqual({ modules });
+    expect(lastBiginUrl()).toBe('/bigin/v1/settings/modules');
+  });
+
+  it('lists recent records by their name field, newest first', async () => {
+    zoho.bigin = () => ({
+      status: 200,
+      body: {
+        data: [
+          { id: '4150868000002728001', Full_Name: 'Patricia Boyle' },
+          { id: '4150868000002728002', First_Name: 'Kris', Last_Name: 'Marrier' },
+        ],
+        info: { per_page: 20, count: 2, page: 1, more_records: true },
+      },
+    });
+    const response = await api('/api/records/Contacts');
+    expect(recordPageSchema.parse(await response.json())).toEqual({
+      data: [
+        { id: '4150868000002728001', name: 'Patricia Boyle' },
+        { id: '4150868000002728002', name: 'Kris Marrier' },
+      ],
+      info: { more_records: true },
+    });
+    expect(lastBiginUrl()).toBe(
+      '/bigin/v1/Contacts?fields=Full_Name&sort_by=Modified_Time&sort_order=desc&page=1&per_page=20',
+    );
+  });
+
+  it('searches by word, refusing a word under 2 characters before calling Bigin', async () => {
+    const response = await api('/api/records/Accounts/search?word=Zyl%20ker');
+    expect(await response.json()).toEqual({ data: [], info: { more_records: false } });
+    expect(lastBiginUrl()).toBe('/bigin/v1/Accounts/search?word=Zyl+ker&page=1&per_page=20');
+    zoho.calls.length = 0;
+    for (const word of ['a', '', '%20a%20', 'a%2Fb', '..x', 'a%5Cb', 'a%00b']) {
+      const refused = await api(`/api/records/Accounts/search?word=${word}`);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).code).toBe('PROXY_BAD_REQUEST');
+    }
+    expect(zoho.biginCallList).toHaveLength(0);
+  });
+
+  it.each([
+    ['Products', 'Product_Name', true],
+    ['Contacts', 'Full_Name', true],
+    ['Accounts', 'Account_Name', true],
+    ['Deals', 'Deal_Name', false],
+    ['Tasks', 'Subject', false],
+  ])('names one %s record and says whether it can carry a photo', async (module, field, photo) => {
+    zoho.bigin = () => ({ status: 200, body: { data: [{ id: '42', [field]: 'Widget' }] } });
+    const response = await api(`/api/records/${module}/42`);
+    expect(recordDetailSchema.parse(await response.json())).toEqual({
+      id: '42',
+      name: 'Widget',
+      module,
+      hasPhotoField: photo,
+    });
+    expect(lastBiginUrl()).toBe(`/bigin/v1/${module}/42`);
+  });
+
+  it('answers 404 PROXY_RECORD_NOT_FOUND for a record Bigin answers 204 for', async () => {
+    const response = await api('/api/records/Contacts/42');
+    expect(response.status).toBe(404);
+    expect((await response.json()).code).toBe('PROXY_RECORD_NOT_FOUND');
+  });
+
+  it("turns Bigin's 204 into an empty list on every list route", async () => {
+    expect(await (await api('/api/records/Deals')).json()).toEqual({
+      data: [],
+      info: { more_records: false },
+    });
+    expect(await (await api('/api/records/Deals/1/attachments?page=2&per_page=50')).json()).toEqual(
+      {
+        data: [],
+        info: { per_page: 50, count: 0, page: 2, more_records: false },
+      },
+    );
+    expect(await (await api('/api/modules')).json()).toEqual({ modules: [] });
+  });
+
+  it.each(Object.keys(BIGIN_ERRORS) as BiginErrorCode[])(
+    "passes Bigin's %s through with its status, message and details, plus a request id",
+    async (code) => {
+      const envelope = biginError(code, { resource_path_index: 1, param_name: 'x' });
+      zoho.bigin = () => ({
+        status: BIGIN_ERRORS[code].status,
+        body: envelope,
+        headers: code === 'TOO_MANY_REQUESTS' ? { 'Retry-After': '60' } : {},
+      });
+      for (const path of [
+        '/api/records/Contacts/7/attachments',
+        '/api/records/Contacts/7',
+        '/api/modules',
+      ]) {
+        const response = await api(path);
+        expect(response.status).toBe(BIGIN_ERRORS[code].status);
+        const body = apiErrorSchema.parse(await response.json());
+        expect(body).toEqual({ ...envelope, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+        if (code === 'TOO_MANY_REQUESTS') expect(response.headers.get('retry-after')).toBe('60');
+      }
+    },
+  );
+
+  it('refuses an answer that fails its schema instead of passing it on', async () => {
+    zoho.bigin = () => ({ status: 200, body: { data: [{ id: 4150868000002728001 }] } });
+    const response = await api('/api/records/Contacts/1');
+    expect(response.status).toBe(502);
+    expect((await response.json()).code).toBe('PROXY_UPSTREAM_INVALID');
+  });
+
+  it('says the session is the service user, and a sign-out never revokes its token', async () => {
+    const browser = new TestBrowser(proxy.url);
+    const session = await (await browser.fetch('/api/session')).json();
+    expect(session).toMatchObject({ signedIn: true, mode: 'service' });
+    expect((await browser.write('/auth/sign-out', 'POST', session.csrfToken)).status).toBe(204);
+    expect(zoho.calls.some((c) => c.url.includes('revoke'))).toBe(false);
+    expect((await api('/api/records/Contacts/1/attachments')).status).toBe(200);
+  });
+});
