@@ -126,7 +126,8 @@ describe('the routes, in service mode over real sockets', () => {
       zoho.bigin = () => ({
         status: BIGIN_ERRORS[code].status,
         body: envelope,
-        headers: code === 'TOO_MANY_REQUESTS' ? { 'Retry-After': '60' } : {},
+        headers:
+          code === 'TOO_MANY_REQUESTS' ? { 'Retry-After': '60' } : ({} as Record<string, string>),
       });
       for (const path of [
         '/api/records/Contacts/7/attachments',
