@@ -35,6 +35,11 @@ describe('errorTextFor', () => {
     expect(text.todo).toMatch(/^Wait 10 minutes \(until .*\) and try again\.$/);
   });
 
+  it('says hours when Bigin’s daily credits are spent', () => {
+    const text = errorTextFor(facts({ retryAfter: '86400' }), 'en-US', now);
+    expect(text.todo).toMatch(/^Wait 24 hours \(until .*\) and try again\.$/);
+  });
+
   it('keeps the plain advice once the wait is over', () => {
     const text = errorTextFor(facts({ retryAfter: '5' }), 'en-US', now);
     expect(text.todo).toBe('Wait a little and try again.');

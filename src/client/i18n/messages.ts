@@ -5,10 +5,14 @@
  * sentence.
  */
 
-/** "30 seconds", "2 minutes": a wait, in the user's locale. */
+/** "30 seconds", "2 minutes", "24 hours": a wait, in the user's locale. */
 function duration(seconds: number, locale?: string): string {
-  const minutes = Math.ceil(seconds / 60);
-  const [value, unit] = seconds < 90 ? [Math.max(1, seconds), 'second'] : [minutes, 'minute'];
+  const [value, unit] =
+    seconds < 90
+      ? [Math.max(1, seconds), 'second']
+      : seconds < 90 * 60
+        ? [Math.ceil(seconds / 60), 'minute']
+        : [Math.ceil(seconds / 3600), 'hour'];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
 

@@ -1,0 +1,174 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './support/test.ts';
+import { expectNoSeriousAxeIssues, openAs } from './support/open-as.ts';
+
+/** Each banner is reached by its real cause in the sandbox: a bad link, a demo user, a fault. */
+
+const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4181}`;
+const DOC_RECORD = '/Contacts/4150868000002728001';
+const PRODUCT_RECORD = '/Products/4150868000003400001';
+
+const banner = (page: Page) => page.getByRole('alert');
+
+async function addFault(request: APIRequestContext, fault: object): Promise<string> {
+  const answer = await request.post(`${SANDBOX}/__sandbox/faults`, { data: fault });
+  expect(answer.status()).toBe(201);
+  return ((await answer.json()) as { id: string }).id;
+}
+const removeFault = (request: APIRequestContext, id: string) =>
+  request.delete(`${SANDBOX}/__sandbox/faults/${id}`);
+
+test.describe('a bad link', () => {
+  test('an unknown module', async ({ page }) => {
+    await openAs(page, '/Foo/4150868000002728001');
+    await expect(banner(page)).toContainText('This module does not exist in Bigin');
+    await expect(banner(page)).toContainText('INVALID_MODULE');
+    await expectNoSeriousAxeIssues(page);
+    await banner(page).getByRole('link', { name: 'Choose a record' }).click();
+    await expect(page).toHaveURL('/');
+  });
+
+  test('a module the API does not serve', async ({ page }) => {
+    await openAs(page, '/Documents/4150868000002728001');
+    await expect(banner(page)).toContainText('Bigin does not offer this module to apps');
+    await expect(banner(page)).toContainText('INVALID_MODULE');
+  });
+
+  test('a record that does not exist', async ({ page }) => {
+    await openAs(page, '/Contacts/4150868000009999999');
+    await expect(banner(page)).toContainText('This record does not exist');
+    await expect(banner(page).getByRole('link', { name: 'Choose a record' })).toBeVisible();
+  });
+
+  test('an id that no Bigin record could have', async ({ page }) => {
+    await openAs(page, '/Contacts/not-an-id');
+    await expect(banner(page)).toContainText('This link is malformed');
+    await expect(banner(page).getByRole('link', { name: 'Choose a record' })).toBeVisible();
+  });
+});
+
+test.describe('a demo user Bigin refuses', () => {
+  test('Sam Rivera may not read attachments: NO_PERMISSION', async ({ page }) => {
+    await openAs(page, DOC_RECORD, 'Sam Rivera');
+    await expect(banner(page)).toContainText('Your Bigin profile may not read attachments');
+    await expect(banner(page)).toContainText('Ask your Bigin administrator');
+    await expect(banner(page)).toContainText('NO_PERMISSION');
+    await expectNoSeriousAxeIssues(page);
+    await page.screenshot({ path: 'docs/screenshots/banner-no-permission.png' });
+  });
+
+  test('Alex Chen lacks the Products privilege: AUTHORIZATION_FAILED', async ({ page }) => {
+    await openAs(page, PRODUCT_RECORD, 'Alex Chen');
+    await expect(banner(page)).toContainText('You do not have the privilege for this');
+    await expect(banner(page)).toContainText('AUTHORIZATION_FAILED');
+  });
+
+  test('Jordan Lee consented without attachments, and signs in again granting them', async ({
+    page,
+  }) => {
+    await openAs(page, `${DOC_RECORD}?pageSize=25`, 'Jordan Lee');
+    await expect(banner(page)).toContainText('The sign-in lacks the attachments permission');
+    await expectNoSeriousAxeIssues(page);
+    await page.screenshot({ path: 'docs/screenshots/banner-scope-mismatch.png' });
+    await banner(page).getByRole('button', { name: 'Sign in again' }).click();
+    // Zoho's consent page again; this time a user whose consent covers attachments.
+    await page.getByRole('button', { name: 'Patricia Boyle', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${DOC_RECORD}\\?pageSize=25$`));
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test.describe('a fault in Bigin or on the way', () => {
+  test('an internal error offers a retry and the request id', async ({ page, request }) => {
+    const recordId = '4150868000002728501';
+    const fault = await addFault(request, { kind: 'error', match: { recordId } });
+    try {
+      await openAs(page, `/Contacts/${recordId}`);
+      await expect(banner(page)).toContainText('Bigin had an internal error', { timeout: 20_000 });
+      await expect(banner(page)).toContainText(/Request id: \S+/);
+    } finally {
+      await removeFault(request, fault);
+    }
+    await banner(page).getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 10_000 });
+  });
+
+  test('Bigin unreachable: the connection is reset', async ({ page, request }) => {
+    const recordId = '4150868000002728301';
+    const fault = await addFault(request, { kind: 'reset', match: { recordId } });
+    try {
+      await openAs(page, `/Contacts/${recordId}`);
+      await expect(banner(page)).toContainText('Bigin cannot be reached', { timeout: 20_000 });
+      await expect(banner(page).getByRole('button', { name: 'Try again' })).toBeVisible();
+    } finally {
+      await removeFault(request, fault);
+    }
+  });
+
+  test('the network down: the server cannot be reached', async ({ page, context }) => {
+    await openAs(page, '/?module=Contacts');
+    await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
+    await context.setOffline(true);
+    await page.getByRole('combobox', { name: 'Record' }).fill('kris');
+    await expect(banner(page)).toContainText('The server cannot be reached', { timeout: 15_000 });
+    await context.setOffline(false);
+    await banner(page).getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('option').first()).toBeVisible();
+  });
+});
+
+test.describe('the session', () => {
+  test('an expired session signs in again and returns to the same page', async ({
+    page,
+    context,
+  }) => {
+    await openAs(page, '/?module=Contacts');
+    await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
+    await context.clearCookies();
+    await page.getByRole('combobox', { name: 'Record' }).fill('kris');
+    await expect(banner(page)).toContainText('Your session has expired');
+    await banner(page).getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByRole('button', { name: 'Patricia Boyle', exact: true }).click();
+    await expect(page).toHaveURL('/?module=Contacts');
+    await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
+  });
+
+  test('too many requests from this session says when to retry', async ({ page }) => {
+    await openAs(page, '/?module=Contacts');
+    await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
+    // The proxy allows 600 requests a minute per session: spend them.
+    await page.evaluate(async () => {
+      for (let batch = 0; batch < 31; batch += 1)
+        await Promise.all(Array.from({ length: 20 }, () => fetch('/api/session')));
+    });
+    await page.getByRole('combobox', { name: 'Record' }).fill('kris');
+    await expect(banner(page)).toContainText('Too many requests');
+    await expect(banner(page)).toContainText(/Wait \d+ seconds \(until .+\) and try again\./);
+    await expect(banner(page)).toContainText('PROXY_RATE_LIMITED');
+  });
+});
+
+test.describe('the org out of API credits', () => {
+  test("Bigin's TOO_MANY_REQUESTS says when to retry", async ({ page, request }) => {
+    await openAs(page, '/?module=Contacts');
+    await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
+    // The org's credits are shared by every test on this sandbox: spend them for as short a
+    // time as one call takes, then give them back.
+    const usage = (await (await request.get(`${SANDBOX}/__sandbox/limits`)).json()) as {
+      creditsUsed: number;
+    };
+    await request.put(`${SANDBOX}/__sandbox/limits`, {
+      data: { apiCreditsPer24h: usage.creditsUsed },
+    });
+    try {
+      const answered = page.waitForResponse((r) => r.url().includes('/search?word='));
+      await page.getByRole('combobox', { name: 'Record' }).fill('kris');
+      await answered;
+    } finally {
+      await request.put(`${SANDBOX}/__sandbox/limits`, { data: { apiCreditsPer24h: 50_000 } });
+    }
+    await expect(banner(page)).toContainText('Too many requests');
+    await expect(banner(page)).toContainText(/Wait \d+ hours? \(until .+\) and try again\./);
+    await expect(banner(page)).toContainText('TOO_MANY_REQUESTS');
+  });
+});

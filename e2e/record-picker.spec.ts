@@ -1,0 +1,112 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test.ts';
+import { expectNoSeriousAxeIssues, openAs } from './support/open-as.ts';
+
+const ZYLKER = { id: '4150868000003200001', name: 'Zylker Corp' };
+
+async function pickModule(page: Page, typed: string) {
+  const module = page.getByRole('combobox', { name: 'Module' });
+  await module.click();
+  await module.fill(typed);
+  await page.keyboard.press('Enter');
+  return module;
+}
+
+test('a module and a record chosen by typing open the record, which is then offered again', async ({
+  page,
+}) => {
+  await openAs(page, '/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Find a record' })).toBeVisible();
+  // Bigin's label, not the API name: Companies is `Accounts`.
+  await expect(await pickModule(page, 'Comp')).toHaveValue('Companies');
+  await expect(page).toHaveURL('/?module=Accounts');
+
+  const record = page.getByRole('combobox', { name: 'Record' });
+  await record.fill('zyl');
+  const match = page.getByRole('option', { name: new RegExp(ZYLKER.name) }).first();
+  await expect(match).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/record-picker-search.png' });
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(`/Accounts/${ZYLKER.id}`);
+  const header = page.locator('main header');
+  await expect(page.getByRole('heading', { level: 1, name: ZYLKER.name })).toBeVisible();
+  await expect(header).toContainText('Company');
+
+  await page.getByRole('link', { name: 'Choose another record' }).click();
+  await expect(page).toHaveURL('/?module=Accounts');
+  const recent = page.getByRole('region', { name: 'Recently opened' });
+  await expect(recent.getByRole('link', { name: new RegExp(ZYLKER.name) })).toBeVisible();
+});
+
+test('the recent records of a module are offered before anything is typed', async ({ page }) => {
+  await openAs(page, '/?module=Contacts');
+  await page.getByRole('combobox', { name: 'Record' }).click();
+  await expect(page.getByRole('option').first()).toBeVisible();
+  expect(await page.getByRole('option').count()).toBeGreaterThan(5);
+});
+
+test('the pickers work from the keyboard alone', async ({ page }) => {
+  await openAs(page, '/');
+  await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
+  // The first Tab reaches the skip link, which leads past the bar to the page.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Module' })).toBeFocused();
+  await page.keyboard.type('Comp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Companies');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('combobox', { name: 'Record' })).toBeFocused();
+  await page.keyboard.type('zylker');
+  await expect(page.getByRole('option', { name: new RegExp(ZYLKER.name) }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`/Accounts/${ZYLKER.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: ZYLKER.name })).toBeVisible();
+
+  // Back to the pickers from the keyboard: the skip link, then the way back, then Enter.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const back = page.getByRole('link', { name: 'Choose another record' });
+  await back.focus();
+  await expect(back).toBeFocused();
+  // The focus ring is drawn, not just the element focused.
+  const outline = await back.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/?module=Accounts');
+});
+
+test('home and its open record list pass axe, light and dark, phone and wide', async ({ page }) => {
+  await openAs(page, '/?module=Contacts');
+  await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
+  await expectNoSeriousAxeIssues(page);
+  await page.screenshot({ path: 'docs/screenshots/home.png' });
+
+  await page.getByRole('combobox', { name: 'Record' }).click();
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await expectNoSeriousAxeIssues(page);
+
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByRole('combobox', { name: 'Record' })).toBeVisible();
+  // Nothing wider than the phone: no sideways scrolling.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectNoSeriousAxeIssues(page);
+  await page.screenshot({ path: 'docs/screenshots/home-phone-dark.png', fullPage: true });
+});
+
+test('the record header passes axe and fits a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await openAs(page, `/Accounts/${ZYLKER.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: ZYLKER.name })).toBeVisible();
+  const results = await new AxeBuilder({ page }).include('main header').analyze();
+  expect(
+    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+  ).toEqual([]);
+  await page.screenshot({ path: 'docs/screenshots/record-header-phone.png' });
+});
