@@ -86,11 +86,12 @@ describe('the consent page', () => {
 
   it('shows an error page, and never redirects, for an unknown client or redirect URI', async () => {
     const { base } = await start();
-    for (const overrides of [
+    const cases: Record<string, string>[] = [
       { client_id: '1000.NOPE' },
       { redirect_uri: 'https://evil.example/auth/callback' },
       { redirect_uri: 'http://127.0.0.1:43123/other' },
-    ]) {
+    ];
+    for (const overrides of cases) {
       const response = await fetch(`${base}/oauth/v2/auth?${authQuery(overrides)}`, {
         redirect: 'manual',
       });
