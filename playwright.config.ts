@@ -23,7 +23,14 @@ export default defineConfig({
   webServer: {
     command: 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
     url: `http://127.0.0.1:${port}/`,
-    env: { PORT: String(port), SANDBOX_PORT: String(sandboxPort), HOST: '127.0.0.1' },
+    env: {
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // The specs set the sandbox's faults and limits through its /__sandbox routes.
+      SANDBOX_CONTROL_ROUTES: 'true',
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

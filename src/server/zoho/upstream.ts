@@ -38,15 +38,14 @@ export class Upstream {
 
   constructor(options: UpstreamOptions = {}) {
     this.o = {
-      maxInFlight: 5,
-      timeoutMs: 30_000,
-      maxRetries: 2,
-      baseDelayMs: 200,
-      maxRetryAfterMs: 10_000,
-      fetch: (input, init) => fetch(input, init),
-      random: Math.random,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      ...options,
+      maxInFlight: options.maxInFlight ?? 5,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 2,
+      baseDelayMs: options.baseDelayMs ?? 200,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      random: options.random ?? Math.random,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
   }
 
@@ -92,7 +91,12 @@ export class Upstream {
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      return ApiFailure.proxy(timedOut ? 'PROXY_UPSTREAM_TIMEOUT' : 'PROXY_UPSTREAM_UNREACHABLE');
+      if (timedOut) return ApiFailure.proxy('PROXY_UPSTREAM_TIMEOUT');
+      // The cause (refused, DNS, TLS) helps whoever runs the proxy; it holds no secret.
+      const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+      return ApiFailure.proxy('PROXY_UPSTREAM_UNREACHABLE', {
+        cause: typeof cause === 'string' ? cause : (error as Error).name,
+      });
     }
   }
 
