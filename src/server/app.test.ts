@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema, attachmentPageSchema } from '../shared/api-contract.ts';
 import { DOC_SAMPLE_RECORD_ID, docSampleAttachmentList } from '../shared/doc-samples.ts';
 import { SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
+import { EMPTY_RECORD_ID } from '../sandbox/seed-ids.ts';
 import { loadConfig } from './config.ts';
 import { start, type Started } from './start.ts';
 
@@ -30,7 +31,7 @@ describe('the proxy in service mode in front of the sandbox, over real sockets',
 
   it("turns Bigin's 204 into an empty page", async () => {
     const response = await api(
-      '/api/records/Contacts/1000000231009/attachments?page=1&per_page=200',
+      `/api/records/Contacts/${EMPTY_RECORD_ID}/attachments?page=1&per_page=200`,
     );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({

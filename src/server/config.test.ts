@@ -18,7 +18,6 @@ describe('loadConfig', () => {
       SANDBOX_PORT: 8090,
       HOST: '127.0.0.1',
       MAX_UPLOAD_MB: 20,
-      DATA_DIR: 'data',
       BIGIN_MAX_IN_FLIGHT: 5,
       SANDBOX_CONTROL_ROUTES: false,
       sessionSecretGenerated: true,

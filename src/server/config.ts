@@ -55,7 +55,8 @@ const envSchema = z.object({
     .min(1, 'must be 1 to 100 (megabytes)')
     .max(100, 'must be 1 to 100 (megabytes)')
     .default(20),
-  DATA_DIR: z.string().min(1).default('data'),
+  /** Where the sandbox keeps uploads and deletions across restarts; in memory when unset. */
+  DATA_DIR: z.string().min(1).optional(),
   BIGIN_MAX_IN_FLIGHT: z.coerce
     .number({ message: 'must be a number of concurrent calls' })
     .int()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentPageSchema } from '../shared/api-contract.ts';
+import { PRODUCT_RECORD_ID } from '../sandbox/seed-ids.ts';
 import { DOC_SAMPLE_RECORD_ID } from '../shared/doc-samples.ts';
 import { loadConfig } from './config.ts';
 import { start, type Started } from './start.ts';
@@ -36,7 +37,12 @@ describe('sign-in through the sandbox, over real sockets', () => {
   it.each([
     ['Sam Rivera', 403, 'NO_PERMISSION', ATTACHMENTS],
     ['Jordan Lee', 401, 'OAUTH_SCOPE_MISMATCH', ATTACHMENTS],
-    ['Alex Chen', 400, 'AUTHORIZATION_FAILED', '/api/records/Products/1/attachments'],
+    [
+      'Alex Chen',
+      400,
+      'AUTHORIZATION_FAILED',
+      `/api/records/Products/${PRODUCT_RECORD_ID}/attachments`,
+    ],
   ])("passes Bigin's answer for %s through: %i %s", async (user, status, code, path) => {
     const browser = new TestBrowser(stack.appUrl);
     await signInAtSandbox(browser, user);

@@ -39,6 +39,9 @@ export async function start(
   let sandboxUrl: string | undefined;
   if (config.sandbox) {
     sandbox = await buildSandbox({
+      controlRoutes: config.SANDBOX_CONTROL_ROUTES,
+      ...(config.DATA_DIR ? { dataDir: config.DATA_DIR } : {}),
+      maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
       ...(options.sandboxAccessTokenTtlMs
         ? { accessTokenTtlMs: options.sandboxAccessTokenTtlMs }
         : {}),
@@ -97,6 +100,9 @@ export async function start(
   log(`Bigin Attachments at ${publicUrl}`);
   if (sandboxUrl) {
     log(`Sandbox (a local stand-in for Zoho Bigin and Zoho Accounts) at ${sandboxUrl}`);
+    if (config.SANDBOX_CONTROL_ROUTES) {
+      log(`Sandbox control routes (faults, limits) are on at ${sandboxUrl}/__sandbox/`);
+    }
     log(
       'The sandbox is in use because no Zoho client is configured (set ZOHO_CLIENT_ID and ZOHO_CLIENT_SECRET to use Zoho).',
     );
