@@ -51,12 +51,7 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
   const now = options.now ?? Date.now;
   const store = await SandboxStore.open(buildSeed, { dataDir: options.dataDir, now });
   const tokens = new TokenStore({ accessTokenTtlMs: options.accessTokenTtlMs ?? 3600_000, now });
-  for (const [userName, token] of Object.entries(SELF_CLIENT_REFRESH_TOKENS)) {
-    const user = findDemoUser(userName);
-    if (!user) continue;
-    const scopes = grantedScopes(SELF_CLIENT_SCOPES, user);
-    tokens.addRefreshToken(token, { userId: user.id, clientId: SANDBOX_CLIENT.id, scopes });
-  }
+  addSelfClientTokens(tokens);
   const limits = new ApiLimits(
     {
       apiCreditsPer24h: options.apiCreditsPer24h ?? DEFAULT_LIMITS.apiCreditsPer24h,
@@ -67,12 +62,7 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
   const faults = new FaultRegistry();
 
   // The sandbox is its own accounts server and API domain, at whatever address it listens on.
-  const origin = () => {
-    const address = app.server.address();
-    return typeof address === 'object' && address
-      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
-      : 'http://127.0.0.1';
-  };
+  const origin = () => listeningOrigin(app);
 
   // Set before any route is registered, so that every route inherits them.
   app.setErrorHandler((error, request, reply) => {
@@ -107,4 +97,21 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
   if (options.controlRoutes) registerControlRoutes(app, { faults, limits, store });
 
   return app;
+}
+
+/** Each demo user's self-client refresh token, granted the app's scopes as the user consents. */
+function addSelfClientTokens(tokens: TokenStore): void {
+  for (const [userName, token] of Object.entries(SELF_CLIENT_REFRESH_TOKENS)) {
+    const user = findDemoUser(userName);
+    if (!user) continue;
+    const scopes = grantedScopes(SELF_CLIENT_SCOPES, user);
+    tokens.addRefreshToken(token, { userId: user.id, clientId: SANDBOX_CLIENT.id, scopes });
+  }
+}
+
+function listeningOrigin(app: FastifyInstance): string {
+  const address = app.server.address();
+  if (typeof address !== 'object' || !address) return 'http://127.0.0.1';
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }

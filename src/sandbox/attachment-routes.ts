@@ -31,6 +31,11 @@ const unknownAttachment = () =>
 
 /** Bigin's attachment endpoints under `/{module}/{record_id}/Attachments`. */
 export function registerAttachmentRoutes(api: FastifyInstance, ctx: RouteContext): void {
+  registerReadRoutes(api, ctx);
+  registerWriteRoutes(api, ctx);
+}
+
+function registerReadRoutes(api: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx;
 
   api.get<{ Params: RecordParams; Querystring: PageQuery & { fields?: string } }>(
@@ -67,6 +72,10 @@ export function registerAttachmentRoutes(api: FastifyInstance, ctx: RouteContext
         .send(bytes);
     },
   );
+}
+
+function registerWriteRoutes(api: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx;
 
   api.post<{ Params: RecordParams; Querystring: { attachmentUrl?: string; title?: string } }>(
     '/:module/:recordId/Attachments',

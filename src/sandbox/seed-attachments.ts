@@ -66,38 +66,37 @@ export function buildSeedAttachments(records: SeedRecord[], owners: UserRef[]): 
   ]);
 
   const thousand = parent('Contacts', THOUSAND_ATTACHMENTS_RECORD_ID);
-  const rng = createRng(1000);
-  for (let i = 1; i <= 1000; i++) {
-    const n = String(i).padStart(4, '0');
-    const spec: FileSpec =
-      i % 3 === 1
-        ? {
-            name: `Site photo ${n}.png`,
-            recipe: { kind: 'png', size: randomInt(rng, 2_000, 600_000), seed: i },
-          }
-        : i % 3 === 2
-          ? {
-              name: `Inspection report ${n}.pdf`,
-              recipe: {
-                kind: 'pdf',
-                size: randomInt(rng, 3_000, 300_000),
-                title: `Inspection ${n}`,
-              },
-            }
-          : {
-              name: `Field notes ${n}.txt`,
-              recipe: { kind: 'text', text: `Field notes ${n}\nAll clear on visit ${i}.\n` },
-            };
-    out.push(
-      make(
-        thousand,
-        `41508680000042${String(i).padStart(5, '0')}`,
-        spec,
-        i % 7 === 0 ? (others[0] ?? patricia) : patricia,
-      ),
-    );
-  }
+  thousandSpecs().forEach((spec, i) => {
+    const id = `41508680000042${String(i + 1).padStart(5, '0')}`;
+    out.push(make(thousand, id, spec, (i + 1) % 7 === 0 ? (others[0] ?? patricia) : patricia));
+  });
   return out;
+}
+
+/** The 1,000-attachment record: photos, reports and notes in turn, sizes from a seeded generator. */
+function thousandSpecs(): FileSpec[] {
+  const rng = createRng(1000);
+  return Array.from({ length: 1000 }, (_, index): FileSpec => {
+    const i = index + 1;
+    const n = String(i).padStart(4, '0');
+    if (i % 3 === 1) {
+      return {
+        name: `Site photo ${n}.png`,
+        recipe: { kind: 'png', size: randomInt(rng, 2_000, 600_000), seed: i },
+      };
+    }
+    if (i % 3 === 2) {
+      const size = randomInt(rng, 3_000, 300_000);
+      return {
+        name: `Inspection report ${n}.pdf`,
+        recipe: { kind: 'pdf', size, title: `Inspection ${n}` },
+      };
+    }
+    return {
+      name: `Field notes ${n}.txt`,
+      recipe: { kind: 'text', text: `Field notes ${n}\nAll clear on visit ${i}.\n` },
+    };
+  });
 }
 
 /** A 19-digit id from a 17-digit base and a two-digit serial. */
