@@ -3,6 +3,7 @@ import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4180);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4181);
+const runSuffix = process.env.E2E_PORT ? `-${port}` : '';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,7 +11,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Runs on other ports (E2E_PORT) keep their own report and artifacts: Playwright empties its
+  // output folder when it starts, and `npm test` reads test-results/e2e.json.
+  reporter: [['list'], ['json', { outputFile: `test-results/e2e${runSuffix}.json` }]],
+  outputDir: `test-results/playwright${runSuffix}`,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
