@@ -113,6 +113,8 @@ test.describe('a fault in Bigin or on the way', () => {
     await expect(banner(page)).toContainText('The server cannot be reached', { timeout: 15_000 });
     await context.setOffline(false);
     await banner(page).getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Record' }).click();
     await expect(page.getByRole('option').first()).toBeVisible();
   });
 });

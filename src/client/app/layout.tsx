@@ -1,11 +1,21 @@
 import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material';
-import { Suspense } from 'react';
-import { Link as RouterLink, Outlet } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { messages } from '../i18n/messages.ts';
 
 const MAIN_ID = 'main-content';
 
 export function Layout() {
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstPage = useRef(true);
+  useEffect(() => {
+    // After moving to another page, keyboard and screen-reader users start at its content, not
+    // wherever the element they used on the previous page had been.
+    if (firstPage.current) firstPage.current = false;
+    else main.current?.focus();
+  }, [pathname]);
+
   return (
     <>
       {/* The first stop of the Tab key: straight past the bar to the page itself. */}
@@ -34,6 +44,7 @@ export function Layout() {
       </AppBar>
       <Container
         component="main"
+        ref={main}
         id={MAIN_ID}
         tabIndex={-1}
         maxWidth="lg"

@@ -15,7 +15,14 @@ const shouldRetry = (failureCount: number, error: unknown) =>
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 60_000, retry: shouldRetry, refetchOnWindowFocus: false },
+      queries: {
+        staleTime: 60_000,
+        retry: shouldRetry,
+        refetchOnWindowFocus: false,
+        // Offline, a query would wait silently for the connection; the app says so instead
+        // (CLIENT_NETWORK_UNREACHABLE), with a retry.
+        networkMode: 'always',
+      },
     },
   });
 }
