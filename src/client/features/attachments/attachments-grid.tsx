@@ -31,32 +31,66 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   const rowsWanted = (view.page + 2) * view.pageSize;
   const loaded = useAttachmentPages(module, recordId, rowsWanted, loadAll);
 
-  const shown = useMemo(
-    () => viewRows(loaded.rows, view.search, view.sort),
-    [loaded.rows, view.search, view.sort],
-  );
-  const lastPage = Math.max(0, Math.ceil(shown.length / view.pageSize) - 1);
-  const page = loaded.moreRecords ? view.page : Math.min(view.page, lastPage);
-  const pageRows = useMemo(
-    () => shown.slice(page * view.pageSize, (page + 1) * view.pageSize),
-    [shown, page, view.pageSize],
-  );
+  const { search, pageSize } = view;
+  const sortField = view.sort?.field;
+  const sortDirection = view.sort?.direction;
+  const hidden = view.hidden.join(',');
 
-  // While a further Bigin page is on its way, the rows on screen stay there.
-  const waitingForRows = pageRows.length === 0 && loaded.loadingMore;
-  const [heldRows, setHeldRows] = useState(pageRows);
-  if (!waitingForRows && heldRows !== pageRows) setHeldRows(pageRows);
-  const rows = waitingForRows ? heldRows : pageRows;
+  const shown = useMemo(
+    () =>
+      viewRows(
+        loaded.rows,
+        search,
+        sortField && sortDirection ? { field: sortField, direction: sortDirection } : null,
+      ),
+    [loaded.rows, search, sortField, sortDirection],
+  );
+  // The page the URL asks for, once its rows are held. Until then the grid stays on the last page
+  // it can fill, so the rows on screen stay there while the next Bigin page loads.
+  const lastFilledPage = Math.max(0, Math.ceil(shown.length / pageSize) - 1);
+  const page = Math.min(view.page, lastFilledPage);
+  const waitingForRows = view.page > lastFilledPage && loaded.moreRecords;
+  const rows = useMemo(
+    () => shown.slice(page * pageSize, (page + 1) * pageSize),
+    [shown, page, pageSize],
+  );
+  // A known count keeps the grid from moving the page on its own. While Bigin has more, it is one
+  // beyond what is held, so "next" stays open; the label says "more than" instead.
+  const rowCount = loaded.moreRecords ? shown.length + 1 : shown.length;
+
+  // The grid treats a new model object as a change (and goes back to the first page): hand it
+  // the same objects until their values change.
+  const paginationModel = useMemo(() => ({ page, pageSize }), [page, pageSize]);
+  const sortModel = useMemo<GridSortModel>(
+    () => (sortField && sortDirection ? [{ field: sortField, sort: sortDirection }] : []),
+    [sortField, sortDirection],
+  );
+  const filterModel = useMemo<GridFilterModel>(
+    () => ({ items: [], quickFilterValues: search ? search.split(/\s+/) : [] }),
+    [search],
+  );
+  const columnVisibilityModel = useMemo(
+    () =>
+      Object.fromEntries(
+        hidden
+          .split(',')
+          .filter(Boolean)
+          .map((field) => [field, false]),
+      ),
+    [hidden],
+  );
 
   if (loaded.error && loaded.rows.length === 0) {
     return <ErrorBanner error={loaded.error} onRetry={loaded.refetch} />;
   }
 
-  const onPagination = (model: GridPaginationModel) =>
+  const onPagination = (model: GridPaginationModel) => {
+    if (model.page === page && model.pageSize === pageSize) return;
     updateView({
-      page: model.pageSize !== view.pageSize ? 0 : model.page,
+      page: model.pageSize !== pageSize ? 0 : model.page,
       pageSize: model.pageSize as PageSize,
     });
+  };
   const onSort = (model: GridSortModel) => {
     const first = model[0];
     updateView({
@@ -64,8 +98,10 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
       page: 0,
     });
   };
-  const onFilter = (model: GridFilterModel) =>
-    updateView({ search: (model.quickFilterValues ?? []).join(' '), page: 0 }, { replace: true });
+  const onFilter = (model: GridFilterModel) => {
+    const next = (model.quickFilterValues ?? []).join(' ');
+    if (next !== search) updateView({ search: next, page: 0 }, { replace: true });
+  };
   const onColumns = (model: GridColumnVisibilityModel) =>
     updateView({ hidden: Object.keys(model).filter((field) => model[field] === false) });
 
@@ -105,18 +141,15 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
           paginationMode="server"
           sortingMode="server"
           filterMode="server"
-          rowCount={loaded.moreRecords ? -1 : shown.length}
-          paginationMeta={{
-            hasNextPage: (page + 1) * view.pageSize < shown.length || loaded.moreRecords,
-          }}
-          paginationModel={{ page, pageSize: view.pageSize }}
+          rowCount={rowCount}
+          paginationModel={paginationModel}
           onPaginationModelChange={onPagination}
           pageSizeOptions={[...PAGE_SIZES]}
-          sortModel={view.sort ? [{ field: view.sort.field, sort: view.sort.direction }] : []}
+          sortModel={sortModel}
           onSortModelChange={onSort}
-          filterModel={{ items: [], quickFilterValues: searching ? view.search.split(/\s+/) : [] }}
+          filterModel={filterModel}
           onFilterModelChange={onFilter}
-          columnVisibilityModel={Object.fromEntries(view.hidden.map((field) => [field, false]))}
+          columnVisibilityModel={columnVisibilityModel}
           onColumnVisibilityModelChange={onColumns}
           disableColumnFilter
           disableRowSelectionOnClick
@@ -130,7 +163,17 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
             },
             loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' },
           }}
-          localeText={{ noRowsLabel: gridText.empty, noResultsOverlayLabel: gridText.noMatch }}
+          localeText={{
+            noRowsLabel: gridText.empty,
+            noResultsOverlayLabel: gridText.noMatch,
+            paginationDisplayedRows: ({ from, to }) =>
+              gridText.displayedRows(
+                from,
+                Math.min(to, shown.length),
+                shown.length,
+                loaded.moreRecords,
+              ),
+          }}
         />
       </Box>
       <Snackbar open={Boolean(loaded.error) && loaded.rows.length > 0}>

@@ -29,6 +29,8 @@ export const gridText = {
     more
       ? `${formatCount(loaded)} attachments loaded; more exist in Bigin`
       : `${formatCount(loaded)} ${loaded === 1 ? 'attachment' : 'attachments'}`,
+  displayedRows: (from: number, to: number, loaded: number, more: boolean) =>
+    `${formatCount(from)}–${formatCount(to)} of ${more ? 'more than ' : ''}${formatCount(loaded)}`,
   matchCount: (shown: number) => `${formatCount(shown)} match the search`,
   searchScope: 'Search and sort cover the loaded attachments.',
   loadAll: 'Load all',

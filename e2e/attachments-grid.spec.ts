@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import {
+  EMPTY_RECORD_ID,
+  LINKS_RECORD_ID,
+  THOUSAND_ATTACHMENTS_RECORD_ID,
+} from '../src/sandbox/seed-ids.ts';
+import { expect, test } from './support/test.ts';
+
+const thousand = `/Contacts/${THOUSAND_ATTACHMENTS_RECORD_ID}`;
+
+/** Counts the app's calls for attachment pages (each is one Bigin call through the proxy). */
+function countAttachmentCalls(page: Page): () => number {
+  let calls = 0;
+  page.on('request', (request) => {
+    if (/\/api\/records\/[^/]+\/\d+\/attachments\?/.test(request.url())) calls += 1;
+  });
+  return () => calls;
+}
+
+const grid = (page: Page) => page.getByRole('grid', { name: /Attachments of/ });
+const status = (page: Page) => page.getByRole('status').filter({ hasText: /attachment/ });
+const firstCell = (page: Page) => grid(page).getByRole('row').nth(1).getByRole('gridcell').first();
+
+test('pages a 1,000-attachment record to the end and back, one Bigin call per 200 rows', async ({
+  page,
+}) => {
+  const calls = countAttachmentCalls(page);
+  await page.goto(`${thousand}?size=100`);
+  await expect(status(page)).toHaveText(/200 attachments loaded; more exist in Bigin/);
+  await expect(page.getByText('1–100 of more than 200')).toBeVisible();
+
+  const next = page.getByRole('button', { name: 'Go to next page' });
+  for (let shown = 2; shown <= 10; shown += 1) {
+    await next.click();
+    await expect(page).toHaveURL(new RegExp(`page=${shown}(&|$)`));
+    await expect(grid(page).getByRole('row')).toHaveCount(101);
+  }
+  await expect(page.getByText('901–1,000 of 1,000')).toBeVisible();
+  await expect(status(page)).toHaveText('1,000 attachments');
+  await expect(next).toBeDisabled();
+  const lastPageFirst = await firstCell(page).textContent();
+
+  // Back steps through the pages; every page is cached, nothing is fetched again.
+  await page.goBack();
+  await expect(page).toHaveURL(/page=9(&|$)/);
+  await expect(page.getByText('801–900 of 1,000')).toBeVisible();
+  await page.goForward();
+  await expect(firstCell(page)).toHaveText(lastPageFirst ?? '');
+  expect(calls()).toBe(5);
+});
+
+test('sort and search live in the URL: a reload and back give the same view', async ({ page }) => {
+  await page.goto(`${thousand}?size=25`);
+  await expect(status(page)).toHaveText(/200 attachments loaded/);
+
+  await grid(page).getByRole('columnheader', { name: 'Size' }).click();
+  await expect(page).toHaveURL(/sort=Size\.asc/);
+  const smallestFirst = await firstCell(page).textContent();
+
+  const search = page.getByRole('searchbox');
+  await search.fill(smallestFirst ?? '');
+  await expect(page).toHaveURL(/q=/);
+  await expect(status(page)).toContainText('match the search');
+  await expect(firstCell(page)).toHaveText(smallestFirst ?? '');
+
+  await page.reload();
+  await expect(page.getByRole('searchbox')).toHaveValue(smallestFirst ?? '');
+  await expect(firstCell(page)).toHaveText(smallestFirst ?? '');
+  await expect(status(page)).toContainText('match the search');
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/sort=/);
+});
+
+test('hidden columns live in the URL', async ({ page }) => {
+  await page.goto(`${thousand}?hide=Owner,Created_By`);
+  await expect(status(page)).toHaveText(/attachments loaded/);
+  await expect(grid(page).getByRole('columnheader', { name: 'Owner' })).toHaveCount(0);
+  await expect(grid(page).getByRole('columnheader', { name: 'Modified by' })).toBeVisible();
+});
+
+test('a record with no attachments says so', async ({ page }) => {
+  await page.goto(`/Contacts/${EMPTY_RECORD_ID}`);
+  await expect(page.getByText('This record has no attachments.')).toBeVisible();
+  await expect(status(page)).toHaveText('0 attachments');
+});
+
+test('links are marked as links and open in a new tab', async ({ page }) => {
+  await page.goto(`/Contacts/${LINKS_RECORD_ID}`);
+  const link = grid(page).getByRole('link').first();
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  await expect(link).toHaveAttribute('href', /^https?:\/\//);
+  await expect(link).toContainText('opens in a new tab');
+});
