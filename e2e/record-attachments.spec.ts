@@ -14,12 +14,13 @@ test('the deep link shows the documentation sample row with its values', async (
   await expect(row.getByRole('gridcell').nth(1)).toHaveText('354 kB');
   await expect(row.getByRole('gridcell').nth(2)).toHaveText('Patricia Boyle');
   // 2020-07-24T18:12:43+05:30 in the browser's locale and zone (en-US, UTC here).
-  await expect(row.getByRole('gridcell').nth(3)).toHaveText('Jul 24, 2020, 12:42 PM');
+  await expect(row.getByRole('gridcell').nth(3)).toHaveText('Patricia Boyle'); // created by
   await expect(row.getByRole('gridcell').nth(4)).toHaveText('Jul 24, 2020, 12:42 PM');
+  await expect(row.getByRole('gridcell').nth(5)).toHaveText('Patricia Boyle'); // modified by
+  await expect(row.getByRole('gridcell').nth(6)).toHaveText('Jul 24, 2020, 12:42 PM');
+  await page.screenshot({ path: 'docs/screenshots/record-attachments.png' });
   await row.getByText('354 kB').hover();
   await expect(page.getByRole('tooltip')).toHaveText('362,207 bytes');
-
-  await page.screenshot({ path: 'docs/screenshots/record-attachments.png' });
 });
 
 test('an unknown module shows the INVALID_MODULE banner with what to do', async ({ page }) => {

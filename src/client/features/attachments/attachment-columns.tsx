@@ -36,11 +36,10 @@ function FileNameCell({ row }: { row: Attachment }) {
   const url = kind === 'link' ? safeLinkUrl(row.$link_url) : null;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
-      <Icon
-        fontSize="small"
-        titleAccess={gridText.kind[kind]}
-        color={kind === 'link' ? 'primary' : 'action'}
-      />
+      {/* The name carries its extension for screen readers; the icon is for the eye. */}
+      <Box component="span" title={gridText.kind[kind]} sx={{ display: 'inline-flex' }}>
+        <Icon fontSize="small" aria-hidden color={kind === 'link' ? 'primary' : 'action'} />
+      </Box>
       {url ? (
         <Link href={url} target="_blank" rel="noopener noreferrer" noWrap>
           {row.File_Name}
