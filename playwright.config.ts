@@ -4,6 +4,8 @@ import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
 const port = Number(process.env.E2E_PORT ?? 4180);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4181);
 const runSuffix = process.env.E2E_PORT ? `-${port}` : '';
+const distDir = runSuffix ? `test-results/dist${runSuffix}` : 'dist';
+const dataDir = `test-results/sandbox-data${runSuffix}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +27,12 @@ export default defineConfig({
   },
   // A server started from scratch, as `npm start` starts it, on ports of its own.
   webServer: {
-    command: 'npx vite build --logLevel warn && npx tsx src/server/main.ts',
+    // Each run builds and keeps data of its own: runs on other ports never share a folder.
+    command: [
+      `node -e "require('fs').rmSync('${dataDir}', { recursive: true, force: true })"`,
+      `npx vite build --logLevel warn --outDir ${distDir} --emptyOutDir`,
+      'npx tsx src/server/main.ts',
+    ].join(' && '),
     url: `http://127.0.0.1:${port}/`,
     env: {
       PORT: String(port),
@@ -34,6 +41,8 @@ export default defineConfig({
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       // The specs set the sandbox's faults and limits through its /__sandbox routes.
       SANDBOX_CONTROL_ROUTES: 'true',
+      DATA_DIR: dataDir,
+      APP_DIST_DIR: distDir,
     },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -5,6 +5,7 @@ import { SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
 import { EMPTY_RECORD_ID } from '../sandbox/seed-ids.ts';
 import { loadConfig } from './config.ts';
 import { start, type Started } from './start.ts';
+import { tempDataDir } from './test-support/temp-data-dir.ts';
 
 let stack: Started;
 const api = (path: string) => fetch(`${stack.appUrl}${path}`);
@@ -14,6 +15,7 @@ beforeAll(async () => {
   const config = loadConfig({
     PORT: '0',
     SANDBOX_PORT: '0',
+    DATA_DIR: tempDataDir(),
     ZOHO_REFRESH_TOKEN: SELF_CLIENT_REFRESH_TOKENS['Patricia Boyle'],
   });
   stack = await start(config, () => {});

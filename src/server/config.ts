@@ -55,8 +55,10 @@ const envSchema = z.object({
     .min(1, 'must be 1 to 100 (megabytes)')
     .max(100, 'must be 1 to 100 (megabytes)')
     .default(20),
-  /** Where the sandbox keeps uploads and deletions across restarts; in memory when unset. */
-  DATA_DIR: z.string().min(1).optional(),
+  /** Where the sandbox keeps uploads and deletions across restarts (git-ignored). */
+  DATA_DIR: z.string().min(1).default('data/sandbox'),
+  /** The built app to serve (`vite build` output). */
+  APP_DIST_DIR: z.string().min(1).default('dist'),
   BIGIN_MAX_IN_FLIGHT: z.coerce
     .number({ message: 'must be a number of concurrent calls' })
     .int()

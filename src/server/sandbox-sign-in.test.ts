@@ -4,6 +4,7 @@ import { PRODUCT_RECORD_ID } from '../sandbox/seed-ids.ts';
 import { DOC_SAMPLE_RECORD_ID } from '../shared/doc-samples.ts';
 import { loadConfig } from './config.ts';
 import { start, type Started } from './start.ts';
+import { tempDataDir } from './test-support/temp-data-dir.ts';
 import { TestBrowser } from './test-support/browser.ts';
 import { signInAtSandbox } from './test-support/sandbox-sign-in.ts';
 
@@ -12,9 +13,13 @@ const logLines: string[] = [];
 const ATTACHMENTS = `/api/records/Contacts/${DOC_SAMPLE_RECORD_ID}/attachments`;
 
 beforeAll(async () => {
-  stack = await start(loadConfig({ PORT: '0', SANDBOX_PORT: '0' }), () => {}, {
-    logger: { stream: { write: (line) => void logLines.push(line) } },
-  });
+  stack = await start(
+    loadConfig({ PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir() }),
+    () => {},
+    {
+      logger: { stream: { write: (line) => void logLines.push(line) } },
+    },
+  );
 });
 afterAll(() => stack.close());
 

@@ -40,7 +40,7 @@ export async function start(
   if (config.sandbox) {
     sandbox = await buildSandbox({
       controlRoutes: config.SANDBOX_CONTROL_ROUTES,
-      ...(config.DATA_DIR ? { dataDir: config.DATA_DIR } : {}),
+      dataDir: config.DATA_DIR,
       maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
       ...(options.sandboxAccessTokenTtlMs
         ? { accessTokenTtlMs: options.sandboxAccessTokenTtlMs }
@@ -88,7 +88,7 @@ export async function start(
             trusted,
             tokenOptions: { now: options.now },
           },
-    staticDir: path.resolve('dist'),
+    staticDir: path.resolve(config.APP_DIST_DIR),
     logger: options.logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
   });
