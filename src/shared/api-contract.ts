@@ -39,6 +39,9 @@ export const PROXY_ERRORS = {
   },
   /** `GET /api/records/:module/:recordId` for a record Bigin does not have (Bigin's 204). */
   PROXY_RECORD_NOT_FOUND: { status: 404, message: 'There is no such record' },
+  PROXY_FILE_TOO_LARGE: { status: 413, message: 'The file is larger than the upload limit' },
+  PROXY_BLOCKED_TYPE: { status: 415, message: 'Files of this type may not be uploaded' },
+  PROXY_PREVIEW_UNSUPPORTED: { status: 415, message: 'This file cannot be previewed' },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
 
@@ -101,4 +104,25 @@ export const apiPaths = {
   deleteAttachment: (module: string, recordId: string, attachmentId: string) =>
     `${recordBase(module, recordId)}/attachments/${seg(attachmentId)}`,
   photo: (module: string, recordId: string) => `${recordBase(module, recordId)}/photo`,
+  /** The bytes served inline for the preview panel, for the types that are safe to preview. */
+  preview: (module: string, recordId: string, attachmentId: string) =>
+    `${recordBase(module, recordId)}/attachments/${seg(attachmentId)}/preview`,
+  /** POST `{ids}`: the chosen attachments as one ZIP, streamed as it is built. */
+  zip: (module: string, recordId: string) => `${recordBase(module, recordId)}/attachments/zip`,
 };
+
+/** POST to `apiPaths.upload` as JSON to attach a link instead of a file. */
+export const linkUploadSchema = z.object({
+  attachmentUrl: z
+    .string()
+    .max(3000, 'a link is at most 3000 characters')
+    .regex(/^https?:\/\//i, 'a link starts with http:// or https://'),
+  title: z.string().max(255).optional(),
+});
+export type LinkUpload = z.infer<typeof linkUploadSchema>;
+
+/** The body of `apiPaths.zip`. */
+export const zipRequestSchema = z.object({ ids: z.array(biginIdSchema).min(1).max(500) });
+
+/** Uploads blocked in the browser and again in the proxy (Bigin refuses them too). */
+export const BLOCKED_UPLOAD_EXTENSIONS = ['exe'];
