@@ -1,3 +1,5 @@
+import { formatCount } from '../lib/format.ts';
+
 /**
  * Every word the interface shows, in one place, grouped by the part of the app that shows it.
  * A translation is another object of the same `Messages` type; numbers, sizes and dates are
@@ -80,6 +82,44 @@ export const messages = {
     loading: 'Loading the record…',
     unnamed: (moduleLabel: string, id: string) => `${moduleLabel} ${id}`,
     recordId: (id: string) => `Id ${id}`,
+  },
+
+  attachments: {
+    columns: {
+      File_Name: 'File name',
+      Size: 'Size',
+      Owner: 'Owner',
+      Created_By: 'Created by',
+      Created_Time: 'Created',
+      Modified_By: 'Modified by',
+      Modified_Time: 'Modified',
+    },
+    kind: {
+      link: 'Link',
+      image: 'Image',
+      pdf: 'PDF document',
+      text: 'Document',
+      audio: 'Audio',
+      video: 'Video',
+      archive: 'Archive',
+      other: 'File',
+    },
+    opensInNewTab: 'opens in a new tab',
+    gridLabel: (module: string, recordId: string) => `Attachments of ${module} record ${recordId}`,
+    empty: 'This record has no attachments.',
+    noMatch: 'No loaded attachment matches the search.',
+    loadedCount: (loaded: number, more: boolean) =>
+      more
+        ? `${formatCount(loaded)} attachments loaded; more exist in Bigin`
+        : `${formatCount(loaded)} ${loaded === 1 ? 'attachment' : 'attachments'}`,
+    displayedRows: (from: number, to: number, loaded: number, more: boolean) =>
+      `${formatCount(from)}–${formatCount(to)} of ${more ? 'more than ' : ''}${formatCount(loaded)}`,
+    matchCount: (shown: number) => `${formatCount(shown)} match the search`,
+    searchScope: 'Search and sort cover the loaded attachments.',
+    loadAll: 'Load all',
+    loadingMore: 'Loading more attachments…',
+    refreshFailed: 'Could not refresh the attachments; showing what was loaded before.',
+    retry: 'Retry',
   },
 
   errorBanner: {
@@ -245,6 +285,109 @@ export const messages = {
       todo: 'Try again; if it keeps failing, report it.',
     },
   } satisfies Record<string, ErrorWords> as Record<string, ErrorWords>,
+
+  /** Working with files: download, preview, upload, links, delete. */
+  fileActions: {
+    actionsColumn: 'Actions',
+    download: (name: string) => `Download ${name}`,
+    openLink: (name: string) => `Open ${name} (opens in a new tab)`,
+    preview: (name: string) => `Preview ${name}`,
+    delete: (name: string) => `Delete ${name}`,
+    notEditable: 'Bigin does not let you change this attachment.',
+    linkUnsafe: 'This link is not an http or https address, so it is not opened.',
+    thumbnail: (name: string) => `Thumbnail of ${name}`,
+    toolbar: 'File actions',
+    uploadFiles: 'Upload files',
+    attachLink: 'Attach a link',
+    downloadSelected: (count: number) => `Download ${formatCount(count)} as ZIP`,
+    deleteSelected: (count: number) => `Delete ${formatCount(count)}`,
+    selectFilesFirst: 'Select files in the grid first.',
+    dropHere: 'Drop files here to attach them to this record',
+    confirmDeleteTitle: (count: number) =>
+      count === 1 ? 'Delete this attachment?' : `Delete ${formatCount(count)} attachments?`,
+    confirmDeleteText: 'They are removed from the record in Bigin. This cannot be undone here.',
+    confirmDelete: 'Delete',
+    cancel: 'Cancel',
+    close: 'Close',
+    deleteRefused: (count: number, reason: string) =>
+      `${count === 1 ? 'The attachment was' : `${formatCount(count)} attachments were`} not deleted: ${reason}`,
+    deleted: (count: number) =>
+      count === 1 ? 'Attachment deleted.' : `${formatCount(count)} attachments deleted.`,
+  },
+
+  upload: {
+    title: 'Uploads',
+    progress: (name: string) => `Uploading ${name}`,
+    cancel: (name: string) => `Cancel the upload of ${name}`,
+    retry: (name: string) => `Upload ${name} again`,
+    dismiss: (name: string) => `Remove ${name} from the list`,
+    tooLarge: (limit: string) => `Larger than the upload limit of ${limit}; not sent.`,
+    blocked: (extension: string) => `Files of type .${extension} may not be uploaded; not sent.`,
+    empty: 'The file is empty; Bigin does not accept empty files.',
+    sending: (sent: string, total: string) => `${sent} of ${total}`,
+    checking: 'The answer was lost; checking whether the file arrived…',
+    done: 'Uploaded.',
+    cancelled: 'Cancelled; not uploaded.',
+    arrived: 'The answer was lost, but the file arrived: it is in the list. Nothing to retry.',
+    notArrived: (reason: string) =>
+      `Not uploaded: ${reason} The record was checked; it is safe to retry.`,
+    unknown: (reason: string) =>
+      `Not confirmed: ${reason} The record could not be checked; look for the file before retrying.`,
+    refused: (reason: string) => `Not uploaded: ${reason}`,
+  },
+
+  linkForm: {
+    title: 'Attach a link',
+    url: 'Address (URL)',
+    urlHelper: 'An http:// or https:// address, at most 3000 characters.',
+    titleLabel: 'Title (optional)',
+    submit: 'Attach',
+    badUrl: 'Enter an address that starts with http:// or https://.',
+    tooLong: 'An address is at most 3000 characters.',
+    duplicate: 'This link is already attached to the record.',
+    attached: 'Link attached.',
+  },
+
+  preview: {
+    title: (name: string) => `Preview of ${name}`,
+    close: 'Close the preview',
+    loading: 'Loading the preview…',
+    unsupported: 'This type of file cannot be previewed here.',
+    failed: 'The preview could not be loaded.',
+    download: 'Download it',
+    pdfFrame: (name: string) => `PDF document ${name}`,
+    truncated: 'Only the beginning of the text is shown; download the file for the rest.',
+  },
+
+  zip: {
+    title: 'Downloading as a ZIP',
+    progress: (bytes: string, files: number) =>
+      `${bytes} received, ${formatCount(files)} ${files === 1 ? 'file' : 'files'} so far`,
+    current: (name: string) => `Adding ${name}`,
+    cancel: 'Cancel',
+    cancelled: 'The ZIP download was cancelled.',
+    done: (files: number) =>
+      `The ZIP is saved with ${formatCount(files)} ${files === 1 ? 'file' : 'files'}.`,
+    notIncluded: 'These files could not be included:',
+    failed: (reason: string) => `The ZIP could not be made: ${reason}`,
+    fileName: (recordId: string) => `attachments-${recordId}.zip`,
+  },
+
+  recordPhoto: {
+    alt: (name: string) => `Photo of ${name}`,
+    menu: (name: string) => `Photo of ${name}: change or remove`,
+    upload: 'Upload a photo',
+    replace: 'Replace the photo',
+    remove: 'Remove the photo',
+    confirmRemoveTitle: 'Remove the photo?',
+    confirmRemoveText: (name: string) => `The photo of ${name} is removed in Bigin.`,
+    notImage: 'Choose an image: PNG, JPEG, GIF or WebP.',
+    tooLarge: (limit: string) => `The photo is larger than ${limit}.`,
+    uploading: 'Uploading the photo…',
+    failed: (reason: string) => `The photo was not changed: ${reason}`,
+    saved: 'Photo saved.',
+    removed: 'Photo removed.',
+  },
 
   /** The second meaning of INVALID_MODULE: the module exists, but Bigin's API does not serve it. */
   moduleNotSupported: {

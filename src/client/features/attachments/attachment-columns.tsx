@@ -16,8 +16,10 @@ import {
   formatExactBytes,
   formatFullDateTime,
 } from '../../lib/format.ts';
-import { gridText } from './grid-text.ts';
+import { messages } from '../../i18n/messages.ts';
 import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
+
+const gridText = messages.attachments;
 
 const ICONS: Record<FileKind, SvgIconComponent> = {
   link: LinkIcon,

@@ -10,10 +10,12 @@ import { useMemo, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { attachmentColumns } from './attachment-columns.tsx';
 import { viewRows } from './attachment-rows.ts';
-import { gridText } from './grid-text.ts';
+import { messages } from '../../i18n/messages.ts';
 import { PAGE_SIZES, type PageSize, type SortableField } from './grid-view-state.ts';
 import { useAttachmentPages } from './use-attachment-pages.ts';
 import { useGridView } from './use-grid-view.ts';
+
+const gridText = messages.attachments;
 
 interface AttachmentsGridProps {
   module: string;
