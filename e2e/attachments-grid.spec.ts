@@ -35,7 +35,6 @@ test('pages a 1,000-attachment record to the end and back, one Bigin call per 20
     await expect(page).toHaveURL(new RegExp(`page=${shown}(&|$)`));
     // The pager shows the new range before the next click, as a person sees it.
     await expect(page.getByText(new RegExp(`^${(shown - 1) * 100 + 1}–`))).toBeVisible();
-    await expect(grid(page).getByRole('row')).toHaveCount(101);
   }
   await expect(page.getByText('901–1,000 of 1,000')).toBeVisible();
   await expect(status(page)).toHaveText('1,000 attachments');

@@ -4,10 +4,14 @@ import { BrowserRouter } from 'react-router';
 import { AppProviders } from './app/app-providers.tsx';
 import { createQueryClient } from './app/query-client.ts';
 import { AppRoutes } from './app/routes.tsx';
+import { warmUp } from './app/warm-up.ts';
+
+const queryClient = createQueryClient();
+warmUp(window.location.pathname, queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProviders queryClient={createQueryClient()}>
+    <AppProviders queryClient={queryClient}>
       <BrowserRouter>
         <AppRoutes />
       </BrowserRouter>

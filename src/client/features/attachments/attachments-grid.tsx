@@ -133,13 +133,14 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
           </>
         )}
       </Stack>
-      <Box sx={{ width: '100%' }}>
+      {/* A fixed height lets the grid render only the rows in view: a page of 100 rows then
+          shows as fast as a page of 25. */}
+      <Box sx={{ width: '100%', height: { xs: 560, md: 'max(480px, calc(100vh - 300px))' } }}>
         <DataGrid
           label={gridText.gridLabel(module, recordId)}
           rows={rows}
           columns={attachmentColumns}
           loading={loaded.initialLoading || waitingForRows}
-          autoHeight
           paginationMode="server"
           sortingMode="server"
           filterMode="server"
