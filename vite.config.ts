@@ -5,8 +5,11 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: true },
-  // During `npm run dev` the proxy serves /api; Vite serves the app with hot reload.
-  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // During development the proxy (`npm run dev`) serves /api and the sign-in; Vite serves the app
+  // with hot reload.
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080', '/auth': 'http://127.0.0.1:8080' },
+  },
   test: {
     projects: [
       {
