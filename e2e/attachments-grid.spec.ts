@@ -4,6 +4,8 @@ import {
   LINKS_RECORD_ID,
   THOUSAND_ATTACHMENTS_RECORD_ID,
 } from '../src/sandbox/seed-ids.ts';
+import { expectNoSeriousAxeIssues } from './support/open-as.ts';
+import { addFault, removeFault } from './support/sandbox-control.ts';
 import { expect, test } from './support/test.ts';
 
 const thousand = `/Contacts/${THOUSAND_ATTACHMENTS_RECORD_ID}`;
@@ -93,4 +95,68 @@ test('links are marked as links and open in a new tab', async ({ page }) => {
   await expect(link).toHaveAttribute('rel', /noopener/);
   await expect(link).toHaveAttribute('href', /^https?:\/\//);
   await expect(link).toContainText('opens in a new tab');
+});
+
+test('a later page that fails keeps the rows on screen, says so, and retries', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`${thousand}?size=100&page=2`);
+  await expect(status(page)).toHaveText(/400 attachments loaded/);
+  const fault = await addFault(request, {
+    kind: 'error',
+    match: { module: 'Contacts', recordId: THOUSAND_ATTACHMENTS_RECORD_ID },
+  });
+  try {
+    // Bigin's third page fails (and its retries): the rows already held stay.
+    await page.getByRole('button', { name: 'Go to next page' }).click();
+    await page.getByRole('button', { name: 'Go to next page' }).click();
+    const snackbar = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await expect(snackbar).toBeVisible({ timeout: 15_000 });
+    await expect(firstCell(page)).not.toHaveText('');
+    await removeFault(request, fault);
+    await snackbar.getByRole('button', { name: 'Retry' }).click();
+    await expect(status(page)).toHaveText(/600 attachments loaded/);
+    await expect(snackbar).toBeHidden();
+  } finally {
+    await removeFault(request, fault);
+  }
+});
+
+test('the grid page passes axe, light and dark, wide and on a phone', async ({ page }) => {
+  await page.goto(`/Contacts/${LINKS_RECORD_ID}`);
+  await expect(status(page)).toHaveText(/attachment/);
+  await expectNoSeriousAxeIssues(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expect(grid(page)).toBeVisible();
+  await expectNoSeriousAxeIssues(page);
+  // Nothing spills sideways on a phone: the grid scrolls inside itself.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'docs/screenshots/record-attachments-phone-dark.png' });
+});
+
+test('the grid works from the keyboard: into the cells, sort, and the next page', async ({
+  page,
+}) => {
+  await page.goto(`${thousand}?size=25`);
+  await expect(status(page)).toHaveText(/200 attachments loaded/);
+  // Into the grid's header row and along it to the Size column, then sort with Enter.
+  const nameHeader = grid(page).getByRole('columnheader', { name: 'File name' });
+  await nameHeader.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(grid(page).getByRole('columnheader', { name: 'Size' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/sort=Size\.asc/);
+  // Down into the rows.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[role="gridcell"]:focus')).toHaveCount(1);
+  // The pager is reachable with Tab and works with Enter.
+  const next = page.getByRole('button', { name: 'Go to next page' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/page=2/);
 });

@@ -1,22 +1,14 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { expectNoSeriousAxeIssues, openAs } from './support/open-as.ts';
+import { addFault, removeFault, SANDBOX_URL as SANDBOX } from './support/sandbox-control.ts';
 
 /** Each banner is reached by its real cause in the sandbox: a bad link, a demo user, a fault. */
 
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4181}`;
 const DOC_RECORD = '/Contacts/4150868000002728001';
 const PRODUCT_RECORD = '/Products/4150868000003400001';
 
 const banner = (page: Page) => page.getByRole('alert');
-
-async function addFault(request: APIRequestContext, fault: object): Promise<string> {
-  const answer = await request.post(`${SANDBOX}/__sandbox/faults`, { data: fault });
-  expect(answer.status()).toBe(201);
-  return ((await answer.json()) as { id: string }).id;
-}
-const removeFault = (request: APIRequestContext, id: string) =>
-  request.delete(`${SANDBOX}/__sandbox/faults/${id}`);
 
 test.describe('a bad link', () => {
   test('an unknown module', async ({ page }) => {

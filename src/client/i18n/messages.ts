@@ -118,7 +118,8 @@ export const messages = {
     searchScope: 'Search and sort cover the loaded attachments.',
     loadAll: 'Load all',
     loadingMore: 'Loading more attachments…',
-    refreshFailed: 'Could not refresh the attachments; showing what was loaded before.',
+    loadFailed:
+      'Some attachments could not be loaded from Bigin; the rows shown are those loaded before.',
     retry: 'Retry',
   },
 

@@ -189,7 +189,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
             </Button>
           }
         >
-          {gridText.refreshFailed}
+          {gridText.loadFailed}
         </Alert>
       </Snackbar>
     </Stack>
