@@ -7,8 +7,12 @@ import fastifyStatic from '@fastify/static';
 import { ApiFailure, sendApiFailure } from './api-failure.ts';
 import { redirectToSignIn, registerAuthRoutes, type SignInOptions } from './auth/auth-routes.ts';
 import { registerWriteGuard } from './auth/write-guard.ts';
+import { registerEmbedGrant } from './embed/embed-grant.ts';
+import { DEFAULT_ZOHO_EMBED_SDK_URL } from './embed/embed-config.ts';
+import { registerEmbedPages } from './embed/embed-pages.ts';
 import { logSafeUrl } from './log-safe-url.ts';
 import { registerAttachmentRoutes } from './routes/attachment-routes.ts';
+import { registerEmbedRoutes } from './routes/embed-routes.ts';
 import { registerRecordRoutes } from './routes/record-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { SessionAccess } from './session/session-access.ts';
@@ -33,6 +37,19 @@ export interface AppOptions {
   /** Requests per session (or per address before sign-in) per minute; false turns it off. */
   rateLimitPerMinute?: number | false;
   sessionStore?: SessionStoreOptions;
+  /** Embedding: who may frame the embed pages, and signed links (absent: nobody, none). */
+  embed?: EmbedOptions;
+}
+
+export interface EmbedOptions {
+  /** Origins that may frame the embed pages (EMBED_ALLOWED_ORIGINS). */
+  allowedOrigins: () => readonly string[];
+  /** Signs and checks embed links (EMBED_SECRET); links are refused without it. */
+  secret?: string | undefined;
+  /** The credentials a signed link acts with: the service user (or the sandbox's). */
+  tokens?: TokenSource | undefined;
+  /** Zoho's embedded-app SDK, loaded by the Bigin widget page. */
+  sdkUrl?: string;
 }
 
 /** Builds the proxy without listening: `main.ts` listens, tests use inject() or a real socket. */
@@ -60,6 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await sessions.register(app);
   registerSecurityHeaders(app);
+  const embed = options.embed;
+  const embedTokens = embed?.tokens;
+  registerEmbedGrant(app, { secret: embed?.secret, canServe: Boolean(embedTokens) });
 
   // Set before any route: a route keeps the error handler in force when it was added.
   app.setErrorHandler((error, request, reply) => {
@@ -87,10 +107,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   registerWriteGuard(app, options.publicUrl);
 
-  const context = { bigin: options.bigin, tokensFor: (r: FastifyRequest) => sessions.tokensFor(r) };
+  const context = {
+    bigin: options.bigin,
+    // A signed embed link acts with the service credentials, within its grant (embed-grant.ts).
+    tokensFor: (r: FastifyRequest) =>
+      r.embedGrant && embedTokens ? embedTokens : sessions.tokensFor(r),
+  };
   registerAuthRoutes(app, { sessions, publicUrl: options.publicUrl, signIn: options.signIn });
   registerRecordRoutes(app, context);
   registerAttachmentRoutes(app, context);
+  registerEmbedRoutes(app, { allowedOrigins: embed?.allowedOrigins ?? (() => []) });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(path.join(staticDir, 'index.html'));
@@ -100,6 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: path.resolve(staticDir),
       wildcard: false,
       index: false,
+    });
+    registerEmbedPages(app, {
+      allowedOrigins: embed?.allowedOrigins ?? (() => []),
+      secret: embed?.secret,
+      sdkUrl: embed?.sdkUrl ?? DEFAULT_ZOHO_EMBED_SDK_URL,
     });
   }
 

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { FETCH_BAD_PORTS } from './bad-ports.ts';
+import {
+  DEFAULT_ZOHO_EMBED_SDK_URL,
+  embedOriginsSchema,
+  SANDBOX_EMBED_SECRET,
+} from './embed/embed-config.ts';
 
 const port = (fallback: number) =>
   z.coerce
@@ -65,6 +70,19 @@ const envSchema = z.object({
     .min(1, 'must be 1 to 25 (Bigin allows 5 on the free edition, 25 at most)')
     .max(25, 'must be 1 to 25 (Bigin allows 5 on the free edition, 25 at most)')
     .default(5),
+  /** Origins that may frame the embed pages, comma-separated. */
+  EMBED_ALLOWED_ORIGINS: embedOriginsSchema.optional(),
+  /** Signs embed links (HMAC-SHA256). */
+  EMBED_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 48`')
+    .optional(),
+  ZOHO_EMBED_SDK_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "must be the http(s) address of Zoho's embedded-app SDK",
+    })
+    .default(DEFAULT_ZOHO_EMBED_SDK_URL),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'must be a number of requests' })
     .int()
@@ -88,6 +106,8 @@ export type Config = Env & {
   /** SESSION_SECRET, or one generated for this run (sandbox mode only). */
   sessionSecret: string;
   sessionSecretGenerated: boolean;
+  /** EMBED_SECRET, or in sandbox mode outside production the documented development secret. */
+  embedSecret: string | undefined;
 };
 
 const invalid = (lines: string[]) =>
@@ -122,8 +142,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "  SANDBOX_CONTROL_ROUTES: must not be true when NODE_ENV=production (they let anyone change the sandbox's faults and limits)",
     );
   }
+  if (c.EMBED_SECRET && mode === 'zoho') {
+    problems.push(
+      '  EMBED_SECRET: signed embed links act as the user of ZOHO_REFRESH_TOKEN; set it too (or unset EMBED_SECRET)',
+    );
+  }
   if (problems.length) throw invalid(problems);
 
   const sessionSecret = c.SESSION_SECRET ?? randomBytes(48).toString('base64url');
-  return { ...c, sandbox, mode, sessionSecret, sessionSecretGenerated: !c.SESSION_SECRET };
+  // The development secret is public: only ever for the sandbox, and never in production.
+  const embedSecret =
+    c.EMBED_SECRET ?? (sandbox && c.NODE_ENV !== 'production' ? SANDBOX_EMBED_SECRET : undefined);
+  return {
+    ...c,
+    sandbox,
+    mode,
+    sessionSecret,
+    sessionSecretGenerated: !c.SESSION_SECRET,
+    embedSecret,
+  };
 }

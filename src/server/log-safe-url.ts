@@ -1,5 +1,6 @@
 /** Query parameters whose values must never reach a log: grant codes, state, tokens, secrets. */
-const SECRET_PARAMS = /^(code|state|token|access_token|refresh_token|client_secret|client_id)$/i;
+const SECRET_PARAMS =
+  /^(code|state|token|embed_token|access_token|refresh_token|client_secret|client_id)$/i;
 
 /** The URL as logs may show it: the path, and the query with every secret's value blanked. */
 export function logSafeUrl(url: string): string {

@@ -1,20 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * No inline script may run; styles may be inline because the component library injects its CSS
- * at run time. Framing is refused everywhere.
+ * The page's Content-Security-Policy. No inline script may run; styles may be inline because the
+ * component library injects its CSS at run time. `frameAncestors` is who may frame the page:
+ * nobody, except on the embed pages.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(
+  options: { frameAncestors?: readonly string[]; scriptSources?: readonly string[] } = {},
+): string {
+  const ancestors = options.frameAncestors?.length ? options.frameAncestors.join(' ') : "'none'";
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...(options.scriptSources ?? [])].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ');
+}
+
+/** Framing is refused everywhere but on the embed pages. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply) => {
@@ -22,9 +31,13 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (/^\/(api|auth)\//.test(request.url) && !reply.hasHeader('Cache-Control')) {
       reply.header('Cache-Control', 'no-store');
     }
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    // The embed pages set their own policy, naming who may frame them (embed-pages.ts); there,
+    // CSP's frame-ancestors supersedes X-Frame-Options, which cannot name an allowed origin.
+    if (!reply.hasHeader('Content-Security-Policy')) {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      reply.header('X-Frame-Options', 'DENY');
+    }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
   });
 }

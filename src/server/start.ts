@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from '../sandbox/app.ts';
-import { SANDBOX_CLIENT } from '../sandbox/sandbox-client.ts';
+import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
+import { DOC_REQUEST_RECORD_ID } from '../sandbox/seed-ids.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { registerExampleHost } from './embed/example-host.ts';
 import { AccountsClient } from './zoho/accounts-client.ts';
 import { BiginClient } from './zoho/bigin-client.ts';
 import { TrustedOrigins } from './zoho/data-centres.ts';
@@ -46,9 +48,21 @@ export async function start(
         ? { accessTokenTtlMs: options.sandboxAccessTokenTtlMs }
         : {}),
     });
+    if (config.embedSecret) {
+      // Another origin than the app's, as a real host is: the sandbox's.
+      registerExampleHost(sandbox, {
+        appUrl: () => publicUrl,
+        hostOrigin: () => sandboxUrl ?? '',
+        secret: config.embedSecret,
+        module: 'Contacts',
+        recordId: DOC_REQUEST_RECORD_ID,
+      });
+    }
     await sandbox.listen({ host: config.HOST, port: config.SANDBOX_PORT });
     sandboxUrl = addressOf(sandbox);
   }
+  // Without a list, only the sandbox's example host may frame the widget (sandbox mode).
+  const embedOrigins = config.EMBED_ALLOWED_ORIGINS ?? (sandboxUrl ? [sandboxUrl] : []);
   const accountsUrl = sandboxUrl ?? config.ZOHO_ACCOUNTS_URL;
   const client = config.sandbox
     ? { clientId: SANDBOX_CLIENT.id, clientSecret: SANDBOX_CLIENT.secret }
@@ -72,6 +86,17 @@ export async function start(
           now: options.now,
         })
       : undefined;
+  // Signed embed links act as the service user; in sandbox mode, as the sandbox's administrator.
+  const embedTokens =
+    serviceTokens ??
+    (sandboxUrl
+      ? new TokenManager({
+          accounts,
+          accountsServer: sandboxUrl,
+          refreshToken: SELF_CLIENT_REFRESH_TOKENS['Patricia Boyle']!,
+          now: options.now,
+        })
+      : undefined);
   const app = await buildApp({
     bigin,
     sessionSecret: config.sessionSecret,
@@ -91,6 +116,12 @@ export async function start(
     staticDir: path.resolve(config.APP_DIST_DIR),
     logger: options.logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    embed: {
+      allowedOrigins: () => embedOrigins,
+      secret: config.embedSecret,
+      tokens: embedTokens,
+      sdkUrl: config.ZOHO_EMBED_SDK_URL,
+    },
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   const appUrl = addressOf(app);
@@ -108,6 +139,13 @@ export async function start(
     );
   } else {
     log(`Using Zoho at ${config.ZOHO_ACCOUNTS_URL}`);
+  }
+  if (config.embedSecret) {
+    log(
+      `Embedding: framing allowed for ${embedOrigins.join(', ') || 'nobody'}${
+        sandboxUrl ? `; example host at ${sandboxUrl}/embed-example` : ''
+      }`,
+    );
   }
   if (config.mode === 'service') {
     log(

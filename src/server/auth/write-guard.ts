@@ -20,6 +20,8 @@ export function registerWriteGuard(app: FastifyInstance, publicUrl: () => string
       (site === undefined || site === 'same-origin') &&
       (origin !== undefined || site !== undefined);
     if (!sameOrigin) throw ApiFailure.proxy('PROXY_CSRF', { reason: 'not same-origin' });
+    // A signed embed link travels in a header no other site can set: it needs no CSRF token.
+    if (request.embedGrant) return;
 
     const session = request.session;
     if (!session) throw ApiFailure.proxy('PROXY_SIGNED_OUT');

@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { contentSecurityPolicy } from '../security-headers.ts';
+import { verifyEmbedToken } from './embed-token.ts';
+
+export interface EmbedPagesOptions {
+  allowedOrigins: () => readonly string[];
+  secret: string | undefined;
+  /** Zoho's embedded-app SDK, which the Bigin widget page loads. */
+  sdkUrl: string;
+}
+
+/** The file under public/ (copied into the build) that is the Bigin widget's page. */
+export const BIGIN_WIDGET_FILE = 'bigin-widget.html';
+
+/**
+ * Who may frame an embed page: the allowed origins, narrowed to the one a signed link names
+ * when the page is opened with such a link. A link that does not verify changes nothing here:
+ * the page shows its banner, and the API refuses it.
+ */
+function frameAncestors(request: FastifyRequest, options: EmbedPagesOptions): string[] {
+  const allowed = [...options.allowedOrigins()];
+  const token = (request.query as Record<string, unknown> | undefined)?.token;
+  if (typeof token !== 'string' || !options.secret) return allowed;
+  try {
+    const { origin } = verifyEmbedToken(token, options.secret);
+    return origin ? allowed.filter((o) => o === origin) : allowed;
+  } catch {
+    return allowed;
+  }
+}
+
+/**
+ * The embed pages, served to anyone (no sign-in redirect: inside a frame there is nowhere to
+ * redirect to); the data stays behind the API, which wants a grant or a session. Only these
+ * pages may be framed, and only by the allowed origins.
+ */
+export function registerEmbedPages(app: FastifyInstance, options: EmbedPagesOptions): void {
+  const servePage = (file: string, scriptSources: string[] = []) =>
+    async function embedPage(request: FastifyRequest, reply: FastifyReply) {
+      const csp = contentSecurityPolicy({
+        frameAncestors: frameAncestors(request, options),
+        scriptSources,
+      });
+      return reply
+        .header('Content-Security-Policy', csp)
+        .header('Cache-Control', 'no-cache')
+        .type('text/html')
+        .sendFile(file);
+    };
+  app.get('/embed/*', servePage('index.html'));
+  const sdkOrigin = new URL(options.sdkUrl).origin;
+  app.get('/bigin-widget', servePage(BIGIN_WIDGET_FILE, [sdkOrigin]));
+}

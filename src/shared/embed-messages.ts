@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { biginIdSchema } from './bigin-attachment.ts';
+import { moduleNameSchema } from './modules.ts';
+
+/**
+ * The messages the widget and the page that frames it exchange through `postMessage`. Every
+ * message carries `source`, so that a host listening to several frames (or to browser
+ * extensions) can tell the widget's apart; the widget acts only on messages that pass these
+ * schemas, from an allowed origin.
+ */
+export const EMBED_MESSAGE_SOURCE = 'bigin-attachments';
+
+const base = { source: z.literal(EMBED_MESSAGE_SOURCE) };
+
+/** From the widget to its host. */
+export const widgetMessageSchema = z.discriminatedUnion('type', [
+  /** The widget has loaded what it shows (or its banner). */
+  z.object({ ...base, type: z.literal('ready'), module: z.string(), recordId: z.string() }),
+  /** Its content's height in CSS pixels: the host sizes the iframe to it. */
+  z.object({ ...base, type: z.literal('resize'), height: z.number().nonnegative() }),
+  /** The error code its banner shows (a PROXY_ code, Bigin's own, or EMBED_NOT_ALLOWED_HERE). */
+  z.object({ ...base, type: z.literal('error'), code: z.string() }),
+  /** The user opened or downloaded an attachment (a file, its preview, or a link). */
+  z.object({
+    ...base,
+    type: z.literal('file-opened'),
+    attachmentId: z.string(),
+    how: z.enum(['download', 'preview', 'link']),
+  }),
+]);
+export type WidgetMessage = z.infer<typeof widgetMessageSchema>;
+
+/** From the host to the widget (no `source` needed). Anything else, or from another origin, is ignored. */
+export const hostMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('show-record'),
+    module: moduleNameSchema,
+    recordId: biginIdSchema,
+  }),
+]);
+export type HostMessage = z.infer<typeof hostMessageSchema>;
+
+/** Builds a widget message without repeating `source`. */
+export const widgetMessage = <T extends Omit<WidgetMessage, 'source'>>(message: T) =>
+  ({ source: EMBED_MESSAGE_SOURCE, ...message }) as T & { source: typeof EMBED_MESSAGE_SOURCE };
