@@ -4,7 +4,7 @@ import {
   LINKS_RECORD_ID,
   THOUSAND_ATTACHMENTS_RECORD_ID,
 } from '../src/sandbox/seed-ids.ts';
-import { expectNoSeriousAxeIssues } from './support/open-as.ts';
+import { expectNoSeriousAxeIssues } from './support/axe.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
 import { expect, test } from './support/test.ts';
 

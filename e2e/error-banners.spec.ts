@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
-import { expectNoSeriousAxeIssues, openAs } from './support/open-as.ts';
+import { expectNoSeriousAxeIssues } from './support/axe.ts';
 import { addFault, removeFault, SANDBOX_URL as SANDBOX } from './support/sandbox-control.ts';
 
 /** Each banner is reached by its real cause in the sandbox: a bad link, a demo user, a fault. */
@@ -12,7 +12,7 @@ const banner = (page: Page) => page.getByRole('alert');
 
 test.describe('a bad link', () => {
   test('an unknown module', async ({ page }) => {
-    await openAs(page, '/Foo/4150868000002728001');
+    await page.goto('/Foo/4150868000002728001');
     await expect(banner(page)).toContainText('This module does not exist in Bigin');
     await expect(banner(page)).toContainText('INVALID_MODULE');
     await expectNoSeriousAxeIssues(page);
@@ -21,52 +21,61 @@ test.describe('a bad link', () => {
   });
 
   test('a module the API does not serve', async ({ page }) => {
-    await openAs(page, '/Documents/4150868000002728001');
+    await page.goto('/Documents/4150868000002728001');
     await expect(banner(page)).toContainText('Bigin does not offer this module to apps');
     await expect(banner(page)).toContainText('INVALID_MODULE');
   });
 
   test('a record that does not exist', async ({ page }) => {
-    await openAs(page, '/Contacts/4150868000009999999');
+    await page.goto('/Contacts/4150868000009999999');
     await expect(banner(page)).toContainText('This record does not exist');
     await expect(banner(page).getByRole('link', { name: 'Choose a record' })).toBeVisible();
   });
 
   test('an id that no Bigin record could have', async ({ page }) => {
-    await openAs(page, '/Contacts/not-an-id');
+    await page.goto('/Contacts/not-an-id');
     await expect(banner(page)).toContainText('This link is malformed');
     await expect(banner(page).getByRole('link', { name: 'Choose a record' })).toBeVisible();
   });
 });
 
 test.describe('a demo user Bigin refuses', () => {
-  test('Sam Rivera may not read attachments: NO_PERMISSION', async ({ page }) => {
-    await openAs(page, DOC_RECORD, 'Sam Rivera');
-    await expect(banner(page)).toContainText('Your Bigin profile may not read attachments');
-    await expect(banner(page)).toContainText('Ask your Bigin administrator');
-    await expect(banner(page)).toContainText('NO_PERMISSION');
-    await expectNoSeriousAxeIssues(page);
-    await page.screenshot({ path: 'docs/screenshots/banner-no-permission.png' });
+  test.describe(() => {
+    test.use({ demoUser: 'Sam Rivera' });
+    test('Sam Rivera may not read attachments: NO_PERMISSION', async ({ page }) => {
+      await page.goto(DOC_RECORD);
+      await expect(banner(page)).toContainText('Your Bigin profile may not read attachments');
+      await expect(banner(page)).toContainText('Ask your Bigin administrator');
+      await expect(banner(page)).toContainText('NO_PERMISSION');
+      await expectNoSeriousAxeIssues(page);
+      await page.screenshot({ path: 'docs/screenshots/banner-no-permission.png' });
+    });
   });
 
-  test('Alex Chen lacks the Products privilege: AUTHORIZATION_FAILED', async ({ page }) => {
-    await openAs(page, PRODUCT_RECORD, 'Alex Chen');
-    await expect(banner(page)).toContainText('You do not have the privilege for this');
-    await expect(banner(page)).toContainText('AUTHORIZATION_FAILED');
+  test.describe(() => {
+    test.use({ demoUser: 'Alex Chen' });
+    test('Alex Chen lacks the Products privilege: AUTHORIZATION_FAILED', async ({ page }) => {
+      await page.goto(PRODUCT_RECORD);
+      await expect(banner(page)).toContainText('You do not have the privilege for this');
+      await expect(banner(page)).toContainText('AUTHORIZATION_FAILED');
+    });
   });
 
-  test('Jordan Lee consented without attachments, and signs in again granting them', async ({
-    page,
-  }) => {
-    await openAs(page, `${DOC_RECORD}?pageSize=25`, 'Jordan Lee');
-    await expect(banner(page)).toContainText('The sign-in lacks the attachments permission');
-    await expectNoSeriousAxeIssues(page);
-    await page.screenshot({ path: 'docs/screenshots/banner-scope-mismatch.png' });
-    await banner(page).getByRole('button', { name: 'Sign in again' }).click();
-    // Zoho's consent page again; this time a user whose consent covers attachments.
-    await page.getByRole('button', { name: 'Patricia Boyle', exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`${DOC_RECORD}\\?pageSize=25$`));
-    await expect(page.getByRole('alert')).toHaveCount(0);
+  test.describe(() => {
+    test.use({ demoUser: 'Jordan Lee' });
+    test('Jordan Lee consented without attachments, and signs in again granting them', async ({
+      page,
+    }) => {
+      await page.goto(`${DOC_RECORD}?pageSize=25`);
+      await expect(banner(page)).toContainText('The sign-in lacks the attachments permission');
+      await expectNoSeriousAxeIssues(page);
+      await page.screenshot({ path: 'docs/screenshots/banner-scope-mismatch.png' });
+      await banner(page).getByRole('button', { name: 'Sign in again' }).click();
+      // Zoho's consent page again; this time a user whose consent covers attachments.
+      await page.getByRole('button', { name: 'Patricia Boyle', exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${DOC_RECORD}\\?pageSize=25$`));
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    });
   });
 });
 
@@ -75,7 +84,7 @@ test.describe('a fault in Bigin or on the way', () => {
     const recordId = '4150868000002728501';
     const fault = await addFault(request, { kind: 'error', match: { recordId } });
     try {
-      await openAs(page, `/Contacts/${recordId}`);
+      await page.goto(`/Contacts/${recordId}`);
       await expect(banner(page)).toContainText('Bigin had an internal error', { timeout: 20_000 });
       await expect(banner(page)).toContainText(/Request id: \S+/);
     } finally {
@@ -89,7 +98,7 @@ test.describe('a fault in Bigin or on the way', () => {
     const recordId = '4150868000002728301';
     const fault = await addFault(request, { kind: 'reset', match: { recordId } });
     try {
-      await openAs(page, `/Contacts/${recordId}`);
+      await page.goto(`/Contacts/${recordId}`);
       await expect(banner(page)).toContainText('Bigin cannot be reached', { timeout: 20_000 });
       await expect(banner(page).getByRole('button', { name: 'Try again' })).toBeVisible();
     } finally {
@@ -98,7 +107,7 @@ test.describe('a fault in Bigin or on the way', () => {
   });
 
   test('the network down: the server cannot be reached', async ({ page, context }) => {
-    await openAs(page, '/?module=Contacts');
+    await page.goto('/?module=Contacts');
     await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
     await context.setOffline(true);
     await page.getByRole('combobox', { name: 'Record' }).fill('kris');
@@ -116,7 +125,7 @@ test.describe('the session', () => {
     page,
     context,
   }) => {
-    await openAs(page, '/?module=Contacts');
+    await page.goto('/?module=Contacts');
     await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
     await context.clearCookies();
     await page.getByRole('combobox', { name: 'Record' }).fill('kris');
@@ -128,7 +137,7 @@ test.describe('the session', () => {
   });
 
   test('too many requests from this session says when to retry', async ({ page }) => {
-    await openAs(page, '/?module=Contacts');
+    await page.goto('/?module=Contacts');
     await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
     // The proxy allows 600 requests a minute per session: spend them.
     await page.evaluate(async () => {
@@ -144,7 +153,7 @@ test.describe('the session', () => {
 
 test.describe('the org out of API credits', () => {
   test("Bigin's TOO_MANY_REQUESTS says when to retry", async ({ page, request }) => {
-    await openAs(page, '/?module=Contacts');
+    await page.goto('/?module=Contacts');
     await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
     // The org's credits are shared by every test on this sandbox: spend them for as short a
     // time as one call takes, then give them back.
