@@ -12,6 +12,7 @@ import { DEFAULT_ZOHO_EMBED_SDK_URL } from './embed/embed-config.ts';
 import { registerEmbedPages } from './embed/embed-pages.ts';
 import { logSafeUrl } from './log-safe-url.ts';
 import { registerAttachmentRoutes } from './routes/attachment-routes.ts';
+import { registerFileActionRoutes } from './routes/file-action-routes.ts';
 import { registerEmbedRoutes } from './routes/embed-routes.ts';
 import { registerRecordRoutes } from './routes/record-routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** Requests per session (or per address before sign-in) per minute; false turns it off. */
   rateLimitPerMinute?: number | false;
   sessionStore?: SessionStoreOptions;
+  /** The largest upload, in bytes (`MAX_UPLOAD_MB`); 20 MB when absent. */
+  maxUploadBytes?: number;
   /** Embedding: who may frame the embed pages, and signed links (absent: nobody, none). */
   embed?: EmbedOptions;
 }
@@ -116,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, { sessions, publicUrl: options.publicUrl, signIn: options.signIn });
   registerRecordRoutes(app, context);
   registerAttachmentRoutes(app, context);
+  await registerFileActionRoutes(app, context, options.maxUploadBytes);
   registerEmbedRoutes(app, { allowedOrigins: embed?.allowedOrigins ?? (() => []) });
 
   const staticDir = options.staticDir;

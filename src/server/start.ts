@@ -116,6 +116,7 @@ export async function start(
     staticDir: path.resolve(config.APP_DIST_DIR),
     logger: options.logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     embed: {
       allowedOrigins: () => embedOrigins,
       secret: config.embedSecret,

@@ -7,3 +7,9 @@ export interface RouteContext {
   /** The caller's tokens; throws 401 PROXY_SIGNED_OUT when nobody is signed in. */
   tokensFor: (request: FastifyRequest) => TokenSource;
 }
+
+/** The routes that move files also need the upload limit. */
+export interface FileRouteContext extends RouteContext {
+  /** The largest upload, in bytes (`MAX_UPLOAD_MB`). */
+  maxUploadBytes: number;
+}

@@ -51,6 +51,18 @@ export function biginPath(
   return `/bigin/v1/${segments.join('/')}${qs ? `?${qs}` : ''}`;
 }
 
+/** A call whose answer is read as it arrives (a download), or whose body is streamed (an upload). */
+export interface BiginExchange {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** From biginPath(), possibly with a query built from validated values. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: BodyInit | AsyncIterable<Uint8Array>;
+  signal?: AbortSignal;
+  /** No overall deadline: the caller's `signal` carries an idle timer instead. */
+  noDeadline?: boolean;
+}
+
 interface JsonAnswer {
   status: number;
   retryAfter: string | null;
@@ -90,6 +102,66 @@ export class BiginClient {
     return parsed.data;
   }
 
+  /**
+   * Sends `call` and hands a 2xx answer to `use` while the call still holds its place among the
+   * calls in flight, so that a body being streamed counts against Bigin's concurrency limit.
+   * Bigin's error envelope becomes an ApiFailure carrying it verbatim. A call without a streamed
+   * body gets one fresh token after INVALID_TOKEN; a streamed body cannot be sent twice.
+   */
+  async exchange<T>(
+    tokens: TokenSource,
+    call: BiginExchange,
+    use: (response: Response) => Promise<T>,
+  ): Promise<T> {
+    const attempt = async (token: AccessToken) => {
+      const url = new URL(call.path, this.options.apiBase ?? token.apiDomain);
+      return this.options.upstream.send(
+        {
+          method: call.method,
+          url,
+          headers: { Authorization: `Zoho-oauthtoken ${token.token}`, ...call.headers },
+          body: call.body,
+          signal: call.signal,
+          noDeadline: call.noDeadline,
+          orgKey: this.options.orgKey ?? 'org',
+        },
+        async (response): Promise<{ ok: true; value: T } | { ok: false; answer: JsonAnswer }> => {
+          if (response.status >= 200 && response.status <= 299) {
+            return { ok: true, value: await use(response) };
+          }
+          const retryAfter = response.headers.get('retry-after');
+          return {
+            ok: false,
+            answer: { status: response.status, retryAfter, body: await readJson(response) },
+          };
+        },
+      );
+    };
+    let token = await tokens.get();
+    let outcome = await attempt(token);
+    // A streamed body is gone once sent; anything else can go again with a fresh token.
+    const resendable = !(typeof call.body === 'object' && Symbol.asyncIterator in call.body);
+    if (
+      !outcome.ok &&
+      resendable &&
+      outcome.answer.status === 401 &&
+      isInvalidToken(outcome.answer.body)
+    ) {
+      token = await tokens.refreshAfterRejection(token.token);
+      outcome = await attempt(token);
+    } else if (
+      !outcome.ok &&
+      outcome.answer.status === 401 &&
+      isInvalidToken(outcome.answer.body)
+    ) {
+      // Not sent again, but the next call should not meet the same dead token.
+      await tokens.refreshAfterRejection(token.token).catch(() => undefined);
+    }
+    if (outcome.ok) return outcome.value;
+    const { status, body, retryAfter } = outcome.answer;
+    throw toFailure(status, body).withHeader('Retry-After', retryAfter);
+  }
+
   private send(path: string, token: AccessToken): Promise<JsonAnswer> {
     const url = new URL(path, this.options.apiBase ?? token.apiDomain);
     return this.options.upstream.send(
@@ -108,7 +180,8 @@ export class BiginClient {
   }
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** An answer's JSON body; undefined when it is empty. Unreadable or not JSON: an ApiFailure. */
+export async function readJson(response: Response): Promise<unknown> {
   let text: string;
   try {
     text = await response.text();

@@ -18,9 +18,16 @@ export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'DELETE';
   url: URL;
   headers: Record<string, string>;
-  body?: BodyInit;
+  body?: BodyInit | AsyncIterable<Uint8Array>;
   /** Which organisation's concurrency budget the call counts against. */
   orgKey: string;
+  /** Ends the call early (the browser went away, or the caller's own idle timer ran out). */
+  signal?: AbortSignal;
+  /**
+   * A transfer of unknown length (a streamed download or upload) has no overall deadline: the
+   * caller passes `signal` with an idle timer instead. Default: the client's `timeoutMs`.
+   */
+  noDeadline?: boolean;
 }
 
 /** Statuses worth a second try for a GET: the same request may well succeed a moment later. */
@@ -82,13 +89,18 @@ export class Upstream {
 
   private async attempt(request: UpstreamRequest): Promise<Response | ApiFailure> {
     try {
+      const signals = request.noDeadline ? [] : [AbortSignal.timeout(this.o.timeoutMs)];
+      if (request.signal) signals.push(request.signal);
+      const streamed = request.body !== undefined && isAsyncIterable(request.body);
       return await this.o.fetch(request.url, {
         method: request.method,
         headers: request.headers,
-        body: request.body ?? null,
+        body: (request.body ?? null) as BodyInit | null,
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.o.timeoutMs),
-      });
+        signal: signals.length ? AbortSignal.any(signals) : null,
+        // A streamed request body must say so (fetch sends it chunked, as it arrives).
+        ...(streamed ? { duplex: 'half' } : {}),
+      } as RequestInit);
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       if (timedOut) return ApiFailure.proxy('PROXY_UPSTREAM_TIMEOUT');
@@ -125,6 +137,9 @@ export class Upstream {
     return limiter;
   }
 }
+
+const isAsyncIterable = (body: unknown): body is AsyncIterable<Uint8Array> =>
+  typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
 export function parseRetryAfter(

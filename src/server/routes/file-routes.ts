@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { biginIdSchema } from '../../shared/bigin-attachment.ts';
+import type { WriteResult } from '../../shared/bigin-write.ts';
+import { contentDisposition, fileNameFromDisposition } from '../../shared/content-disposition.ts';
+import { moduleNameSchema } from '../../shared/modules.ts';
+import { ApiFailure } from '../api-failure.ts';
+import { parseOrFail } from '../parse-or-fail.ts';
+import { biginPath } from '../zoho/bigin-client.ts';
+import { discardBody, restoreFileHeaders, streamToBrowser, transferFor } from './file-transfer.ts';
+import { downloadContentType, previewContentType } from './file-types.ts';
+import type { RouteContext } from './route-context.ts';
+import { readWriteResult } from './write-result.ts';
+
+const attachmentParams = z.object({
+  module: moduleNameSchema,
+  recordId: biginIdSchema,
+  attachmentId: biginIdSchema,
+});
+
+/** Downloads and previews are never framed by another site; previews by the app only. */
+const DOWNLOAD_HEADERS = { csp: 'sandbox', frameOptions: 'DENY' } as const;
+const previewHeaders = (type: string) => ({
+  // Chromium's PDF viewer does not start in a sandbox without scripts (crbug 413851); without
+  // allow-same-origin its document still has an opaque origin, never the app's.
+  csp: `${type === 'application/pdf' ? 'sandbox allow-scripts' : 'sandbox'}; frame-ancestors 'self'`,
+  frameOptions: 'SAMEORIGIN' as const,
+});
+
+/** The file's name as Bigin gave it in `Content-Disposition`, else one made from its id. */
+const nameOf = (response: Response, attachmentId: string) =>
+  fileNameFromDisposition(response.headers.get('content-disposition')) ??
+  `attachment-${attachmentId}`;
+
+/** Download, preview and delete of one attachment. */
+export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: RouteContext) {
+  const path = '/api/records/:module/:recordId/attachments/:attachmentId';
+
+  // Bigin's DOWNLOAD_NOT_ALLOWED for a link attachment passes through as its error envelope.
+  app.get(path, { onSend: restoreFileHeaders }, async (request, reply) => {
+    const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
+    const transfer = transferFor(reply);
+    await bigin.exchange(
+      tokensFor(request),
+      {
+        method: 'GET',
+        path: biginPath([module, recordId, 'Attachments', attachmentId]),
+        signal: transfer.signal,
+        noDeadline: true,
+      },
+      (response) =>
+        streamToBrowser(reply, response, transfer, {
+          contentType: downloadContentType(response.headers.get('content-type')),
+          disposition: contentDisposition('attachment', nameOf(response, attachmentId)),
+          length: response.headers.get('content-length'),
+          headers: DOWNLOAD_HEADERS,
+        }),
+    );
+    return reply;
+  });
+
+  app.get(`${path}/preview`, { onSend: restoreFileHeaders }, async (request, reply) => {
+    const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
+    const transfer = transferFor(reply);
+    await bigin.exchange(
+      tokensFor(request),
+      {
+        method: 'GET',
+        path: biginPath([module, recordId, 'Attachments', attachmentId]),
+        signal: transfer.signal,
+        noDeadline: true,
+      },
+      async (response) => {
+        const name = nameOf(response, attachmentId);
+        const declared = response.headers.get('content-type');
+        const type = previewContentType(declared, name);
+        if (!type) {
+          await discardBody(response);
+          transfer.done();
+          throw ApiFailure.proxy('PROXY_PREVIEW_UNSUPPORTED', {
+            content_type: declared ?? '',
+            file_name: name,
+          });
+        }
+        await streamToBrowser(reply, response, transfer, {
+          contentType: type,
+          disposition: contentDisposition('inline', name),
+          length: response.headers.get('content-length'),
+          headers: previewHeaders(type),
+        });
+      },
+    );
+    return reply;
+  });
+
+  // Never repeated: Bigin's writes carry no idempotency key (Upstream sends a DELETE once).
+  app.delete(path, async (request): Promise<WriteResult> => {
+    const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
+    return bigin.exchange(
+      tokensFor(request),
+      { method: 'DELETE', path: biginPath([module, recordId, 'Attachments', attachmentId]) },
+      readWriteResult,
+    );
+  });
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiFailure } from '../api-failure.ts';
+import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
+import { transferFor } from './file-transfer.ts';
+import { baseType } from './file-types.ts';
+
+export interface StreamedUpload<T> {
+  tokens: TokenSource;
+  bigin: BiginClient;
+  /** From biginPath(): where the multipart `file` goes. */
+  path: string;
+  maxBytes: number;
+  /** A refusal for this file, decided from its name and declared type before any byte is sent. */
+  refuse: (fileName: string, declaredType: string) => ApiFailure | undefined;
+  read: (response: Response) => Promise<T>;
+}
+
+/**
+ * Streams the browser's multipart `file` into a multipart request to Bigin as it arrives: no
+ * more than a few chunks are held at a time. Past `maxBytes` the upstream request is aborted
+ * before its closing boundary, so Bigin stores nothing, and the browser gets 413. Sent once:
+ * Bigin's uploads carry no idempotency key, and a streamed body cannot be sent twice anyway.
+ */
+export async function streamUpload<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  upload: StreamedUpload<T>,
+): Promise<T> {
+  const part = await request.file({
+    limits: { fileSize: upload.maxBytes, files: 1, fields: 0, parts: 1 },
+    throwFileSizeLimit: false,
+  });
+  if (!part || part.fieldname !== 'file') {
+    part?.file.resume();
+    throw ApiFailure.proxy('PROXY_BAD_REQUEST', { param: 'file', problem: 'a file is required' });
+  }
+  const declared = baseType(part.mimetype) ?? 'application/octet-stream';
+  const refusal = upload.refuse(part.filename, declared);
+  if (refusal) {
+    // Read to the end (and drop) so that the browser, still sending, gets the answer cleanly.
+    part.file.resume();
+    throw refusal;
+  }
+  const transfer = transferFor(reply);
+  const boundary = `----BiginAttachments${randomBytes(16).toString('hex')}`;
+  const state = { tooLarge: false };
+  try {
+    return await upload.bigin.exchange(
+      upload.tokens,
+      {
+        method: 'POST',
+        path: upload.path,
+        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+        body: multipartBody(part, declared, boundary, state, () => transfer.touch()),
+        signal: transfer.signal,
+        noDeadline: true,
+      },
+      upload.read,
+    );
+  } catch (error) {
+    if (state.tooLarge) {
+      throw ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes });
+    }
+    throw error;
+  } finally {
+    transfer.done();
+    // Whatever Bigin said, the browser may still be sending: read the rest and drop it.
+    if (!part.file.readableEnded) part.file.resume();
+  }
+}
+
+/**
+ * The request body for Bigin: the part's header, the file's bytes as they arrive, the closing
+ * boundary. Thrown errors abort the upstream request before it is complete.
+ */
+async function* multipartBody(
+  part: MultipartFile,
+  declared: string,
+  boundary: string,
+  state: { tooLarge: boolean },
+  moved: () => void,
+): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quoted(part.filename)}"\r\n` +
+      `Content-Type: ${declared}\r\n\r\n`,
+  );
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    moved();
+    yield chunk;
+  }
+  // The parser stops passing bytes at the limit and marks the file truncated.
+  if (part.file.truncated) {
+    state.tooLarge = true;
+    throw new Error('the file is larger than the upload limit');
+  }
+  yield Buffer.from(`\r\n--${boundary}--\r\n`);
+}
+
+/** A file name as a quoted-string: quotes and backslashes escaped, line breaks removed. */
+const quoted = (name: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
+  (name || 'file').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/["\\]/g, '\\$&');

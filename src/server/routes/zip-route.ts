@@ -1,0 +1,198 @@
+import { pipeline, Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { zipRequestSchema } from '../../shared/api-contract.ts';
+import { attachmentListSchema, biginIdSchema } from '../../shared/bigin-attachment.ts';
+import { recordName, singleRecordSchema } from '../../shared/bigin-record.ts';
+import { contentDisposition, fileNameFromDisposition } from '../../shared/content-disposition.ts';
+import { moduleNameSchema } from '../../shared/modules.ts';
+import { ApiFailure } from '../api-failure.ts';
+import { parseOrFail } from '../parse-or-fail.ts';
+import { biginPath, type BiginClient, type TokenSource } from '../zoho/bigin-client.ts';
+import { PartialEntry, ZipWriter } from '../zip-writer.ts';
+import { restoreFileHeaders, type Transfer, transferFor, useFileHeaders } from './file-transfer.ts';
+import type { FileRouteContext } from './route-context.ts';
+import { uniqueZipNames } from './zip-names.ts';
+
+/** The ZIP's own calls in flight at once: within Bigin's 5, leaving room for the user's others. */
+export const ZIP_PARALLEL_DOWNLOADS = 3;
+export const NOT_INCLUDED_ENTRY = 'NOT-INCLUDED.txt';
+
+const recordParams = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
+
+interface Pending {
+  id: string;
+  response: Promise<Response>;
+  /** Lets the call go once its bytes are in the ZIP (or given up). */
+  release: () => void;
+  call: Promise<void>;
+}
+
+/** One download, started now; its answer waits, unread, until the ZIP reaches it. */
+function startDownload(
+  bigin: BiginClient,
+  tokens: TokenSource,
+  path: string,
+  transfer: Transfer,
+): Omit<Pending, 'id'> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let handOver!: (r: Response) => void;
+  let fail!: (e: unknown) => void;
+  const response = new Promise<Response>((resolve, reject) => {
+    handOver = resolve;
+    fail = reject;
+  });
+  const call = bigin
+    .exchange(tokens, { method: 'GET', path, signal: transfer.signal, noDeadline: true }, (r) => {
+      handOver(r);
+      return released;
+    })
+    .catch(fail);
+  response.catch(() => undefined);
+  return { response, release, call };
+}
+
+/** `POST apiPaths.zip` `{ids}`: the chosen attachments as one ZIP, streamed as it is built. */
+export function registerZipRoute(app: FastifyInstance, { bigin, tokensFor }: FileRouteContext) {
+  app.post(
+    '/api/records/:module/:recordId/attachments/zip',
+    { onSend: restoreFileHeaders },
+    async (request, reply) => {
+      const { module, recordId } = parseOrFail(recordParams, request.params);
+      const ids = [...new Set(parseOrFail(zipRequestSchema, request.body).ids)];
+      const tokens = tokensFor(request);
+      const title = await recordTitle(bigin, tokens, module, recordId);
+      const zip = new ZipWriter();
+      const transfer = transferFor(reply);
+      reply
+        .header('Content-Type', 'application/zip')
+        .header('Content-Disposition', contentDisposition('attachment', `${title}.zip`));
+      useFileHeaders(reply, { csp: 'sandbox', frameOptions: 'DENY' });
+      void reply.send(zip.output);
+      const path = (id: string) => biginPath([module, recordId, 'Attachments', id]);
+      await buildZip(zip, ids, (id) => startDownload(bigin, tokens, path(id), transfer), {
+        transfer,
+        namesOf: (failed) => listedNames(bigin, tokens, module, recordId, failed),
+      });
+      transfer.done();
+      return reply;
+    },
+  );
+}
+
+interface Failure {
+  id: string;
+  name?: string;
+  reason: string;
+}
+
+async function buildZip(
+  zip: ZipWriter,
+  ids: string[],
+  start: (id: string) => Omit<Pending, 'id'>,
+  options: { transfer: Transfer; namesOf: (ids: string[]) => Promise<Map<string, string>> },
+): Promise<void> {
+  const pending: Pending[] = [];
+  const next = () => {
+    const id = ids[pending.length];
+    if (id !== undefined) pending.push({ id, ...start(id) });
+  };
+  for (let i = 0; i < ZIP_PARALLEL_DOWNLOADS; i++) next();
+  const failures: Failure[] = [];
+  const names = uniqueZipNames([NOT_INCLUDED_ENTRY]);
+  for (let i = 0; i < ids.length; i++) {
+    const item = pending[i]!;
+    try {
+      const response = await item.response;
+      const given = fileNameFromDisposition(response.headers.get('content-disposition'));
+      const length = Number(response.headers.get('content-length') ?? 0);
+      if (!zip.fits(length)) {
+        await response.body?.cancel();
+        failures.push({ id: item.id, name: given, reason: 'the ZIP reached its 4 GiB limit' });
+      } else {
+        const body = response.body ? Readable.fromWeb(response.body as never) : Readable.from([]);
+        await zip.add(
+          names.take(given ?? `attachment-${item.id}`),
+          pipeline(body, options.transfer.meter(), () => undefined),
+        );
+      }
+    } catch (error) {
+      if (zip.output.destroyed) break;
+      failures.push({ id: item.id, reason: reasonOf(error) });
+    } finally {
+      item.release();
+      await item.call;
+      next();
+    }
+  }
+  if (zip.output.destroyed) {
+    // The browser went away: let every call started go, and drop what they were bringing.
+    for (const p of pending) {
+      p.release();
+      void p.response.then((r) => r.body?.cancel()).catch(() => undefined);
+    }
+    return;
+  }
+  if (failures.length) {
+    const known = await options.namesOf(failures.filter((f) => !f.name).map((f) => f.id));
+    const text = notIncludedText(failures.map((f) => ({ ...f, name: f.name ?? known.get(f.id) })));
+    await zip.add(NOT_INCLUDED_ENTRY, [Buffer.from(text, 'utf8')]).catch(() => undefined);
+  }
+  await zip.finish().catch(() => undefined);
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof PartialEntry) {
+    return `incomplete: the download broke off after ${error.bytesWritten} bytes, so the copy in this ZIP is cut short (${reasonOf(error.reason)})`;
+  }
+  if (error instanceof ApiFailure) return `${error.code}: ${error.message}`;
+  return (error as Error)?.message ?? String(error);
+}
+
+function notIncludedText(failures: Failure[]): string {
+  const lines = failures.map((f) => `- ${f.name ?? '(name unknown)'} [id ${f.id}]: ${f.reason}`);
+  return `These attachments are not (or not wholly) in this ZIP:\r\n${lines.join('\r\n')}\r\n`;
+}
+
+/** "<record name> attachments": the ZIP's name; the module and id when Bigin does not say. */
+async function recordTitle(bigin: BiginClient, tokens: TokenSource, module: string, id: string) {
+  try {
+    const record = (await bigin.getJson(tokens, biginPath([module, id]), singleRecordSchema))
+      ?.data[0];
+    return `${record ? recordName(module, record) : `${module} ${id}`} attachments`;
+  } catch (error) {
+    // A refusal to read the record says nothing about its attachments: try them anyway.
+    if (error instanceof ApiFailure && error.httpStatus >= 500) throw error;
+    return `${module} ${id} attachments`;
+  }
+}
+
+/** The listed names of attachments that failed before their name was seen (links show their URL). */
+async function listedNames(
+  bigin: BiginClient,
+  tokens: TokenSource,
+  module: string,
+  recordId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const wanted = new Set(ids);
+  const found = new Map<string, string>();
+  try {
+    for (let page = 1; wanted.size > found.size && page <= 10; page++) {
+      const list = await bigin.getJson(
+        tokens,
+        biginPath([module, recordId, 'Attachments'], { page, per_page: 200 }),
+        attachmentListSchema,
+      );
+      for (const a of list?.data ?? []) {
+        if (!wanted.has(a.id)) continue;
+        found.set(a.id, a.$link_url ? `${a.File_Name} (a link: ${a.$link_url})` : a.File_Name);
+      }
+      if (!list?.info.more_records) break;
+    }
+  } catch {
+    // The ids alone still name what is missing.
+  }
+  return found;
+}
