@@ -1,0 +1,59 @@
+import type { TestBrowser } from './browser.ts';
+
+/** The session's CSRF token, as the app reads it from `/api/session`. */
+export async function csrfTokenOf(browser: TestBrowser): Promise<string> {
+  return ((await (await browser.fetch('/api/session')).json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Headers of a write sent by the app itself. */
+export const appWrite = (browser: TestBrowser, token: string) => ({
+  Origin: browser.origin,
+  'Sec-Fetch-Site': 'same-origin',
+  'X-CSRF-Token': token,
+});
+
+/** Uploads `bytes` as the browser's FormData does, multipart field `file`. */
+export function uploadFile(
+  browser: TestBrowser,
+  token: string,
+  path: string,
+  file: { name: string; bytes: Uint8Array; type?: string },
+): Promise<Response> {
+  const form = new FormData();
+  form.set(
+    'file',
+    new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+    file.name,
+  );
+  return browser.fetch(path, { method: 'POST', body: form, headers: appWrite(browser, token) });
+}
+
+/**
+ * A multipart body of `size` bytes made as it is sent, never held whole: for memory checks and
+ * the benchmark.
+ */
+export function generatedMultipart(name: string, size: number, chunk = 256 * 1024) {
+  const boundary = `----generated${Date.now()}`;
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
+  const block = new Uint8Array(chunk).map((_, i) => (i * 31) & 0xff);
+  let sent = -1;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent < 0) {
+        sent = 0;
+        controller.enqueue(head);
+      } else if (sent < size) {
+        const n = Math.min(chunk, size - sent);
+        controller.enqueue(n === chunk ? block.slice() : block.slice(0, n));
+        sent += n;
+      } else {
+        controller.enqueue(tail);
+        controller.close();
+      }
+    },
+  });
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
