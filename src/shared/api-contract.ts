@@ -52,6 +52,8 @@ export const sessionSchema = z.object({
   mode: z.enum(['sandbox', 'zoho', 'service']),
   user: z.object({ name: z.string(), email: z.string().optional() }).optional(),
   csrfToken: z.string().optional(),
+  /** The largest upload the proxy accepts, in bytes (`MAX_UPLOAD_MB`), when it says so. */
+  maxUploadBytes: z.number().int().positive().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -126,3 +128,22 @@ export const zipRequestSchema = z.object({ ids: z.array(biginIdSchema).min(1).ma
 
 /** Uploads blocked in the browser and again in the proxy (Bigin refuses them too). */
 export const BLOCKED_UPLOAD_EXTENSIONS = ['exe'];
+
+/** The upload limit when the proxy does not name one (Bigin's documented 20 MB). */
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** The ZIP's entry that names the files which could not be included, with the reason. */
+export const ZIP_NOT_INCLUDED_ENTRY = 'NOT-INCLUDED.txt';
+
+/** Bigin's write answer (upload, delete, photo): an item with `status: "error"` is a failure. */
+export const writeResultSchema = z.object({
+  data: z.array(
+    z.object({
+      code: z.string(),
+      details: z.record(z.string(), z.unknown()).default({}),
+      message: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+export type WriteResult = z.infer<typeof writeResultSchema>;

@@ -316,6 +316,29 @@ export const messages = {
       count === 1 ? 'Attachment deleted.' : `${formatCount(count)} attachments deleted.`,
   },
 
+  /** Why a write failed, as the end of a sentence; keyed by Bigin's or the proxy's code. */
+  actionReasons: {
+    NO_PERMISSION: 'your Bigin profile does not allow this.',
+    AUTHORIZATION_FAILED: 'you do not have the privilege for this in Bigin.',
+    INVALID_DATA: 'Bigin does not have this item (any more).',
+    FILE_SIZE_MORE_THAN_ALLOWED_SIZE: 'the file is larger than Bigin accepts.',
+    PROXY_FILE_TOO_LARGE: 'the file is larger than the upload limit.',
+    PROXY_BLOCKED_TYPE: 'files of this type may not be uploaded.',
+    DUPLICATE_DATA: 'this link is already attached to the record.',
+    INVALID_URL_PATTERN: 'Bigin does not accept this address.',
+    TOO_MANY_REQUESTS: 'too many requests to Bigin; wait a little and try again.',
+    PROXY_RATE_LIMITED: 'too many requests; wait a little and try again.',
+    PROXY_CSRF: 'the request was refused for safety; reload the page.',
+    PROXY_SIGNED_OUT: 'your sign-in has ended; sign in again.',
+    INVALID_TOKEN: 'your sign-in has ended; sign in again.',
+    INTERNAL_ERROR: 'Bigin had an internal error.',
+    PROXY_UPSTREAM_UNREACHABLE: 'Bigin could not be reached.',
+    PROXY_UPSTREAM_TIMEOUT: 'Bigin did not answer in time.',
+    CLIENT_NETWORK_UNREACHABLE: 'the server could not be reached.',
+    CLIENT_ANSWER_LOST: 'the answer was lost on the way.',
+  } as Record<string, string>,
+  otherReason: (code: string, message: string) => `${message} (${code}).`,
+
   upload: {
     title: 'Uploads',
     progress: (name: string) => `Uploading ${name}`,

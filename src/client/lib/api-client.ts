@@ -27,7 +27,7 @@ export const CLIENT_ERROR_CODES = {
   BAD_ANSWER: 'CLIENT_BAD_ANSWER',
 } as const;
 
-const clientFailure = (code: string, message: string, httpStatus = 0) =>
+export const clientFailure = (code: string, message: string, httpStatus = 0) =>
   new ApiClientError(httpStatus, { code, message, details: {}, status: 'error', requestId: '' });
 
 /** GETs a proxy route and checks the answer against its schema: an answer that fails is an error. */

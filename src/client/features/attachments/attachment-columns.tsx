@@ -32,7 +32,11 @@ const ICONS: Record<FileKind, SvgIconComponent> = {
   other: FileIcon,
 };
 
-function FileNameCell({ row }: { row: Attachment }) {
+/**
+ * The file's name, with its type's icon, or a thumbnail when one is given (an image's preview
+ * address): loaded lazily, and only for the rows the grid renders.
+ */
+export function FileNameCell({ row, thumbnail }: { row: Attachment; thumbnail?: string }) {
   const kind = fileKind(row);
   const Icon = ICONS[kind];
   const url = kind === 'link' ? safeLinkUrl(row.$link_url) : null;
@@ -40,7 +44,20 @@ function FileNameCell({ row }: { row: Attachment }) {
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
       {/* The name carries its extension for screen readers; the icon is for the eye. */}
       <Box component="span" title={gridText.kind[kind]} sx={{ display: 'inline-flex' }}>
-        <Icon fontSize="small" aria-hidden color={kind === 'link' ? 'primary' : 'action'} />
+        {thumbnail ? (
+          <Box
+            component="img"
+            src={thumbnail}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width={28}
+            height={28}
+            sx={{ objectFit: 'cover', borderRadius: 0.5, bgcolor: 'action.hover' }}
+          />
+        ) : (
+          <Icon fontSize="small" aria-hidden color={kind === 'link' ? 'primary' : 'action'} />
+        )}
       </Box>
       {url ? (
         <Link href={url} target="_blank" rel="noopener noreferrer" noWrap>

@@ -4,6 +4,7 @@ import {
   type GridColumnVisibilityModel,
   type GridFilterModel,
   type GridPaginationModel,
+  type GridRowSelectionModel,
   type GridSortModel,
 } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
@@ -14,8 +15,14 @@ import { messages } from '../../i18n/messages.ts';
 import { PAGE_SIZES, type PageSize, type SortableField } from './grid-view-state.ts';
 import { useAttachmentPages } from './use-attachment-pages.ts';
 import { useGridView } from './use-grid-view.ts';
+import { openAttachment } from '../file-actions/download.ts';
+import { withFileActions } from '../file-actions/file-action-columns.tsx';
+import { FileToolbar } from '../file-actions/file-toolbar.tsx';
+import { useFileActions } from '../file-actions/use-file-actions.tsx';
+import { useFileDrop } from '../file-actions/use-file-drop.tsx';
 
 const gridText = messages.attachments;
+const noSelection: GridRowSelectionModel = { type: 'include', ids: new Set() };
 
 interface AttachmentsGridProps {
   module: string;
@@ -32,6 +39,14 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   // The current grid page and the next one: the next Bigin page is asked for before it is needed.
   const rowsWanted = (view.page + 2) * view.pageSize;
   const loaded = useAttachmentPages(module, recordId, rowsWanted, loadAll);
+  const actions = useFileActions(module, recordId);
+  const dropOverlay = useFileDrop(actions.upload);
+  const columns = useMemo(
+    () => withFileActions(attachmentColumns, actions.handlers),
+    [actions.handlers],
+  );
+  // Selection survives paging: the grid keeps ids of rows that are not on the current page.
+  const [selection, setSelection] = useState<GridRowSelectionModel>(noSelection);
 
   const { search, pageSize } = view;
   const sortField = view.sort?.field;
@@ -58,6 +73,15 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   );
   // A known count keeps the grid from moving the page on its own. While Bigin has more, it is one
   // beyond what is held, so "next" stays open; the label says "more than" instead.
+  // "Select all" arrives as everything but the ids named: read it as the rows on this page, never
+  // every row loaded, so that a delete touches only what the user can see.
+  const selected = useMemo(
+    () =>
+      selection.type === 'include'
+        ? loaded.rows.filter((row) => selection.ids.has(row.id))
+        : rows.filter((row) => !selection.ids.has(row.id)),
+    [loaded.rows, rows, selection],
+  );
   const rowCount = loaded.moreRecords ? shown.length + 1 : shown.length;
 
   // The grid treats a new model object as a change (and goes back to the first page): hand it
@@ -110,6 +134,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   const searching = view.search !== '';
   return (
     <Stack spacing={1}>
+      <FileToolbar selected={selected} actions={actions} />
       <Stack
         direction="row"
         spacing={2}
@@ -139,7 +164,18 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
         <DataGrid
           label={gridText.gridLabel(module, recordId)}
           rows={rows}
-          columns={attachmentColumns}
+          columns={columns}
+          checkboxSelection
+          keepNonExistentRowsSelected
+          rowSelectionModel={selection}
+          onRowSelectionModelChange={setSelection}
+          onCellKeyDown={(params, event) => {
+            // Enter on a row's cell downloads it (or opens its link), as the row's button does.
+            if (event.key !== 'Enter' || params.field === '__check__' || params.field === 'actions')
+              return;
+            event.preventDefault();
+            openAttachment(module, recordId, params.row);
+          }}
           loading={loaded.initialLoading || waitingForRows}
           paginationMode="server"
           sortingMode="server"
@@ -192,6 +228,8 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
           {gridText.loadFailed}
         </Alert>
       </Snackbar>
+      {actions.overlays}
+      {dropOverlay}
     </Stack>
   );
 }

@@ -1,0 +1,76 @@
+import { apiPaths, ZIP_NOT_INCLUDED_ENTRY } from '../../../shared/api-contract.ts';
+import { failureOf, networkFailure, sessionCsrfToken } from '../../lib/api-write.ts';
+import { namesInChunk, zipEntries, zipEntryText } from './zip-entries.ts';
+
+export interface ZipProgress {
+  bytes: number;
+  files: number;
+  current: string | null;
+}
+
+export interface ZipResult {
+  blob: Blob;
+  files: string[];
+  /** The lines of NOT-INCLUDED.txt: each names a file that is not in the ZIP, and why. */
+  notIncluded: string[];
+}
+
+/**
+ * Asks the proxy for the chosen attachments as one ZIP and reads it as it streams, reporting
+ * bytes and files so far. The whole ZIP is then handed to the browser to save.
+ */
+export async function fetchZip(
+  module: string,
+  recordId: string,
+  ids: string[],
+  onProgress: (progress: ZipProgress) => void,
+  signal: AbortSignal,
+): Promise<ZipResult> {
+  let response: Response;
+  try {
+    response = await fetch(apiPaths.zip(module, recordId), {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/zip',
+        'X-CSRF-Token': await sessionCsrfToken(),
+      },
+      body: JSON.stringify({ ids }),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw networkFailure();
+  }
+  if (!response.ok) throw await failureOf(response);
+  const chunks: Uint8Array[] = [];
+  const progress: ZipProgress = { bytes: 0, files: 0, current: null };
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    progress.bytes += value.byteLength;
+    const names = namesInChunk(value).filter((name) => name !== ZIP_NOT_INCLUDED_ENTRY);
+    progress.files += names.length;
+    progress.current = names.at(-1) ?? progress.current;
+    onProgress({ ...progress });
+  }
+  const bytes = new Uint8Array(progress.bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const entries = zipEntries(bytes);
+  const report = entries.find((entry) => entry.name === ZIP_NOT_INCLUDED_ENTRY);
+  const notIncluded = report
+    ? (await zipEntryText(bytes, report)).split(/\r?\n/).filter((line) => line.trim())
+    : [];
+  return {
+    blob: new Blob([bytes], { type: 'application/zip' }),
+    files: entries.map((entry) => entry.name).filter((name) => name !== ZIP_NOT_INCLUDED_ENTRY),
+    notIncluded,
+  };
+}

@@ -1,0 +1,41 @@
+import type { GridColDef } from '@mui/x-data-grid';
+import { apiPaths } from '../../../shared/api-contract.ts';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import { messages } from '../../i18n/messages.ts';
+import { FileNameCell } from '../attachments/attachment-columns.tsx';
+import { hasThumbnail } from './preview-kind.ts';
+import { RowActions, type RowActionHandlers } from './row-actions.tsx';
+
+/** The grid's columns with thumbnails for raster images and a column of each row's actions. */
+export function withFileActions(
+  columns: GridColDef<Attachment>[],
+  handlers: RowActionHandlers,
+): GridColDef<Attachment>[] {
+  const { module, recordId } = handlers;
+  return [
+    ...columns.map((column) =>
+      column.field === 'File_Name'
+        ? {
+            ...column,
+            renderCell: ({ row }: { row: Attachment }) => (
+              <FileNameCell
+                row={row}
+                {...(hasThumbnail(row)
+                  ? { thumbnail: apiPaths.preview(module, recordId, row.id) }
+                  : {})}
+              />
+            ),
+          }
+        : column,
+    ),
+    {
+      field: 'actions',
+      headerName: messages.fileActions.actionsColumn,
+      width: 132,
+      sortable: false,
+      hideable: false,
+      disableColumnMenu: true,
+      renderCell: ({ row }) => <RowActions row={row} handlers={handlers} />,
+    },
+  ];
+}

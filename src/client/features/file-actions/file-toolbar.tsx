@@ -1,0 +1,84 @@
+import { Box, Button, Stack, Tooltip } from '@mui/material';
+import { useRef, type ReactNode } from 'react';
+import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
+import { messages } from '../../i18n/messages.ts';
+import type { FileActions } from './use-file-actions.tsx';
+
+const words = messages.fileActions;
+
+interface FileToolbarProps {
+  selected: Attachment[];
+  actions: FileActions;
+}
+
+/** Upload, attach a link, and the actions on the selected rows (words only: each button says it). */
+export function FileToolbar({ selected, actions }: FileToolbarProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const files = selected.filter((row) => !isLinkAttachment(row));
+  const locked = selected.filter((row) => !row.$editable);
+  return (
+    <Stack
+      direction="row"
+      role="toolbar"
+      aria-label={words.toolbar}
+      sx={{ flexWrap: 'wrap', gap: 1 }}
+    >
+      <Button variant="contained" size="small" onClick={() => input.current?.click()}>
+        {words.uploadFiles}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        aria-hidden
+        tabIndex={-1}
+        onChange={(event) => {
+          actions.upload(Array.from(event.target.files ?? []));
+          // The same file chosen again is a new upload.
+          event.target.value = '';
+        }}
+      />
+      <Button variant="outlined" size="small" onClick={actions.openLinkForm}>
+        {words.attachLink}
+      </Button>
+      <WithReason reason={files.length ? null : words.selectFilesFirst}>
+        <Button
+          variant="outlined"
+          size="small"
+          disabled={files.length === 0}
+          onClick={() => actions.zip(files)}
+        >
+          {words.downloadSelected(files.length)}
+        </Button>
+      </WithReason>
+      <WithReason
+        reason={
+          selected.length === 0 ? words.selectFilesFirst : locked.length ? words.notEditable : null
+        }
+      >
+        <Button
+          variant="outlined"
+          size="small"
+          color="error"
+          disabled={selected.length === 0 || locked.length > 0}
+          onClick={() => actions.confirmDelete(selected)}
+        >
+          {words.deleteSelected(selected.length)}
+        </Button>
+      </WithReason>
+    </Stack>
+  );
+}
+
+/** A disabled button gets no pointer events: the wrapper carries the tooltip that says why. */
+function WithReason({ reason, children }: { reason: string | null; children: ReactNode }) {
+  if (!reason) return children;
+  return (
+    <Tooltip title={reason} describeChild>
+      <Box component="span" sx={{ display: 'inline-flex' }}>
+        {children}
+      </Box>
+    </Tooltip>
+  );
+}

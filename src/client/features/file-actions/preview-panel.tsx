@@ -1,0 +1,206 @@
+import CloseIcon from '@mui/icons-material/Close';
+import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
+import { Alert, Box, Button, Drawer, IconButton, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiPaths } from '../../../shared/api-contract.ts';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import { messages } from '../../i18n/messages.ts';
+import { failureOf } from '../../lib/api-write.ts';
+import { previewKind } from './preview-kind.ts';
+
+const words = messages.preview;
+/** Enough text to read; the rest is a download away (a log can be hundreds of megabytes). */
+const TEXT_LIMIT = 512 * 1024;
+
+interface PreviewPanelProps {
+  module: string;
+  recordId: string;
+  row: Attachment;
+  onClose: () => void;
+}
+
+/**
+ * A side panel with the file, beside the grid. Everything comes from the proxy's preview route,
+ * which serves safe types only, with a `sandbox` CSP: even a PDF frame runs nothing in the app's
+ * origin. Escape closes it and the focus goes back where it was (MUI's modal focus trap).
+ */
+export function PreviewPanel({ module, recordId, row, onClose }: PreviewPanelProps) {
+  const titleId = `preview-title-${row.id}`;
+  return (
+    <Drawer
+      anchor="right"
+      open
+      onClose={onClose}
+      slotProps={{
+        paper: {
+          role: 'dialog',
+          'aria-labelledby': titleId,
+          sx: { width: { xs: '100%', sm: 560 }, maxWidth: '100%' },
+        },
+      }}
+    >
+      <Stack direction="row" sx={{ alignItems: 'center', p: 1.5, gap: 1 }}>
+        <Typography
+          id={titleId}
+          variant="h6"
+          component="h2"
+          sx={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
+        >
+          {words.title(row.File_Name)}
+        </Typography>
+        <IconButton onClick={onClose} aria-label={words.close}>
+          <CloseIcon />
+        </IconButton>
+      </Stack>
+      <Box sx={{ px: 1.5, pb: 2, flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+        <PreviewBody module={module} recordId={recordId} row={row} />
+      </Box>
+    </Drawer>
+  );
+}
+
+function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose'>) {
+  const src = apiPaths.preview(module, recordId, row.id);
+  const [failed, setFailed] = useState(false);
+  const kind = previewKind(row);
+  if (kind === 'none' || failed)
+    return <NoPreview module={module} recordId={recordId} row={row} failed={failed} />;
+  const onError = () => setFailed(true);
+  switch (kind) {
+    case 'image':
+      return (
+        <Box
+          component="img"
+          src={src}
+          alt={row.File_Name}
+          onError={onError}
+          sx={{ maxWidth: '100%', height: 'auto', alignSelf: 'flex-start' }}
+        />
+      );
+    case 'pdf':
+      // The frame's document comes with `Content-Security-Policy: sandbox`: an opaque origin.
+      return (
+        <Box
+          component="iframe"
+          src={src}
+          title={words.pdfFrame(row.File_Name)}
+          sx={{ border: 0, width: '100%', flex: 1, minHeight: 480 }}
+        />
+      );
+    case 'audio':
+      return (
+        <audio
+          controls
+          src={src}
+          onError={onError}
+          aria-label={row.File_Name}
+          style={{ width: '100%' }}
+        />
+      );
+    case 'video':
+      return (
+        <video
+          controls
+          src={src}
+          onError={onError}
+          aria-label={row.File_Name}
+          style={{ width: '100%' }}
+        />
+      );
+    case 'text':
+      return <TextPreview src={src} row={row} module={module} recordId={recordId} />;
+  }
+}
+
+async function readText(src: string, signal: AbortSignal): Promise<{ text: string; cut: boolean }> {
+  const response = await fetch(src, { credentials: 'same-origin', signal });
+  if (!response.ok) throw await failureOf(response);
+  const reader = response.body?.getReader();
+  if (!reader) return { text: (await response.text()).slice(0, TEXT_LIMIT), cut: false };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < TEXT_LIMIT) {
+    const { done, value } = await reader.read();
+    if (done) return { text: decode(chunks), cut: false };
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel();
+  return { text: decode(chunks).slice(0, TEXT_LIMIT), cut: true };
+}
+
+const decode = (chunks: Uint8Array[]) => {
+  const decoder = new TextDecoder();
+  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
+};
+
+function TextPreview({
+  src,
+  row,
+  module,
+  recordId,
+}: {
+  src: string;
+  row: Attachment;
+  module: string;
+  recordId: string;
+}) {
+  const text = useQuery({
+    queryKey: ['preview-text', src],
+    queryFn: ({ signal }) => readText(src, signal),
+    staleTime: Infinity,
+    retry: false,
+  });
+  if (text.isPending) return <Typography role="status">{words.loading}</Typography>;
+  if (text.error) return <NoPreview module={module} recordId={recordId} row={row} failed />;
+  return (
+    <>
+      {text.data.cut && <Alert severity="info">{words.truncated}</Alert>}
+      {/* Text only: React escapes it; nothing in a file is ever parsed as markup. */}
+      <Box
+        component="pre"
+        tabIndex={0}
+        aria-label={row.File_Name}
+        sx={{
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          overflow: 'auto',
+          m: 0,
+          flex: 1,
+          fontSize: 14,
+        }}
+      >
+        {text.data.text}
+      </Box>
+    </>
+  );
+}
+
+function NoPreview({
+  module,
+  recordId,
+  row,
+  failed,
+}: {
+  module: string;
+  recordId: string;
+  row: Attachment;
+  failed: boolean;
+}) {
+  return (
+    <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
+      <Alert severity="info">{failed ? words.failed : words.unsupported}</Alert>
+      <Button
+        component="a"
+        href={apiPaths.download(module, recordId, row.id)}
+        download=""
+        variant="outlined"
+        startIcon={<DownloadIcon aria-hidden />}
+        aria-label={messages.fileActions.download(row.File_Name)}
+      >
+        {words.download}
+      </Button>
+    </Stack>
+  );
+}

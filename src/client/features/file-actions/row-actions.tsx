@@ -1,0 +1,79 @@
+import DeleteIcon from '@mui/icons-material/DeleteOutlined';
+import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
+import OpenIcon from '@mui/icons-material/OpenInNew';
+import PreviewIcon from '@mui/icons-material/VisibilityOutlined';
+import { Box, IconButton, Tooltip } from '@mui/material';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import { isLinkAttachment } from '../../../shared/bigin-attachment.ts';
+import { messages } from '../../i18n/messages.ts';
+import { attachmentHref } from './download.ts';
+
+const words = messages.fileActions;
+
+export interface RowActionHandlers {
+  module: string;
+  recordId: string;
+  onPreview: (row: Attachment) => void;
+  onDelete: (rows: Attachment[]) => void;
+}
+
+/**
+ * One row's buttons. Download is a real anchor: the browser streams the file to disk; a link
+ * opens in a new tab. A disabled action keeps a tooltip that says why (a wrapper takes the
+ * hover, since a disabled button gets no events).
+ */
+export function RowActions({ row, handlers }: { row: Attachment; handlers: RowActionHandlers }) {
+  const { module, recordId } = handlers;
+  const link = isLinkAttachment(row);
+  const href = attachmentHref(module, recordId, row);
+  const name = row.File_Name;
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center' }}>
+      {href ? (
+        <Tooltip title={link ? words.openLink(name) : words.download(name)}>
+          <IconButton
+            size="small"
+            component="a"
+            href={href}
+            aria-label={link ? words.openLink(name) : words.download(name)}
+            {...(link ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
+          >
+            {link ? <OpenIcon fontSize="small" /> : <DownloadIcon fontSize="small" />}
+          </IconButton>
+        </Tooltip>
+      ) : (
+        <Tooltip title={words.linkUnsafe}>
+          <span>
+            <IconButton size="small" disabled aria-label={words.openLink(name)}>
+              <OpenIcon fontSize="small" />
+            </IconButton>
+          </span>
+        </Tooltip>
+      )}
+      {!link && (
+        <Tooltip title={words.preview(name)}>
+          <IconButton
+            size="small"
+            aria-label={words.preview(name)}
+            data-row-id={row.id}
+            onClick={() => handlers.onPreview(row)}
+          >
+            <PreviewIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      )}
+      <Tooltip title={row.$editable ? words.delete(name) : words.notEditable}>
+        <span>
+          <IconButton
+            size="small"
+            aria-label={words.delete(name)}
+            disabled={!row.$editable}
+            onClick={() => handlers.onDelete([row])}
+          >
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </span>
+      </Tooltip>
+    </Box>
+  );
+}

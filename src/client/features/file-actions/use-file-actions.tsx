@@ -1,0 +1,125 @@
+import { Alert, Snackbar } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import { messages } from '../../i18n/messages.ts';
+import { maxUploadBytesOf, sessionQuery } from '../../lib/session-query.ts';
+import type { DeleteNotice } from './delete-flow.tsx';
+import type { RowActionHandlers } from './row-actions.tsx';
+
+// Loaded when first used: the record page's first load carries none of their code.
+const PreviewPanel = lazy(() =>
+  import('./preview-panel.tsx').then((m) => ({ default: m.PreviewPanel })),
+);
+const UploadPanel = lazy(() =>
+  import('./upload-panel.tsx').then((m) => ({ default: m.UploadPanel })),
+);
+const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default: m.LinkDialog })));
+const DeleteFlow = lazy(() => import('./delete-flow.tsx').then((m) => ({ default: m.DeleteFlow })));
+const ZipDialog = lazy(() => import('./zip-dialog.tsx').then((m) => ({ default: m.ZipDialog })));
+
+
+type Notice = DeleteNotice;
+
+/**
+ * The file actions of one record's grid: what each row's buttons and the toolbar open, and the
+ * panels and dialogs they open.
+ */
+export function useFileActions(module: string, recordId: string) {
+  const session = useQuery(sessionQuery());
+  const [previewing, setPreviewing] = useState<Attachment | null>(null);
+  const [confirming, setConfirming] = useState<Attachment[] | null>(null);
+  const [zipping, setZipping] = useState<Attachment[] | null>(null);
+  const [linking, setLinking] = useState(false);
+  const [batches, setBatches] = useState<File[][]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const handlers = useMemo<RowActionHandlers>(
+    () => ({ module, recordId, onPreview: setPreviewing, onDelete: setConfirming }),
+    [module, recordId],
+  );
+  const upload = useCallback(
+    (files: File[]) => files.length > 0 && setBatches((all) => [...all, files]),
+    [],
+  );
+
+  const overlays = (
+    <>
+      <Suspense fallback={null}>
+        {batches.length > 0 && (
+          <UploadPanel
+            module={module}
+            recordId={recordId}
+            maxBytes={maxUploadBytesOf(session.data)}
+            batches={batches}
+          />
+        )}
+        {previewing && (
+          <PreviewPanel
+            module={module}
+            recordId={recordId}
+            row={previewing}
+            onClose={() => setPreviewing(null)}
+          />
+        )}
+        {linking && (
+          <LinkDialog
+            module={module}
+            recordId={recordId}
+            onClose={(attached) => {
+              setLinking(false);
+              if (attached) setNotice({ severity: 'success', text: messages.linkForm.attached });
+            }}
+          />
+        )}
+        {zipping && (
+          <ZipDialog
+            module={module}
+            recordId={recordId}
+            rows={zipping}
+            onClose={() => setZipping(null)}
+          />
+        )}
+        {confirming && (
+          <DeleteFlow
+            key={confirming.map((row) => row.id).join()}
+            module={module}
+            recordId={recordId}
+            rows={confirming}
+            onDone={(done) => {
+              setConfirming(null);
+              if (done) setNotice(done);
+            }}
+          />
+        )}
+      </Suspense>
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={notice?.severity === 'error' ? null : 6000}
+        onClose={(_event, reason) => reason !== 'clickaway' && setNotice(null)}
+      >
+        {notice ? (
+          <Alert
+            severity={notice.severity}
+            variant="filled"
+            role={notice.severity === 'error' ? 'alert' : 'status'}
+            onClose={() => setNotice(null)}
+          >
+            {notice.text}
+          </Alert>
+        ) : undefined}
+      </Snackbar>
+    </>
+  );
+
+  return {
+    handlers,
+    overlays,
+    upload,
+    openLinkForm: () => setLinking(true),
+    zip: setZipping,
+    confirmDelete: setConfirming,
+  };
+}
+
+export type FileActions = ReturnType<typeof useFileActions>;

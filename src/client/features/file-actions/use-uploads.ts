@@ -1,0 +1,115 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { apiPaths } from '../../../shared/api-contract.ts';
+import { sessionCsrfToken } from '../../lib/api-write.ts';
+import { actionReason } from './action-reason.ts';
+import { arrivedAttachment } from './arrived-upload.ts';
+import { cachedRows, recordAttachmentsKey } from './attachment-cache.ts';
+import { listAllAttachments } from './list-attachments.ts';
+import { sendUpload, type UploadFailure } from './send-upload.ts';
+import { uploadProblem } from './upload-checks.ts';
+
+export type UploadState =
+  | { phase: 'rejected'; reason: string }
+  | { phase: 'sending'; sent: number; total: number }
+  | { phase: 'checking' }
+  | { phase: 'done' }
+  /** The answer was lost, but the record now holds the file. */
+  | { phase: 'arrived' }
+  | { phase: 'cancelled' }
+  /** The record was listed again and does not hold the file: a retry is safe. */
+  | { phase: 'not-arrived'; reason: string }
+  /** The record could not be listed: whether it arrived is unknown. */
+  | { phase: 'unknown'; reason: string }
+  | { phase: 'refused'; reason: string };
+
+export interface UploadItem {
+  key: number;
+  file: File;
+  state: UploadState;
+}
+
+/** The uploads of one record: each file checked, sent, and accounted for. */
+export function useUploads(module: string, recordId: string, maxBytes: number) {
+  const queryClient = useQueryClient();
+  const [items, setItems] = useState<UploadItem[]>([]);
+  const cancels = useRef(new Map<number, () => void>());
+  const nextKey = useRef(1);
+
+  const update = useCallback(
+    (key: number, state: UploadState) =>
+      setItems((all) => all.map((item) => (item.key === key ? { ...item, state } : item))),
+    [],
+  );
+
+  const run = useCallback(
+    async (key: number, file: File) => {
+      const problem = uploadProblem(file, maxBytes);
+      if (problem) return update(key, { phase: 'rejected', reason: problem });
+      update(key, { phase: 'sending', sent: 0, total: file.size });
+      const facts = {
+        name: file.name,
+        size: file.size,
+        startedAt: Date.now(),
+        knownIds: new Set(cachedRows(queryClient, module, recordId).map((row) => row.id)),
+      };
+      let failure: UploadFailure;
+      try {
+        const handle = sendUpload(
+          apiPaths.upload(module, recordId),
+          file,
+          await sessionCsrfToken(),
+          (sent, total) => update(key, { phase: 'sending', sent, total }),
+        );
+        cancels.current.set(key, handle.cancel);
+        await handle.done;
+        update(key, { phase: 'done' });
+        void queryClient.invalidateQueries({ queryKey: recordAttachmentsKey(module, recordId) });
+        return;
+      } catch (error) {
+        failure =
+          error && typeof error === 'object' && 'kind' in error
+            ? (error as UploadFailure)
+            : { kind: 'lost', error: null };
+      } finally {
+        cancels.current.delete(key);
+      }
+      if (failure.kind === 'refused')
+        return update(key, { phase: 'refused', reason: actionReason(failure.error) });
+      // Cancelled late or answer lost: the bytes may have reached Bigin. Ask before saying.
+      update(key, { phase: 'checking' });
+      try {
+        const rows = await listAllAttachments(queryClient, module, recordId);
+        const arrived = arrivedAttachment(rows, facts);
+        if (arrived) update(key, { phase: 'arrived' });
+        else if (failure.kind === 'cancelled') update(key, { phase: 'cancelled' });
+        else update(key, { phase: 'not-arrived', reason: actionReason(failure.error) });
+      } catch (error) {
+        const cause = failure.kind === 'lost' ? (failure.error ?? error) : error;
+        update(key, { phase: 'unknown', reason: actionReason(cause) });
+      }
+    },
+    [maxBytes, module, recordId, queryClient, update],
+  );
+
+  const add = useCallback(
+    (files: readonly File[]) => {
+      const added = files.map((file) => ({
+        key: nextKey.current++,
+        file,
+        state: { phase: 'sending', sent: 0, total: file.size } as UploadState,
+      }));
+      setItems((all) => [...all, ...added]);
+      for (const item of added) void run(item.key, item.file);
+    },
+    [run],
+  );
+
+  const retry = useCallback((item: UploadItem) => void run(item.key, item.file), [run]);
+  const cancel = useCallback((item: UploadItem) => cancels.current.get(item.key)?.(), []);
+  const dismiss = useCallback(
+    (item: UploadItem) => setItems((all) => all.filter((other) => other.key !== item.key)),
+    [],
+  );
+  return { items, add, retry, cancel, dismiss };
+}
