@@ -22,7 +22,9 @@ export function uploadFile(
   const form = new FormData();
   form.set(
     'file',
-    new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+    new Blob([file.bytes as Uint8Array<ArrayBuffer>], {
+      type: file.type ?? 'application/octet-stream',
+    }),
     file.name,
   );
   return browser.fetch(path, { method: 'POST', body: form, headers: appWrite(browser, token) });
