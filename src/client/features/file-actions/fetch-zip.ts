@@ -1,4 +1,5 @@
 import { apiPaths, ZIP_NOT_INCLUDED_ENTRY } from '../../../shared/api-contract.ts';
+import { fileNameFromDisposition } from '../../../shared/content-disposition.ts';
 import { failureOf, networkFailure, sessionCsrfToken } from '../../lib/api-write.ts';
 import { namesInChunk, zipEntries, zipEntryText } from './zip-entries.ts';
 
@@ -10,6 +11,8 @@ export interface ZipProgress {
 
 export interface ZipResult {
   blob: Blob;
+  /** The name the proxy gave the ZIP (the record's name), if any. */
+  fileName: string | undefined;
   files: string[];
   /** The lines of NOT-INCLUDED.txt: each names a file that is not in the ZIP, and why. */
   notIncluded: string[];
@@ -70,6 +73,7 @@ export async function fetchZip(
     : [];
   return {
     blob: new Blob([bytes], { type: 'application/zip' }),
+    fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')),
     files: entries.map((entry) => entry.name).filter((name) => name !== ZIP_NOT_INCLUDED_ENTRY),
     notIncluded,
   };

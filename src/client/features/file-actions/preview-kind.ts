@@ -4,7 +4,7 @@ export type PreviewKind = 'image' | 'pdf' | 'text' | 'audio' | 'video' | 'none';
 
 /**
  * What the preview panel can show, by extension: only types the browser renders without running
- * anything. SVG and HTML are documents that can carry script, so they are never previewed;
+ * anything (the proxy's preview route serves the same list). SVG and HTML are documents that can carry script, so they are never previewed;
  * neither are raster types the browser may not decode (HEIC, BMP).
  */
 const PREVIEWABLE: Record<string, PreviewKind> = {
@@ -15,15 +15,18 @@ const PREVIEWABLE: Record<string, PreviewKind> = {
   webp: 'image',
   pdf: 'pdf',
   txt: 'text',
-  log: 'text',
-  csv: 'text',
-  md: 'text',
   mp3: 'audio',
+  m4a: 'audio',
   wav: 'audio',
   ogg: 'audio',
-  m4a: 'audio',
+  oga: 'audio',
+  opus: 'audio',
+  flac: 'audio',
   mp4: 'video',
+  m4v: 'video',
   webm: 'video',
+  ogv: 'video',
+  mov: 'video',
 };
 
 export function previewKind(

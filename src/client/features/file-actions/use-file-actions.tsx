@@ -18,7 +18,6 @@ const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default
 const DeleteFlow = lazy(() => import('./delete-flow.tsx').then((m) => ({ default: m.DeleteFlow })));
 const ZipDialog = lazy(() => import('./zip-dialog.tsx').then((m) => ({ default: m.ZipDialog })));
 
-
 type Notice = DeleteNotice;
 
 /**

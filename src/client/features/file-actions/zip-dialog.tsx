@@ -63,7 +63,7 @@ export function ZipDialog({ module, recordId, rows, onClose }: ZipDialogProps) {
       controller.signal,
     ).then(
       (result) => {
-        save(result.blob, words.fileName(recordId));
+        save(result.blob, result.fileName ?? words.fileName(recordId));
         setState({ phase: 'done', result });
       },
       (error: unknown) =>

@@ -60,8 +60,9 @@ export async function zipEntryText(bytes: Uint8Array, entry: ZipEntry): Promise<
 }
 
 /**
- * Names of entries whose local headers appear in a chunk of a ZIP as it streams in, for the
- * progress line; `tail` is the end of the previous chunk, so a header split across two is found.
+ * Names of entries whose local headers appear whole in a chunk of a ZIP as it streams in, for the
+ * progress line only (a header split across two chunks is missed; the final count comes from the
+ * central directory).
  */
 export function namesInChunk(chunk: Uint8Array): string[] {
   const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
