@@ -135,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       allowedOrigins: embed?.allowedOrigins ?? (() => []),
       secret: embed?.secret,
       sdkUrl: embed?.sdkUrl ?? DEFAULT_ZOHO_EMBED_SDK_URL,
+      staticDir,
     });
   }
 

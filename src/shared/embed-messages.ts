@@ -29,6 +29,12 @@ export const widgetMessageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type WidgetMessage = z.infer<typeof widgetMessageSchema>;
+/** A widget message without its `source`, one type at a time. */
+export type WidgetMessageBody = WidgetMessage extends infer M
+  ? M extends WidgetMessage
+    ? Omit<M, 'source'>
+    : never
+  : never;
 
 /** From the host to the widget (no `source` needed). Anything else, or from another origin, is ignored. */
 export const hostMessageSchema = z.discriminatedUnion('type', [
@@ -36,10 +42,12 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('show-record'),
     module: moduleNameSchema,
     recordId: biginIdSchema,
+    /** A signed link for that record, minted by the host's server; without it, the session's. */
+    token: z.string().max(2000).optional(),
   }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
 /** Builds a widget message without repeating `source`. */
-export const widgetMessage = <T extends Omit<WidgetMessage, 'source'>>(message: T) =>
-  ({ source: EMBED_MESSAGE_SOURCE, ...message }) as T & { source: typeof EMBED_MESSAGE_SOURCE };
+export const widgetMessage = (message: WidgetMessageBody): WidgetMessage =>
+  ({ source: EMBED_MESSAGE_SOURCE, ...message }) as WidgetMessage;

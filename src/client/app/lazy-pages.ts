@@ -5,3 +5,5 @@
  */
 export const loadHomePage = () => import('../features/record-picker/home-page.tsx');
 export const loadRecordPage = () => import('../features/attachments/record-attachments-page.tsx');
+export const loadEmbedPage = () => import('../features/embed/embed-page.tsx');
+export const loadEmbedSignedInPage = () => import('../features/embed/embed-sign-in.tsx');

@@ -1,14 +1,36 @@
-import { lazy } from 'react';
-import { useRoutes, type RouteObject } from 'react-router';
-import { Layout } from './layout.tsx';
-import { loadHomePage, loadRecordPage } from './lazy-pages.ts';
+import { lazy, Suspense } from 'react';
+import { Outlet, useRoutes, type RouteObject } from 'react-router';
+import { Layout, PageLoading } from './layout.tsx';
+import {
+  loadEmbedPage,
+  loadEmbedSignedInPage,
+  loadHomePage,
+  loadRecordPage,
+} from './lazy-pages.ts';
 
 const HomePage = lazy(() => loadHomePage().then((m) => ({ default: m.HomePage })));
 const RecordAttachmentsPage = lazy(() =>
   loadRecordPage().then((m) => ({ default: m.RecordAttachmentsPage })),
 );
+const EmbedPage = lazy(() => loadEmbedPage().then((m) => ({ default: m.EmbedPage })));
+const EmbedSignedInPage = lazy(() =>
+  loadEmbedSignedInPage().then((m) => ({ default: m.EmbedSignedInPage })),
+);
 
 export const routes: RouteObject[] = [
+  // The widget for other pages' frames: no app bar, nothing but the record's attachments.
+  {
+    path: 'embed',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    ),
+    children: [
+      { path: 'signed-in', element: <EmbedSignedInPage /> },
+      { path: ':module/:recordId', element: <EmbedPage /> },
+    ],
+  },
   {
     element: <Layout />,
     children: [

@@ -43,7 +43,10 @@ beforeAll(async () => {
   logLines = [];
   const dist = mkdtempSync(path.join(tmpdir(), 'dist-'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>app</title>');
-  writeFileSync(path.join(dist, 'bigin-widget.html'), '<!doctype html><title>widget</title>');
+  writeFileSync(
+    path.join(dist, 'bigin-widget.html'),
+    '<!doctype html><title>widget</title><script src="/bigin-widget/zoho-sdk.js"></script>',
+  );
   // Users sign in here: nobody in these tests is, so only a signed link reaches Bigin.
   proxy = await proxyOver(zoho, {
     signIn: true,
@@ -163,7 +166,9 @@ describe('framing', () => {
 
   it('serves the Bigin widget page with the SDK’s origin allowed to run', async () => {
     const response = await fetch(`${proxy.url}/bigin-widget`);
-    expect(await response.text()).toContain('<title>widget</title>');
+    expect(await response.text()).toContain(
+      '<script src="https://sdk.example.net/js-sdk/1.2/ZohoEmbededAppSDK.min.js"></script>',
+    );
     const csp = response.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self' https://sdk.example.net;");
     expect(csp).toContain(`frame-ancestors ${HOST} http://localhost:4580`);

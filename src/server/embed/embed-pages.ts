@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contentSecurityPolicy } from '../security-headers.ts';
 import { verifyEmbedToken } from './embed-token.ts';
@@ -7,10 +9,15 @@ export interface EmbedPagesOptions {
   secret: string | undefined;
   /** Zoho's embedded-app SDK, which the Bigin widget page loads. */
   sdkUrl: string;
+  /** The built app, where the widget's page is. */
+  staticDir: string;
 }
 
 /** The file under public/ (copied into the build) that is the Bigin widget's page. */
 export const BIGIN_WIDGET_FILE = 'bigin-widget.html';
+const SDK_PLACEHOLDER = '/bigin-widget/zoho-sdk.js';
+
+const escapeAttribute = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Who may frame an embed page: the allowed origins, narrowed to the one a signed link names
@@ -35,19 +42,31 @@ function frameAncestors(request: FastifyRequest, options: EmbedPagesOptions): st
  * pages may be framed, and only by the allowed origins.
  */
 export function registerEmbedPages(app: FastifyInstance, options: EmbedPagesOptions): void {
-  const servePage = (file: string, scriptSources: string[] = []) =>
-    async function embedPage(request: FastifyRequest, reply: FastifyReply) {
-      const csp = contentSecurityPolicy({
-        frameAncestors: frameAncestors(request, options),
-        scriptSources,
-      });
-      return reply
-        .header('Content-Security-Policy', csp)
-        .header('Cache-Control', 'no-cache')
-        .type('text/html')
-        .sendFile(file);
-    };
-  app.get('/embed/*', servePage('index.html'));
+  app.get('/embed/*', async (request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .header(
+        'Content-Security-Policy',
+        contentSecurityPolicy({ frameAncestors: frameAncestors(request, options) }),
+      )
+      .header('Cache-Control', 'no-cache')
+      .type('text/html')
+      .sendFile('index.html'),
+  );
   const sdkOrigin = new URL(options.sdkUrl).origin;
-  app.get('/bigin-widget', servePage(BIGIN_WIDGET_FILE, [sdkOrigin]));
+  // The widget's page names Zoho's SDK by a placeholder, replaced with ZOHO_EMBED_SDK_URL here.
+  const widgetHtml = readFile(path.join(options.staticDir, BIGIN_WIDGET_FILE), 'utf8').then(
+    (html) => html.replace(SDK_PLACEHOLDER, escapeAttribute(options.sdkUrl)),
+  );
+  widgetHtml.catch(() => undefined);
+  app.get('/bigin-widget', async (request, reply) => {
+    const csp = contentSecurityPolicy({
+      frameAncestors: frameAncestors(request, options),
+      scriptSources: [sdkOrigin],
+    });
+    return reply
+      .header('Content-Security-Policy', csp)
+      .header('Cache-Control', 'no-cache')
+      .type('text/html')
+      .send(await widgetHtml);
+  });
 }

@@ -1,0 +1,60 @@
+/** The words of the embedded widget (the `/embed/...` page and the Bigin widget page). */
+export const embedMessages = {
+  gridLabel: 'Attachments',
+  loading: 'Loading…',
+  notAllowedHere: {
+    title: 'This page may not show these attachments',
+    what: 'The page around this widget is not one the attachments may be shown in.',
+    todo: 'Open the attachments in Bigin Attachments itself, or ask whoever runs it to allow this site.',
+  },
+  errors: {
+    PROXY_EMBED_TOKEN_INVALID: {
+      title: 'This link is not valid',
+      what: 'The link to these attachments was not made by this server, or it was changed.',
+      todo: 'Reload the page around it to get a new link; if that does not help, ask its owner.',
+    },
+    PROXY_EMBED_TOKEN_EXPIRED: {
+      title: 'This link has expired',
+      what: 'Links to attachments last a short while, and this one is over.',
+      todo: 'Reload the page around it to get a new link.',
+    },
+    PROXY_EMBED_WRONG_RECORD: {
+      title: 'This link is for another record',
+      what: 'The link names a different record from the one asked for.',
+      todo: 'Reload the page around it; if that does not help, ask its owner.',
+    },
+    PROXY_EMBED_ACTION_DENIED: {
+      title: 'Not allowed by this link',
+      what: 'The link to these attachments does not allow this.',
+      todo: 'Ask for a link that allows it, or open the record in Bigin Attachments.',
+    },
+    PROXY_EMBED_OUT_OF_SCOPE: {
+      title: 'Not allowed by this link',
+      what: 'A link to attachments reaches its one record only.',
+      todo: 'Open Bigin Attachments itself to see other records.',
+    },
+    PROXY_EMBED_DISABLED: {
+      title: 'Links to attachments are off',
+      what: 'This server does not accept links to attachments.',
+      todo: 'Ask whoever runs Bigin Attachments to set EMBED_SECRET.',
+    },
+  } as Record<string, { title: string; what: string; todo: string } | undefined>,
+  signIn: {
+    title: 'Sign in to see these attachments',
+    what: 'Nobody is signed in to Bigin Attachments in this frame, and it came without a link that would let it show them.',
+    todo: 'Sign in in a new window; this frame shows the attachments once you are back. If it does not, your browser keeps this frame from knowing you (third-party cookies): open the attachments in their own tab, or ask for a signed link.',
+    button: 'Sign in in a new window',
+    openInTab: 'Open in a new tab',
+    waiting: 'Waiting for the sign-in in the other window…',
+  },
+  signedIn: {
+    title: 'You are signed in',
+    what: 'You can close this window and go back to the attachments.',
+  },
+  biginWidget: {
+    waiting: 'Waiting for Bigin to say which record is open…',
+    noRecord: 'Bigin did not name a record: open this widget on a record’s page.',
+    firstOfMany: (count: number) =>
+      `${count} records are selected: showing the attachments of the first.`,
+  },
+};
