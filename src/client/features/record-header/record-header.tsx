@@ -8,7 +8,7 @@ import { visuallyHidden } from '../../components/visually-hidden.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useModuleInfo } from '../../lib/module-queries.ts';
 import { rememberRecentRecord } from '../../lib/recent-records.ts';
-import { RecordAvatar } from './record-avatar.tsx';
+import { RecordPhoto } from '../record-photo/record-photo.tsx';
 import { recordDetailQuery } from './record-detail-query.ts';
 
 interface RecordHeaderProps {
@@ -47,7 +47,9 @@ export function RecordHeader({ module, recordId }: RecordHeaderProps) {
         </Button>
       </Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minWidth: 0 }}>
-        <RecordAvatar
+        <RecordPhoto
+          module={module}
+          recordId={recordId}
           name={record.isPending ? undefined : (name ?? moduleLabel)}
           hasPhotoField={record.data?.hasPhotoField ?? false}
         />

@@ -1,0 +1,114 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Menu,
+  MenuItem,
+} from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { apiPaths } from '../../../shared/api-contract.ts';
+import { messages } from '../../i18n/messages.ts';
+import { ApiClientError } from '../../lib/api-client.ts';
+import { apiWrite } from '../../lib/api-write.ts';
+import { photoProblem, PHOTO_ACCEPT } from './photo-checks.ts';
+
+const words = messages.recordPhoto;
+
+export interface PhotoNotice {
+  severity: 'success' | 'error';
+  text: string;
+}
+
+interface PhotoMenuProps {
+  module: string;
+  recordId: string;
+  name: string;
+  hasPhoto: boolean;
+  anchor: HTMLElement;
+  /** Called once: with what to tell the user, or null when nothing was done. */
+  onDone: (notice: PhotoNotice | null) => void;
+}
+
+const reasonOf = (error: unknown) =>
+  error instanceof ApiClientError ? error.body.message : messages.actionReasons.CLIENT_ANSWER_LOST!;
+
+/** Upload or replace the photo (images only, checked first), or remove it after asking. */
+export function PhotoMenu({ module, recordId, name, hasPhoto, anchor, onDone }: PhotoMenuProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [step, setStep] = useState<'menu' | 'choosing' | 'confirm' | 'busy'>('menu');
+  const path = apiPaths.photo(module, recordId);
+  useEffect(() => {
+    // The file chooser closed without a file: nothing to do (React has no prop for this event).
+    const element = input.current;
+    const cancelled = () => onDone(null);
+    element?.addEventListener('cancel', cancelled);
+    return () => element?.removeEventListener('cancel', cancelled);
+  }, [onDone]);
+
+  const send = async (run: () => Promise<unknown>, success: string) => {
+    setStep('busy');
+    try {
+      await run();
+      onDone({ severity: 'success', text: success });
+    } catch (error) {
+      onDone({ severity: 'error', text: words.failed(reasonOf(error)) });
+    }
+  };
+  const chosen = (file: File | undefined) => {
+    if (!file) return onDone(null);
+    const problem = photoProblem(file);
+    if (problem) return onDone({ severity: 'error', text: problem });
+    const body = new FormData();
+    body.append('file', file, file.name);
+    void send(() => apiWrite(path, { method: 'POST', body }), words.saved);
+  };
+
+  return (
+    <>
+      <Menu anchorEl={anchor} open={step === 'menu'} onClose={() => onDone(null)}>
+        <MenuItem
+          onClick={() => {
+            setStep('choosing');
+            input.current?.click();
+          }}
+        >
+          {hasPhoto ? words.replace : words.upload}
+        </MenuItem>
+        {hasPhoto && <MenuItem onClick={() => setStep('confirm')}>{words.remove}</MenuItem>}
+      </Menu>
+      <input
+        ref={input}
+        type="file"
+        accept={PHOTO_ACCEPT}
+        hidden
+        aria-label={hasPhoto ? words.replace : words.upload}
+        onChange={(event) => chosen(event.target.files?.[0])}
+      />
+      <Dialog
+        open={step === 'confirm'}
+        onClose={() => onDone(null)}
+        aria-labelledby="photo-remove-title"
+      >
+        <DialogTitle id="photo-remove-title">{words.confirmRemoveTitle}</DialogTitle>
+        <DialogContent>
+          <DialogContentText>{words.confirmRemoveText(name)}</DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => onDone(null)} autoFocus>
+            {messages.fileActions.cancel}
+          </Button>
+          <Button
+            color="error"
+            variant="contained"
+            onClick={() => void send(() => apiWrite(path, { method: 'DELETE' }), words.removed)}
+          >
+            {words.remove}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import PhotoIcon from '@mui/icons-material/PhotoCameraOutlined';
+import { Alert, Avatar, Box, IconButton, Skeleton, Snackbar } from '@mui/material';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { apiPaths } from '../../../shared/api-contract.ts';
+import { messages } from '../../i18n/messages.ts';
+import type { PhotoNotice } from './photo-menu.tsx';
+
+// The menu, its checks and its calls load when the user first opens it.
+const PhotoMenu = lazy(() => import('./photo-menu.tsx').then((m) => ({ default: m.PhotoMenu })));
+
+const words = messages.recordPhoto;
+const SIZE = 56;
+
+interface RecordPhotoProps {
+  module: string;
+  recordId: string;
+  /** The record's name, or undefined while it loads. */
+  name: string | undefined;
+  /** Whether the module can carry a photo (Contacts, Accounts and Products in Bigin). */
+  hasPhotoField: boolean;
+}
+
+type PhotoStatus = 'loading' | 'shown' | 'none';
+
+/** Whether the record's photo loads; asked again when `version` changes (after an upload). */
+function usePhoto(src: string | null, version: number): PhotoStatus {
+  const [status, setStatus] = useState<{ key: string; status: PhotoStatus }>({
+    key: '',
+    status: 'none',
+  });
+  const key = `${src}#${version}`;
+  useEffect(() => {
+    if (!src) return;
+    const image = new Image();
+    // The proxy answers 404 for a record without a photo: the initials stay.
+    image.onload = () => setStatus({ key, status: 'shown' });
+    image.onerror = () => setStatus({ key, status: 'none' });
+    image.src = src;
+    return () => {
+      image.onload = null;
+      image.onerror = null;
+    };
+  }, [src, key]);
+  if (!src) return 'none';
+  return status.key === key ? status.status : 'loading';
+}
+
+/**
+ * The record's photo, or its initials when it has none (or the module carries no photo), with a
+ * button to upload, replace or remove it.
+ */
+export function RecordPhoto({ module, recordId, name, hasPhotoField }: RecordPhotoProps) {
+  const [version, setVersion] = useState(0);
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [notice, setNotice] = useState<PhotoNotice | null>(null);
+  const src = hasPhotoField ? apiPaths.photo(module, recordId) : null;
+  const status = usePhoto(src, version);
+  if (name === undefined) return <Skeleton variant="circular" width={SIZE} height={SIZE} />;
+  const shown = status === 'shown';
+  return (
+    <Box sx={{ position: 'relative', flex: 'none' }}>
+      <Avatar
+        {...(shown && src
+          ? { src: `${src}?v=${version}`, alt: words.alt(name) }
+          : { 'aria-hidden': true })}
+        sx={{ width: SIZE, height: SIZE, bgcolor: 'primary.main' }}
+      >
+        {initialsOf(name)}
+      </Avatar>
+      {hasPhotoField && (
+        <IconButton
+          size="small"
+          aria-label={words.menu(name)}
+          aria-haspopup="menu"
+          onClick={(event) => setMenuAnchor(event.currentTarget)}
+          sx={{
+            position: 'absolute',
+            right: -10,
+            bottom: -10,
+            bgcolor: 'background.paper',
+            boxShadow: 1,
+            '&:hover': { bgcolor: 'background.paper' },
+          }}
+        >
+          <PhotoIcon fontSize="small" />
+        </IconButton>
+      )}
+      {menuAnchor && (
+        <Suspense fallback={null}>
+          <PhotoMenu
+            module={module}
+            recordId={recordId}
+            name={name}
+            hasPhoto={shown}
+            anchor={menuAnchor}
+            onDone={(done) => {
+              setMenuAnchor(null);
+              if (!done) return;
+              setNotice(done);
+              if (done.severity === 'success') setVersion((v) => v + 1);
+            }}
+          />
+        </Suspense>
+      )}
+      <Snackbar
+        open={notice !== null}
+        autoHideDuration={notice?.severity === 'error' ? null : 5000}
+        onClose={(_event, reason) => reason !== 'clickaway' && setNotice(null)}
+      >
+        {notice ? (
+          <Alert
+            severity={notice.severity}
+            variant="filled"
+            role={notice.severity === 'error' ? 'alert' : 'status'}
+            onClose={() => setNotice(null)}
+          >
+            {notice.text}
+          </Alert>
+        ) : undefined}
+      </Snackbar>
+    </Box>
+  );
+}
+
+/** "Patricia Boyle" -> "PB"; "Zylker" -> "Z". */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
+  return letters.map((w) => Array.from(w)[0]!.toUpperCase()).join('');
+}
