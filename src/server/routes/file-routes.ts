@@ -11,6 +11,7 @@ import { discardBody, restoreFileHeaders, streamToBrowser, transferFor } from '.
 import { downloadContentType, previewContentType } from './file-types.ts';
 import type { RouteContext } from './route-context.ts';
 import { readWriteResult } from './write-result.ts';
+import { requireEmbedAction } from '../embed/embed-grant.ts';
 
 const attachmentParams = z.object({
   module: moduleNameSchema,
@@ -38,6 +39,7 @@ export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: R
 
   // Bigin's DOWNLOAD_NOT_ALLOWED for a link attachment passes through as its error envelope.
   app.get(path, { onSend: restoreFileHeaders }, async (request, reply) => {
+    requireEmbedAction(request, 'download');
     const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
     const transfer = transferFor(reply);
     await bigin.exchange(
@@ -60,6 +62,7 @@ export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: R
   });
 
   app.get(`${path}/preview`, { onSend: restoreFileHeaders }, async (request, reply) => {
+    requireEmbedAction(request, 'download');
     const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
     const transfer = transferFor(reply);
     await bigin.exchange(
@@ -95,6 +98,7 @@ export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: R
 
   // Never repeated: Bigin's writes carry no idempotency key (Upstream sends a DELETE once).
   app.delete(path, async (request): Promise<WriteResult> => {
+    requireEmbedAction(request, 'delete');
     const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
     return bigin.exchange(
       tokensFor(request),

@@ -11,6 +11,7 @@ import { PHOTO_MODULES } from './record-routes.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { streamUpload } from './streamed-upload.ts';
 import { readPhotoResult, type PhotoResult } from './write-result.ts';
+import { requireEmbedAction } from '../embed/embed-grant.ts';
 
 const photoParams = z.object({
   module: moduleNameSchema.refine((m) => PHOTO_MODULES.has(m), {
@@ -28,6 +29,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: FileRouteContext)
   const path = '/api/records/:module/:recordId/photo';
 
   app.get(path, { onSend: restoreFileHeaders }, async (request, reply) => {
+    requireEmbedAction(request, 'view');
     const { module, recordId } = parseOrFail(photoParams, request.params);
     const transfer = transferFor(reply);
     await bigin.exchange(
@@ -58,6 +60,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: FileRouteContext)
   });
 
   app.post(path, async (request, reply): Promise<PhotoResult> => {
+    requireEmbedAction(request, 'upload');
     const { module, recordId } = parseOrFail(photoParams, request.params);
     if (!request.isMultipart()) {
       throw ApiFailure.proxy('PROXY_BAD_REQUEST', {
@@ -87,6 +90,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: FileRouteContext)
   });
 
   app.delete(path, async (request): Promise<PhotoResult> => {
+    requireEmbedAction(request, 'delete');
     const { module, recordId } = parseOrFail(photoParams, request.params);
     return bigin.exchange(
       tokensFor(request),

@@ -11,6 +11,7 @@ import { extensionOf } from './file-types.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { streamUpload } from './streamed-upload.ts';
 import { readWriteResult } from './write-result.ts';
+import { requireEmbedAction } from '../embed/embed-grant.ts';
 
 const recordParams = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
 
@@ -29,6 +30,7 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: FileRouteContext
   app.post(
     '/api/records/:module/:recordId/attachments',
     async (request, reply): Promise<WriteResult> => {
+      requireEmbedAction(request, 'upload');
       const { module, recordId } = parseOrFail(recordParams, request.params);
       const path = biginPath([module, recordId, 'Attachments']);
       const tokens = tokensFor(request);

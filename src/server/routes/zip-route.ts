@@ -13,6 +13,7 @@ import { PartialEntry, ZipWriter } from '../zip-writer.ts';
 import { restoreFileHeaders, type Transfer, transferFor, useFileHeaders } from './file-transfer.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { uniqueZipNames } from './zip-names.ts';
+import { requireEmbedAction } from '../embed/embed-grant.ts';
 
 /** The ZIP's own calls in flight at once: within Bigin's 5, leaving room for the user's others. */
 export const ZIP_PARALLEL_DOWNLOADS = 3;
@@ -59,6 +60,7 @@ export function registerZipRoute(app: FastifyInstance, { bigin, tokensFor }: Fil
     '/api/records/:module/:recordId/attachments/zip',
     { onSend: restoreFileHeaders },
     async (request, reply) => {
+      requireEmbedAction(request, 'download');
       const { module, recordId } = parseOrFail(recordParams, request.params);
       const ids = [...new Set(parseOrFail(zipRequestSchema, request.body).ids)];
       const tokens = tokensFor(request);
