@@ -1,4 +1,4 @@
-import type { GridColDef } from '@mui/x-data-grid';
+import { GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef } from '@mui/x-data-grid';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -6,28 +6,34 @@ import { FileNameCell } from '../attachments/attachment-columns.tsx';
 import { hasThumbnail } from './preview-kind.ts';
 import { RowActions, type RowActionHandlers } from './row-actions.tsx';
 
-/** The grid's columns with thumbnails for raster images and a column of each row's actions. */
+/**
+ * The grid's columns with thumbnails for raster images, the selection checkboxes and a column of
+ * each row's actions. The checkboxes sit beside the actions they feed, so the data columns keep
+ * their places: the file name stays the first cell of a row.
+ */
 export function withFileActions(
   columns: GridColDef<Attachment>[],
   handlers: RowActionHandlers,
 ): GridColDef<Attachment>[] {
   const { module, recordId } = handlers;
+  const withThumbnails = columns.map((column) =>
+    column.field === 'File_Name'
+      ? {
+          ...column,
+          renderCell: ({ row }: { row: Attachment }) => (
+            <FileNameCell
+              row={row}
+              {...(hasThumbnail(row)
+                ? { thumbnail: apiPaths.preview(module, recordId, row.id) }
+                : {})}
+            />
+          ),
+        }
+      : column,
+  );
   return [
-    ...columns.map((column) =>
-      column.field === 'File_Name'
-        ? {
-            ...column,
-            renderCell: ({ row }: { row: Attachment }) => (
-              <FileNameCell
-                row={row}
-                {...(hasThumbnail(row)
-                  ? { thumbnail: apiPaths.preview(module, recordId, row.id) }
-                  : {})}
-              />
-            ),
-          }
-        : column,
-    ),
+    ...withThumbnails,
+    GRID_CHECKBOX_SELECTION_COL_DEF,
     {
       field: 'actions',
       headerName: messages.fileActions.actionsColumn,

@@ -42,7 +42,8 @@ function usePhoto(src: string | null, version: number): PhotoStatus {
     };
   }, [src, key]);
   if (!src) return 'none';
-  return status.key === key ? status.status : 'loading';
+  // While a new version loads, the last one stays: no flash of initials after a replace.
+  return status.key === key || status.key !== '' ? status.status : 'loading';
 }
 
 /**
@@ -72,6 +73,8 @@ export function RecordPhoto({ module, recordId, name, hasPhotoField }: RecordPho
           size="small"
           aria-label={words.menu(name)}
           aria-haspopup="menu"
+          // Open while its menu is, and while an upload or removal is on its way.
+          disabled={menuAnchor !== null}
           onClick={(event) => setMenuAnchor(event.currentTarget)}
           sx={{
             position: 'absolute',
