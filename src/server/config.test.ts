@@ -44,7 +44,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...zoho, SESSION_SECRET: 'short' })).toThrow(/at least 32/);
     expect(() => loadConfig({ ...zoho, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL.*callback/);
     expect(() => loadConfig({ PUBLIC_URL: 'https://example.com/app' })).toThrow(/origin only/);
-    expect(() => loadConfig({ MAX_UPLOAD_MB: '500' })).toThrow(/MAX_UPLOAD_MB/);
+    expect(() => loadConfig({ MAX_UPLOAD_MB: '5000' })).toThrow(/MAX_UPLOAD_MB/);
     expect(() => loadConfig({ SANDBOX_CONTROL_ROUTES: 'yes' })).toThrow(/true or false/);
   });
 

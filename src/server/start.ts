@@ -10,6 +10,7 @@ import { AccountsClient } from './zoho/accounts-client.ts';
 import { BiginClient } from './zoho/bigin-client.ts';
 import { TrustedOrigins } from './zoho/data-centres.ts';
 import { TokenManager } from './zoho/token-manager.ts';
+import type { SendStreamed } from './zoho/streamed-request.ts';
 import { Upstream } from './zoho/upstream.ts';
 
 export interface Started {
@@ -23,6 +24,8 @@ export interface StartOptions {
   logger?: { stream: { write(line: string): void }; level?: string };
   /** For tests: the fetch every Zoho call uses (to count or record them). */
   fetch?: typeof fetch;
+  /** For tests: how streamed uploads are sent (to count or record them). */
+  sendStreamed?: SendStreamed;
   /** For tests: the sandbox's access-token lifetime. */
   sandboxAccessTokenTtlMs?: number;
   now?: () => number;
@@ -73,7 +76,11 @@ export async function start(
     api: [config.BIGIN_API_BASE, sandboxUrl],
   });
   const accounts = new AccountsClient({ client, trusted, fetch: options.fetch, now: options.now });
-  const upstream = new Upstream({ maxInFlight: config.BIGIN_MAX_IN_FLIGHT, fetch: options.fetch });
+  const upstream = new Upstream({
+    maxInFlight: config.BIGIN_MAX_IN_FLIGHT,
+    fetch: options.fetch,
+    sendStreamed: options.sendStreamed,
+  });
   const bigin = new BiginClient({ upstream, apiBase: config.BIGIN_API_BASE });
 
   let publicUrl = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : '';

@@ -86,7 +86,11 @@ async function* multipartBody(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quoted(part.filename)}"\r\n` +
       `Content-Type: ${declared}\r\n\r\n`,
   );
-  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+  // Stopping early (Bigin failed) must not destroy the browser's request: the rest is drained
+  // so that the browser, still sending, gets the answer.
+  for await (const chunk of part.file.iterator({
+    destroyOnReturn: false,
+  }) as AsyncIterable<Buffer>) {
     moved();
     yield chunk;
   }

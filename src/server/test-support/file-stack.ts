@@ -4,6 +4,7 @@ import type { FaultInput } from '../../sandbox/faults.ts';
 import { SELF_CLIENT_REFRESH_TOKENS } from '../../sandbox/sandbox-client.ts';
 import { loadConfig } from '../config.ts';
 import { start, type Started } from '../start.ts';
+import { sendStreamed, type SendStreamed } from '../zoho/streamed-request.ts';
 import { TestBrowser } from './browser.ts';
 import { tempDataDir } from './temp-data-dir.ts';
 
@@ -57,6 +58,12 @@ export class CallRecorder {
     }
   };
 
+  /** Streamed uploads, recorded alike. */
+  readonly sendStreamed: SendStreamed = (url, init) => {
+    this.calls.push({ method: init.method, path: url.pathname });
+    return sendStreamed(url, init);
+  };
+
   callsTo(method: string, pathPart: string) {
     return this.calls.filter((c) => c.method === method && c.path.includes(pathPart));
   }
@@ -87,7 +94,10 @@ export async function fileStack(
     ZOHO_REFRESH_TOKEN: SELF_CLIENT_REFRESH_TOKENS[user]!,
     ...env,
   });
-  const stack = await start(config, () => {}, { fetch: recorder.fetch });
+  const stack = await start(config, () => {}, {
+    fetch: recorder.fetch,
+    sendStreamed: recorder.sendStreamed,
+  });
   let token: string | undefined;
   const control = (path: string, method: string, body?: unknown) =>
     fetch(`${stack.sandboxUrl}/__sandbox/${path}`, {

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { Readable } from 'node:stream';
 import type { TestBrowser } from './browser.ts';
 
 /** The session's CSRF token, as the app reads it from `/api/session`. */
@@ -58,4 +60,31 @@ export function generatedMultipart(name: string, size: number, chunk = 256 * 102
     },
   });
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * Sends a generated multipart upload of `size` bytes with node:http, which writes only as fast
+ * as the receiver reads (fetch with a stream body reads its source ahead, holding it).
+ */
+export function postGenerated(
+  url: string,
+  headers: Record<string, string>,
+  name: string,
+  size: number,
+): Promise<{ status: number; body: string }> {
+  const { body, contentType } = generatedMultipart(name, size);
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': contentType },
+    });
+    req.once('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.once('error', reject);
+    Readable.fromWeb(body as never).pipe(req);
+  });
 }

@@ -1,4 +1,5 @@
 import { ApiFailure } from '../api-failure.ts';
+import { sendStreamed, type SendStreamed } from './streamed-request.ts';
 
 export interface UpstreamOptions {
   /** Bigin's concurrency limit: 5 calls in flight on the free edition, beyond that 429. */
@@ -10,6 +11,8 @@ export interface UpstreamOptions {
   /** A `Retry-After` longer than this is not waited for: the 429 goes back to the browser. */
   maxRetryAfterMs?: number;
   fetch?: typeof fetch;
+  /** Sends a request with a streamed body (an upload); node:http by default. */
+  sendStreamed?: SendStreamed;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -51,6 +54,7 @@ export class Upstream {
       baseDelayMs: options.baseDelayMs ?? 200,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      sendStreamed: options.sendStreamed ?? sendStreamed,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
@@ -91,21 +95,24 @@ export class Upstream {
     try {
       const signals = request.noDeadline ? [] : [AbortSignal.timeout(this.o.timeoutMs)];
       if (request.signal) signals.push(request.signal);
-      const streamed = request.body !== undefined && isAsyncIterable(request.body);
-      return await this.o.fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: (request.body ?? null) as BodyInit | null,
+      const signal = signals.length ? AbortSignal.any(signals) : undefined;
+      const { method, url, headers, body } = request;
+      if (body !== undefined && isAsyncIterable(body)) {
+        return await this.o.sendStreamed(url, { method, headers, body, signal });
+      }
+      return await this.o.fetch(url, {
+        method,
+        headers,
+        body: body ?? null,
         redirect: 'manual',
-        signal: signals.length ? AbortSignal.any(signals) : null,
-        // A streamed request body must say so (fetch sends it chunked, as it arrives).
-        ...(streamed ? { duplex: 'half' } : {}),
-      } as RequestInit);
+        signal: signal ?? null,
+      });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       if (timedOut) return ApiFailure.proxy('PROXY_UPSTREAM_TIMEOUT');
       // The cause (refused, DNS, TLS) helps whoever runs the proxy; it holds no secret.
-      const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+      const cause =
+        (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
       return ApiFailure.proxy('PROXY_UPSTREAM_UNREACHABLE', {
         cause: typeof cause === 'string' ? cause : (error as Error).name,
       });

@@ -1,0 +1,13 @@
+/**
+ * The sandbox alone in a process of its own, so that the proxy's memory can be measured apart
+ * from it: prints `SANDBOX <url>` once listening. MAX_UPLOAD_MB sets its upload limit.
+ */
+import { buildSandbox } from '../../sandbox/app.ts';
+
+const sandbox = await buildSandbox({
+  maxUploadBytes: Number(process.env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+  controlRoutes: true,
+});
+await sandbox.listen({ host: '127.0.0.1', port: 0 });
+const address = sandbox.server.address();
+if (typeof address === 'object' && address) console.log(`SANDBOX http://127.0.0.1:${address.port}`);
