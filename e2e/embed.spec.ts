@@ -158,10 +158,18 @@ test.describe('signed links', () => {
     });
   }
 
-  test('an action the link does not grant is refused by the API', async ({ page }) => {
+  test('an action the link does not grant is not offered, and the API refuses it', async ({
+    page,
+  }) => {
     const token = link(DOC_REQUEST_RECORD_ID, { actions: ['view'] });
     await page.goto(widgetUrl(DOC_REQUEST_RECORD_ID, token));
     await expect(page.getByRole('grid').getByRole('row')).toHaveCount(4);
+    // The widget offers only what the link grants...
+    for (const name of [/^Upload/, /^Attach a link/, /^Delete/, /^Download/, /^Preview/]) {
+      await expect(page.getByRole('button', { name })).toHaveCount(0);
+    }
+    await expect(page.getByRole('link', { name: /^Download/ })).toHaveCount(0);
+    // ...and the API refuses the rest all the same.
     const base = `/api/records/Contacts/${DOC_REQUEST_RECORD_ID}/attachments`;
     const answers = await page.evaluate(async (base) => {
       const list = await fetch(`${base}?page=1`);

@@ -40,7 +40,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   const rowsWanted = (view.page + 2) * view.pageSize;
   const loaded = useAttachmentPages(module, recordId, rowsWanted, loadAll);
   const actions = useFileActions(module, recordId);
-  const dropOverlay = useFileDrop(actions.upload);
+  const dropOverlay = useFileDrop(actions.can.upload ? actions.upload : null);
   const columns = useMemo(
     () => withFileActions(attachmentColumns, actions.handlers),
     [actions.handlers],

@@ -23,50 +23,62 @@ export function FileToolbar({ selected, actions }: FileToolbarProps) {
       aria-label={words.toolbar}
       sx={{ flexWrap: 'wrap', gap: 1 }}
     >
-      <Button variant="contained" size="small" onClick={() => input.current?.click()}>
-        {words.uploadFiles}
-      </Button>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        hidden
-        aria-hidden
-        tabIndex={-1}
-        onChange={(event) => {
-          actions.upload(Array.from(event.target.files ?? []));
-          // The same file chosen again is a new upload.
-          event.target.value = '';
-        }}
-      />
-      <Button variant="outlined" size="small" onClick={actions.openLinkForm}>
-        {words.attachLink}
-      </Button>
-      <WithReason reason={files.length ? null : words.selectFilesFirst}>
-        <Button
-          variant="outlined"
-          size="small"
-          disabled={files.length === 0}
-          onClick={() => actions.zip(files)}
+      {actions.can.upload && (
+        <>
+          <Button variant="contained" size="small" onClick={() => input.current?.click()}>
+            {words.uploadFiles}
+          </Button>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            hidden
+            aria-hidden
+            tabIndex={-1}
+            onChange={(event) => {
+              actions.upload(Array.from(event.target.files ?? []));
+              // The same file chosen again is a new upload.
+              event.target.value = '';
+            }}
+          />
+          <Button variant="outlined" size="small" onClick={actions.openLinkForm}>
+            {words.attachLink}
+          </Button>
+        </>
+      )}
+      {actions.can.download && (
+        <WithReason reason={files.length ? null : words.selectFilesFirst}>
+          <Button
+            variant="outlined"
+            size="small"
+            disabled={files.length === 0}
+            onClick={() => actions.zip(files)}
+          >
+            {words.downloadSelected(files.length)}
+          </Button>
+        </WithReason>
+      )}
+      {actions.can.delete && (
+        <WithReason
+          reason={
+            selected.length === 0
+              ? words.selectFilesFirst
+              : locked.length
+                ? words.notEditable
+                : null
+          }
         >
-          {words.downloadSelected(files.length)}
-        </Button>
-      </WithReason>
-      <WithReason
-        reason={
-          selected.length === 0 ? words.selectFilesFirst : locked.length ? words.notEditable : null
-        }
-      >
-        <Button
-          variant="outlined"
-          size="small"
-          color="error"
-          disabled={selected.length === 0 || locked.length > 0}
-          onClick={() => actions.confirmDelete(selected)}
-        >
-          {words.deleteSelected(selected.length)}
-        </Button>
-      </WithReason>
+          <Button
+            variant="outlined"
+            size="small"
+            color="error"
+            disabled={selected.length === 0 || locked.length > 0}
+            onClick={() => actions.confirmDelete(selected)}
+          >
+            {words.deleteSelected(selected.length)}
+          </Button>
+        </WithReason>
+      )}
     </Stack>
   );
 }

@@ -13,6 +13,8 @@ const words = messages.fileActions;
 export interface RowActionHandlers {
   module: string;
   recordId: string;
+  /** What this page may do (everything in the app; what a signed embed link grants). */
+  can: { download: boolean; upload: boolean; delete: boolean };
   onPreview: (row: Attachment) => void;
   onDelete: (rows: Attachment[]) => void;
 }
@@ -25,7 +27,8 @@ export interface RowActionHandlers {
 export function RowActions({ row, handlers }: { row: Attachment; handlers: RowActionHandlers }) {
   const { module, recordId } = handlers;
   const link = isLinkAttachment(row);
-  const href = attachmentHref(module, recordId, row);
+  // A link opens its own address; a file's bytes need the download grant.
+  const href = link || handlers.can.download ? attachmentHref(module, recordId, row) : null;
   const name = row.File_Name;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center' }}>
@@ -50,7 +53,7 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
           </span>
         </Tooltip>
       )}
-      {!link && (
+      {!link && handlers.can.download && (
         <Tooltip title={words.preview(name)}>
           <IconButton
             size="small"
@@ -62,18 +65,20 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
           </IconButton>
         </Tooltip>
       )}
-      <Tooltip title={row.$editable ? words.delete(name) : words.notEditable}>
-        <span>
-          <IconButton
-            size="small"
-            aria-label={words.delete(name)}
-            disabled={!row.$editable}
-            onClick={() => handlers.onDelete([row])}
-          >
-            <DeleteIcon fontSize="small" />
-          </IconButton>
-        </span>
-      </Tooltip>
+      {handlers.can.delete && (
+        <Tooltip title={row.$editable ? words.delete(name) : words.notEditable}>
+          <span>
+            <IconButton
+              size="small"
+              aria-label={words.delete(name)}
+              disabled={!row.$editable}
+              onClick={() => handlers.onDelete([row])}
+            >
+              <DeleteIcon fontSize="small" />
+            </IconButton>
+          </span>
+        </Tooltip>
+      )}
     </Box>
   );
 }

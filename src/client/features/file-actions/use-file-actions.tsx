@@ -6,6 +6,7 @@ import { messages } from '../../i18n/messages.ts';
 import { maxUploadBytesOf, sessionQuery } from '../../lib/session-query.ts';
 import type { DeleteNotice } from './delete-flow.tsx';
 import type { RowActionHandlers } from './row-actions.tsx';
+import { useAllowedActions } from '../../lib/allowed-actions.ts';
 
 // Loaded when first used: the record page's first load carries none of their code.
 const PreviewPanel = lazy(() =>
@@ -33,13 +34,23 @@ export function useFileActions(module: string, recordId: string) {
   const [batches, setBatches] = useState<File[][]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
 
+  // Inside an embed opened with a signed link, only what the link grants is offered.
+  const allowed = useAllowedActions();
+  const can = useMemo(
+    () => ({
+      download: allowed.has('download'),
+      upload: allowed.has('upload'),
+      delete: allowed.has('delete'),
+    }),
+    [allowed],
+  );
   const handlers = useMemo<RowActionHandlers>(
-    () => ({ module, recordId, onPreview: setPreviewing, onDelete: setConfirming }),
-    [module, recordId],
+    () => ({ module, recordId, can, onPreview: setPreviewing, onDelete: setConfirming }),
+    [module, recordId, can],
   );
   const upload = useCallback(
-    (files: File[]) => files.length > 0 && setBatches((all) => [...all, files]),
-    [],
+    (files: File[]) => can.upload && files.length > 0 && setBatches((all) => [...all, files]),
+    [can.upload],
   );
 
   const overlays = (
@@ -112,6 +123,7 @@ export function useFileActions(module: string, recordId: string) {
   );
 
   return {
+    can,
     handlers,
     overlays,
     upload,

@@ -9,12 +9,13 @@ const carriesFiles = (event: DragEvent) =>
  * Files dropped anywhere on the page go to `onFiles`; while they are dragged over it, the page
  * says where they will go. Dropping outside would otherwise open the file in place of the app.
  */
-export function useFileDrop(onFiles: (files: File[]) => void) {
+export function useFileDrop(onFiles: ((files: File[]) => void) | null) {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
     const enter = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
+      // Where uploads are not allowed, a drop is only kept from opening the file in place.
+      if (!carriesFiles(event) || !onFiles) return;
       depth += 1;
       setDragging(true);
     };
@@ -31,7 +32,7 @@ export function useFileDrop(onFiles: (files: File[]) => void) {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      onFiles(Array.from(event.dataTransfer?.files ?? []));
+      onFiles?.(Array.from(event.dataTransfer?.files ?? []));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
