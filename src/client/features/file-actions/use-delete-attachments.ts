@@ -2,12 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { apiWrite } from '../../lib/api-write.ts';
+import { settleLimited } from '../../lib/settle-limited.ts';
 import {
   recordAttachmentsKey,
   removeCachedRows,
   restoreCachedRows,
   type CacheSnapshot,
 } from './attachment-cache.ts';
+
+/** Leaves room within Bigin's five concurrent calls for the grid's own reads. */
+const DELETES_IN_FLIGHT = 3;
 
 export interface DeleteOutcome {
   deleted: Attachment[];
@@ -28,10 +32,8 @@ export function useDeleteAttachments(module: string, recordId: string) {
       return removeCachedRows(queryClient, module, recordId, new Set(rows.map((r) => r.id)));
     },
     mutationFn: async (rows) => {
-      const results = await Promise.allSettled(
-        rows.map((row) =>
-          apiWrite(apiPaths.deleteAttachment(module, recordId, row.id), { method: 'DELETE' }),
-        ),
+      const results = await settleLimited(rows, DELETES_IN_FLIGHT, (row) =>
+        apiWrite(apiPaths.deleteAttachment(module, recordId, row.id), { method: 'DELETE' }),
       );
       const refused = rows.filter((_, i) => results[i]?.status === 'rejected');
       const firstFailure = results.find((r) => r.status === 'rejected');
