@@ -14,7 +14,7 @@ const LIMIT = 20 * 1024 * 1024;
 beforeAll(async () => {
   s = await fileStack();
   token = await csrfTokenOf(s.browser);
-});
+}, 30_000);
 afterAll(() => s.close(), 60_000);
 
 /** Bytes unique to file `i`, of `size` bytes, made from a hash chain (no two files alike). */
