@@ -33,8 +33,9 @@ const searchQuery = z.object({
     .min(2, 'a search word is at least 2 characters')
     .max(100, 'a search word is at most 100 characters')
     // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-    .refine((w) => !/[\u0000-\u001f\u007f\\/]|\.\./.test(w), {
-      message: 'a search word cannot hold control characters, /, \\ or ..',
+    .refine((w) => !/[\u0000-\u001f\u007f\\/]|\.\.|%[0-9a-f]{2}/i.test(w), {
+      // A "%2F" left after the URL's own decoding is an encoded character on its way to Bigin.
+      message: 'a search word cannot hold control characters, /, \\, .. or %-escapes',
     }),
 });
 

@@ -73,7 +73,7 @@ describe('the routes, in service mode over real sockets', () => {
     expect(await response.json()).toEqual({ data: [], info: { more_records: false } });
     expect(lastBiginUrl()).toBe('/bigin/v1/Accounts/search?word=Zyl+ker&page=1&per_page=20');
     zoho.calls.length = 0;
-    for (const word of ['a', '', '%20a%20', 'a%2Fb', '..x', 'a%5Cb', 'a%00b']) {
+    for (const word of ['a', '', '%20a%20', 'a%2Fb', '..x', 'a%5Cb', 'a%00b', 'a%252Fb']) {
       const refused = await api(`/api/records/Accounts/search?word=${word}`);
       expect(refused.status).toBe(400);
       expect((await refused.json()).code).toBe('PROXY_BAD_REQUEST');

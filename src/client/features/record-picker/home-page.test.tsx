@@ -181,6 +181,8 @@ describe('searchWordOf', () => {
     ['  zylker  ', 'zylker'],
     ['a/b', 'a b'],
     ['..zy\u0007', 'zy'],
+    ['50%2Foff', '50 2Foff'],
+    ['100% cotton', '100% cotton'],
     ['x'.repeat(120), 'x'.repeat(100)],
   ])('%j -> %j', (typed, word) => expect(searchWordOf(typed)).toBe(word));
 });

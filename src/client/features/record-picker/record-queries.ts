@@ -7,14 +7,14 @@ export const MIN_SEARCH_LENGTH = 2;
 const MAX_SEARCH_LENGTH = 100;
 
 /**
- * The word to send for what was typed: the proxy refuses control characters, slashes and `..`
- * in a search word, so they become spaces rather than a failed search.
+ * The word to send for what was typed: the proxy refuses control characters, slashes, `..` and
+ * %-escapes in a search word, so they become spaces rather than a failed search.
  */
 export function searchWordOf(typed: string): string {
   return (
     typed
       // eslint-disable-next-line no-control-regex -- control characters are what it removes
-      .replace(/[\u0000-\u001f\u007f\\/]|\.{2,}/g, ' ')
+      .replace(/[\u0000-\u001f\u007f\\/]|\.{2,}|%(?=[0-9a-f]{2})/gi, ' ')
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, MAX_SEARCH_LENGTH)
