@@ -68,6 +68,15 @@ describe('the proxy in service mode in front of the sandbox, over real sockets',
     expect((await response.json()).code).toBe('PROXY_BAD_REQUEST');
   });
 
+  it('tells the browser the upload limit, so it can check files before sending them', async () => {
+    const session = await (await api('/api/session')).json();
+    expect(session).toMatchObject({
+      signedIn: true,
+      mode: 'service',
+      maxUploadBytes: 20 * 1024 * 1024,
+    });
+  });
+
   it('answers an unknown API route with its own prefixed code', async () => {
     const response = await api('/api/whatever');
     expect(response.status).toBe(404);

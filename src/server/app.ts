@@ -116,7 +116,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     tokensFor: (r: FastifyRequest) =>
       r.embedGrant && embedTokens ? embedTokens : sessions.tokensFor(r),
   };
-  registerAuthRoutes(app, { sessions, publicUrl: options.publicUrl, signIn: options.signIn });
+  registerAuthRoutes(app, {
+    sessions,
+    publicUrl: options.publicUrl,
+    signIn: options.signIn,
+    maxUploadBytes: options.maxUploadBytes,
+  });
   registerRecordRoutes(app, context);
   registerAttachmentRoutes(app, context);
   await registerFileActionRoutes(app, context, options.maxUploadBytes);

@@ -135,15 +135,5 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** The ZIP's entry that names the files which could not be included, with the reason. */
 export const ZIP_NOT_INCLUDED_ENTRY = 'NOT-INCLUDED.txt';
 
-/** Bigin's write answer (upload, delete, photo): an item with `status: "error"` is a failure. */
-export const writeResultSchema = z.object({
-  data: z.array(
-    z.object({
-      code: z.string(),
-      details: z.record(z.string(), z.unknown()).default({}),
-      message: z.string(),
-      status: z.string(),
-    }),
-  ),
-});
-export type WriteResult = z.infer<typeof writeResultSchema>;
+/** Bigin's write answer (upload, delete, photo), defined once with Bigin's other shapes. */
+export { writeResultSchema, type WriteResult } from './bigin-write.ts';

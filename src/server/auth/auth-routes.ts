@@ -31,6 +31,8 @@ export interface AuthRoutesOptions {
   publicUrl: () => string;
   /** Absent in service mode: nobody signs in. */
   signIn?: SignInOptions | undefined;
+  /** The upload limit, told to the browser so that it checks files before sending them. */
+  maxUploadBytes?: number | undefined;
 }
 
 const callbackQuerySchema = z.object({
@@ -44,12 +46,13 @@ const callbackQuerySchema = z.object({
 export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
   const { sessions, signIn } = options;
   const redirectUri = () => `${options.publicUrl()}/auth/callback`;
+  const limits = options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {};
 
   app.get('/api/session', async (request, reply): Promise<SessionAnswer> => {
     if (!signIn) {
       // Service mode: always "signed in"; the session exists only to carry the CSRF token.
       const session = sessions.ensure(request, reply);
-      return { signedIn: true, mode: 'service', csrfToken: session.csrfToken };
+      return { signedIn: true, mode: 'service', csrfToken: session.csrfToken, ...limits };
     }
     const session = request.session;
     if (!session || !sessions.isSignedIn(request)) return { signedIn: false, mode: signIn.mode };
@@ -57,6 +60,7 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOpti
       signedIn: true,
       mode: signIn.mode,
       csrfToken: session.csrfToken,
+      ...limits,
       ...(session.user ? { user: session.user } : {}),
     };
   });
