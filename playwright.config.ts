@@ -17,6 +17,11 @@ export default defineConfig({
   // output folder when it starts, and `npm test` reads test-results/e2e.json.
   reporter: [['list'], ['json', { outputFile: `test-results/e2e${runSuffix}.json` }]],
   outputDir: `test-results/playwright${runSuffix}`,
+  projects: [
+    { name: 'app', testIgnore: /org-limits\.spec\.ts/ },
+    // Spends the sandbox org's shared API credits: only once every other test is done.
+    { name: 'org-limits', testMatch: /org-limits\.spec\.ts/, dependencies: ['app'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

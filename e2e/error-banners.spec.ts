@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
-import { addFault, removeFault, SANDBOX_URL as SANDBOX } from './support/sandbox-control.ts';
+import { addFault, removeFault } from './support/sandbox-control.ts';
 
 /** Each banner is reached by its real cause in the sandbox: a bad link, a demo user, a fault. */
 
@@ -148,30 +148,5 @@ test.describe('the session', () => {
     await expect(banner(page)).toContainText('Too many requests');
     await expect(banner(page)).toContainText(/Wait \d+ seconds \(until .+\) and try again\./);
     await expect(banner(page)).toContainText('PROXY_RATE_LIMITED');
-  });
-});
-
-test.describe('the org out of API credits', () => {
-  test("Bigin's TOO_MANY_REQUESTS says when to retry", async ({ page, request }) => {
-    await page.goto('/?module=Contacts');
-    await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
-    // The org's credits are shared by every test on this sandbox: spend them for as short a
-    // time as one call takes, then give them back.
-    const usage = (await (await request.get(`${SANDBOX}/__sandbox/limits`)).json()) as {
-      creditsUsed: number;
-    };
-    await request.put(`${SANDBOX}/__sandbox/limits`, {
-      data: { apiCreditsPer24h: usage.creditsUsed },
-    });
-    try {
-      const answered = page.waitForResponse((r) => r.url().includes('/search?word='));
-      await page.getByRole('combobox', { name: 'Record' }).fill('kris');
-      await answered;
-    } finally {
-      await request.put(`${SANDBOX}/__sandbox/limits`, { data: { apiCreditsPer24h: 50_000 } });
-    }
-    await expect(banner(page)).toContainText('Too many requests');
-    await expect(banner(page)).toContainText(/Wait \d+ hours? \(until .+\) and try again\./);
-    await expect(banner(page)).toContainText('TOO_MANY_REQUESTS');
   });
 });
