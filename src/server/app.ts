@@ -71,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     genReqId: () => randomUUID(),
+    // On shutdown, transfers still open (a stalled upload, a long download) are cut rather than
+    // waited for: the browser sees a failed transfer, and an upload is checked for on the list.
+    forceCloseConnections: true,
   });
   const sessions = new SessionAccess({
     secret: options.sessionSecret,
