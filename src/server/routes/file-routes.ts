@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { biginIdSchema } from '../../shared/bigin-attachment.ts';
 import type { WriteResult } from '../../shared/bigin-write.ts';
@@ -7,7 +7,13 @@ import { moduleNameSchema } from '../../shared/modules.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
-import { discardBody, restoreFileHeaders, streamToBrowser, transferFor } from './file-transfer.ts';
+import {
+  discardBody,
+  restoreFileHeaders,
+  streamToBrowser,
+  transferFor,
+  type Transfer,
+} from './file-transfer.ts';
 import { downloadContentType, previewContentType } from './file-types.ts';
 import type { RouteContext } from './route-context.ts';
 import { readWriteResult } from './write-result.ts';
@@ -37,8 +43,12 @@ const nameOf = (response: Response, attachmentId: string) =>
 export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: RouteContext) {
   const path = '/api/records/:module/:recordId/attachments/:attachmentId';
 
-  // Bigin's DOWNLOAD_NOT_ALLOWED for a link attachment passes through as its error envelope.
-  app.get(path, { onSend: restoreFileHeaders }, async (request, reply) => {
+  /** Asks Bigin for one attachment's bytes and hands its answer, unread, to `deliver`. */
+  const withAttachment = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    deliver: (response: Response, transfer: Transfer, attachmentId: string) => Promise<unknown>,
+  ) => {
     requireEmbedAction(request, 'download');
     const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
     const transfer = transferFor(reply);
@@ -50,51 +60,44 @@ export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: R
         signal: transfer.signal,
         noDeadline: true,
       },
-      (response) =>
-        streamToBrowser(reply, response, transfer, {
-          contentType: downloadContentType(response.headers.get('content-type')),
-          disposition: contentDisposition('attachment', nameOf(response, attachmentId)),
-          length: response.headers.get('content-length'),
-          headers: DOWNLOAD_HEADERS,
-        }),
+      (response) => deliver(response, transfer, attachmentId),
     );
     return reply;
-  });
+  };
 
-  app.get(`${path}/preview`, { onSend: restoreFileHeaders }, async (request, reply) => {
-    requireEmbedAction(request, 'download');
-    const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
-    const transfer = transferFor(reply);
-    await bigin.exchange(
-      tokensFor(request),
-      {
-        method: 'GET',
-        path: biginPath([module, recordId, 'Attachments', attachmentId]),
-        signal: transfer.signal,
-        noDeadline: true,
-      },
-      async (response) => {
-        const name = nameOf(response, attachmentId);
-        const declared = response.headers.get('content-type');
-        const type = previewContentType(declared, name);
-        if (!type) {
-          await discardBody(response);
-          transfer.done();
-          throw ApiFailure.proxy('PROXY_PREVIEW_UNSUPPORTED', {
-            content_type: declared ?? '',
-            file_name: name,
-          });
-        }
-        await streamToBrowser(reply, response, transfer, {
-          contentType: type,
-          disposition: contentDisposition('inline', name),
-          length: response.headers.get('content-length'),
-          headers: previewHeaders(type),
+  // Bigin's DOWNLOAD_NOT_ALLOWED for a link attachment passes through as its error envelope.
+  app.get(path, { onSend: restoreFileHeaders }, (request, reply) =>
+    withAttachment(request, reply, (response, transfer, attachmentId) =>
+      streamToBrowser(reply, response, transfer, {
+        contentType: downloadContentType(response.headers.get('content-type')),
+        disposition: contentDisposition('attachment', nameOf(response, attachmentId)),
+        length: response.headers.get('content-length'),
+        headers: DOWNLOAD_HEADERS,
+      }),
+    ),
+  );
+
+  app.get(`${path}/preview`, { onSend: restoreFileHeaders }, (request, reply) =>
+    withAttachment(request, reply, async (response, transfer, attachmentId) => {
+      const name = nameOf(response, attachmentId);
+      const declared = response.headers.get('content-type');
+      const type = previewContentType(declared, name);
+      if (!type) {
+        await discardBody(response);
+        transfer.done();
+        throw ApiFailure.proxy('PROXY_PREVIEW_UNSUPPORTED', {
+          content_type: declared ?? '',
+          file_name: name,
         });
-      },
-    );
-    return reply;
-  });
+      }
+      await streamToBrowser(reply, response, transfer, {
+        contentType: type,
+        disposition: contentDisposition('inline', name),
+        length: response.headers.get('content-length'),
+        headers: previewHeaders(type),
+      });
+    }),
+  );
 
   // Never repeated: Bigin's writes carry no idempotency key (Upstream sends a DELETE once).
   app.delete(path, async (request): Promise<WriteResult> => {
