@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { tokenAnswerSchema, tokenErrorSchema } from '../shared/zoho-accounts.ts';
-import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
+import { requestToken, SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
 
 export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:8090';
 
@@ -17,15 +17,7 @@ export async function mintSandboxToken(sandboxUrl: string, userName: string): Pr
   }
   let response: Response;
   try {
-    response = await fetch(new URL('/oauth/v2/token', sandboxUrl), {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: SANDBOX_CLIENT.id,
-        client_secret: SANDBOX_CLIENT.secret,
-        refresh_token: refreshToken,
-      }),
-    });
+    response = await requestToken(sandboxUrl, refreshToken);
   } catch {
     throw new Error(`No sandbox answers at ${sandboxUrl}: start one with \`npm run sandbox\`.`);
   }

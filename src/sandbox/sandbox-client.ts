@@ -44,3 +44,16 @@ export const SELF_CLIENT_REFRESH_TOKENS: Record<string, string> = {
   'Jordan Lee': '1000.selfclient.jordan-lee',
   'Alex Chen': '1000.selfclient.alex-chen',
 };
+
+/** `POST /oauth/v2/token` with the refresh-token grant, as a form. */
+export function requestToken(base: string, refreshToken: string): Promise<Response> {
+  return fetch(new URL('/oauth/v2/token', base), {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: SANDBOX_CLIENT.id,
+      client_secret: SANDBOX_CLIENT.secret,
+      refresh_token: refreshToken,
+    }),
+  });
+}

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { biginErrorSchema, type BiginError } from '../shared/bigin-error.ts';
 import { tokenAnswerSchema } from '../shared/zoho-accounts.ts';
 import { buildSandbox, type SandboxOptions } from './app.ts';
-import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from './sandbox-client.ts';
+import { requestToken, SELF_CLIENT_REFRESH_TOKENS } from './sandbox-client.ts';
 
 export interface RunningSandbox {
   base: string;
@@ -49,19 +49,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 }
 
-/** `POST /oauth/v2/token` with the refresh-token grant, as a form. */
-export function requestToken(base: string, refreshToken: string): Promise<Response> {
-  return fetch(`${base}/oauth/v2/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'refresh_token',
-      client_id: SANDBOX_CLIENT.id,
-      client_secret: SANDBOX_CLIENT.secret,
-      refresh_token: refreshToken,
-    }),
-  });
-}
-
 /** Checks a response is Bigin's error envelope with this status and code; returns it. */
 export async function expectBiginError(
   response: Response,
@@ -74,3 +61,5 @@ export async function expectBiginError(
   if (message) expect(envelope.message).toBe(message);
   return envelope;
 }
+
+export { requestToken };
