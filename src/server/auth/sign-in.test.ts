@@ -111,7 +111,7 @@ describe('sign-in with Zoho, over real sockets', () => {
     expect(refreshCalls()).toHaveLength(0);
   });
 
-  it('sets the cookie HttpOnly and SameSite=Lax, and Secure with __Host- over https', async () => {
+  it('sets the cookie HttpOnly and SameSite=Lax; over https Secure, __Host- and SameSite=None, Partitioned in a frame', async () => {
     await startProxy();
     const response = await browser.fetch('/auth/sign-in?returnTo=/');
     const cookie = response.headers.getSetCookie()[0]!;
@@ -130,7 +130,17 @@ describe('sign-in with Zoho, over real sockets', () => {
     expect(secureCookie).toMatch(/^__Host-bigin_session=/);
     expect(secureCookie).toContain('Secure');
     expect(secureCookie).toContain('Path=/');
+    expect(secureCookie).toContain('SameSite=None');
+    expect(secureCookie).not.toContain('Partitioned');
     expect(secureCookie).not.toContain('Domain');
+    // A session that starts inside a frame (an embedded widget) is partitioned by its host.
+    const framed = await proxy.app.inject({
+      url: '/auth/sign-in?returnTo=/',
+      headers: { Host: 'attachments.example.com', 'Sec-Fetch-Dest': 'iframe' },
+    });
+    expect(String(framed.headers['set-cookie'])).toMatch(
+      /SameSite=None.*Partitioned|Partitioned.*SameSite=None/,
+    );
   });
 
   it('never writes a code, token, secret or session id to the log', async () => {

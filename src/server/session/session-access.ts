@@ -63,10 +63,7 @@ export class SessionAccess {
     const session = this.store.create();
     request.session = session;
     reply.setCookie(this.cookieName, session.id, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.secure,
+      ...this.cookieScope(request),
       signed: true,
     });
     return session;
@@ -75,12 +72,25 @@ export class SessionAccess {
   end(request: FastifyRequest, reply: FastifyReply): void {
     if (request.session) this.store.destroy(request.session.id);
     request.session = null;
-    reply.clearCookie(this.cookieName, {
+    reply.clearCookie(this.cookieName, this.cookieScope(request));
+  }
+
+  /**
+   * Over https the cookie is `SameSite=None`, so that an embedded widget still has the session
+   * where the browser sends cookies to frames (writes stay guarded by Origin and the CSRF
+   * token), and `Partitioned` when the session starts inside a frame (kept for that host's
+   * site, as browsers that block third-party cookies allow). Over plain http (development),
+   * browsers refuse `SameSite=None`: Lax.
+   */
+  private cookieScope(request: FastifyRequest) {
+    const framed = request.headers['sec-fetch-dest'] === 'iframe';
+    return {
       path: '/',
       httpOnly: true,
-      sameSite: 'lax',
+      sameSite: this.secure ? ('none' as const) : ('lax' as const),
       secure: this.secure,
-    });
+      ...(this.secure && framed ? { partitioned: true } : {}),
+    };
   }
 
   get serviceMode(): boolean {
