@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4180);
-const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4181);
+const port = Number(process.env.E2E_PORT || 4180);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4181);
 const runSuffix = process.env.E2E_PORT ? `-${port}` : '';
 const distDir = runSuffix ? `test-results/dist${runSuffix}` : 'dist';
 const dataDir = `test-results/sandbox-data${runSuffix}`;

@@ -9,7 +9,7 @@ import { expect, test } from './support/test.ts';
 test.use({ demoUser: null });
 
 const SECRET = 'e2e-embed-secret-0123456789abcdef0123456789';
-const port = Number(process.env.E2E_PORT ?? 4180);
+const port = Number(process.env.E2E_PORT || 4180);
 const APP = `http://127.0.0.1:${port}`;
 /**
  * Host pages, served for real (a page the test answers itself counts as a public site, which
@@ -250,7 +250,7 @@ test('the Bigin widget shows the record Zoho names in PageLoad', async ({ page }
 });
 
 test('the sandbox’s example host embeds a record from its own origin', async ({ page }) => {
-  const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4181);
+  const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4181);
   await page.goto(`http://127.0.0.1:${sandboxPort}/embed-example`);
   const frame = page.frameLocator('#attachments');
   await expect(frame.getByRole('grid').getByRole('row')).toHaveCount(4);
