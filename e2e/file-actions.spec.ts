@@ -9,7 +9,7 @@ import {
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
 import { readZip } from '../src/server/test-support/read-zip.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
-import { listed, sandboxBytes } from './support/sandbox-files.ts';
+import { listed, sandboxBytes, spareContact, uploadThroughProxy } from './support/sandbox-files.ts';
 import { expect, test } from './support/test.ts';
 
 const docSample = NOTABLE_RECORDS.docSample;
@@ -92,6 +92,76 @@ test('several files as one ZIP: progress, then every file whole, and a failed on
   } finally {
     await removeFault(page.request, fault);
   }
+});
+
+/** A valid mono 8 kHz 16-bit PCM WAV of `ms` milliseconds of silence. */
+function silentWav(ms: number): Buffer {
+  const samples = Math.round((8000 * ms) / 1000);
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(8000, 24);
+  wav.writeUInt32LE(16000, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  return wav;
+}
+
+test('audio and video preview in the panel, served sandboxed from the preview route', async ({
+  page,
+}) => {
+  const recordId = await spareContact(page, 8);
+  await page.goto(`/Contacts/${recordId}`);
+  const sound = { name: 'Voicemail.wav', mimeType: 'audio/wav', buffer: silentWav(300) };
+  // A real WebM, recorded from a canvas by the browser itself.
+  const webm = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const paint = canvas.getContext('2d')!;
+    const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (event) => chunks.push(event.data);
+    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+    recorder.start();
+    for (let frame = 0; frame < 10; frame += 1) {
+      paint.fillStyle = `hsl(${frame * 36}, 80%, 50%)`;
+      paint.fillRect(0, 0, 64, 48);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+    recorder.stop();
+    await stopped;
+    return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
+  });
+  const clip = { name: 'Demo clip.webm', mimeType: 'video/webm', buffer: Buffer.from(webm) };
+  for (const file of [sound, clip]) {
+    expect((await uploadThroughProxy(page, 'Contacts', recordId, file)).ok()).toBe(true);
+  }
+  await page.reload();
+
+  await page.getByRole('button', { name: `Preview ${sound.name}` }).click();
+  const audio = page.getByRole('dialog', { name: `Preview of ${sound.name}` }).locator('audio');
+  await expect(audio).toHaveAttribute('src', /\/preview$/);
+  // The browser reads the sound's length: the bytes arrived whole and playable.
+  await expect
+    .poll(() => audio.evaluate((el: HTMLAudioElement) => el.duration))
+    .toBeCloseTo(0.3, 1);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: `Preview ${clip.name}` }).click();
+  const video = page.getByRole('dialog', { name: `Preview of ${clip.name}` }).locator('video');
+  // The browser reads the clip's picture size: the bytes arrived whole and playable.
+  await expect.poll(() => video.evaluate((el: HTMLVideoElement) => el.videoWidth)).toBe(64);
+  const served = await page.request.get((await video.getAttribute('src'))!);
+  expect(served.headers()['content-type']).toBe('video/webm');
+  expect(served.headers()['content-security-policy']).toContain('sandbox');
+  expect(await served.body()).toEqual(clip.buffer);
 });
 
 test('preview shows images, PDF and text in a side panel; Escape closes it and focus returns', async ({
