@@ -118,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A signed embed link acts with the service credentials, within its grant (embed-grant.ts).
     tokensFor: (r: FastifyRequest) =>
       r.embedGrant && embedTokens ? embedTokens : sessions.tokensFor(r),
+    embedAllowedOrigins: embed?.allowedOrigins,
   };
   registerAuthRoutes(app, {
     sessions,

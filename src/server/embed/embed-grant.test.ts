@@ -131,6 +131,31 @@ describe('the proxy with a signed embed link, over real sockets', () => {
     expect(zoho.biginCallList).toHaveLength(0);
   });
 
+  it('lets the widget’s host frame a preview opened with the link', async () => {
+    zoho.bigin = () => ({
+      status: 200,
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': 'attachment; filename="Quote.pdf"',
+      },
+      body: '%PDF-1.4',
+    });
+    const preview = `/api/records/Contacts/${RECORD}/attachments/42/preview`;
+    const granted = ['view', 'download'] as EmbedClaims['actions'];
+    const open = await withLink(preview, link({ actions: granted }));
+    expect(open.status).toBe(200);
+    // Browsers check every ancestor: the host around the widget must be named, and no
+    // X-Frame-Options may refuse it.
+    expect(open.headers.get('content-security-policy')).toBe(
+      `sandbox allow-scripts; frame-ancestors 'self' ${HOST} http://localhost:4580`,
+    );
+    expect(open.headers.get('x-frame-options')).toBeNull();
+    const narrowed = await withLink(preview, link({ actions: granted, origin: HOST }));
+    expect(narrowed.headers.get('content-security-policy')).toBe(
+      `sandbox allow-scripts; frame-ancestors 'self' ${HOST}`,
+    );
+  });
+
   it('never writes a link’s token to the log', async () => {
     const token = link();
     await withLink(`/api/records/Contacts/${RECORD}/attachments`, token);

@@ -12,6 +12,7 @@ import {
   restoreFileHeaders,
   streamToBrowser,
   transferFor,
+  type FileHeaders,
   type Transfer,
 } from './file-transfer.ts';
 import { downloadContentType, previewContentType } from './file-types.ts';
@@ -27,11 +28,15 @@ const attachmentParams = z.object({
 
 /** Downloads and previews are never framed by another site; previews by the app only. */
 const DOWNLOAD_HEADERS = { csp: 'sandbox', frameOptions: 'DENY' } as const;
-const previewHeaders = (type: string) => ({
+/**
+ * A preview is framed by the app only; inside an embedded widget opened with a signed link, the
+ * widget's host is an ancestor too (browsers check every ancestor), so it is named as well.
+ */
+const previewHeaders = (type: string, embedHosts: readonly string[] | null): FileHeaders => ({
   // Chromium's PDF viewer does not start in a sandbox without scripts (crbug 413851); without
   // allow-same-origin its document still has an opaque origin, never the app's.
-  csp: `${type === 'application/pdf' ? 'sandbox allow-scripts' : 'sandbox'}; frame-ancestors 'self'`,
-  frameOptions: 'SAMEORIGIN' as const,
+  csp: `${type === 'application/pdf' ? 'sandbox allow-scripts' : 'sandbox'}; frame-ancestors ${["'self'", ...(embedHosts ?? [])].join(' ')}`,
+  frameOptions: embedHosts ? null : 'SAMEORIGIN',
 });
 
 /** The file's name as Bigin gave it in `Content-Disposition`, else one made from its id. */
@@ -40,7 +45,17 @@ const nameOf = (response: Response, attachmentId: string) =>
   `attachment-${attachmentId}`;
 
 /** Download, preview and delete of one attachment. */
-export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: RouteContext) {
+export function registerFileRoutes(
+  app: FastifyInstance,
+  { bigin, tokensFor, embedAllowedOrigins }: RouteContext,
+) {
+  /** The hosts a previewed file's embedded widget may sit in: the link's own, or all allowed. */
+  const embedHostsOf = (request: FastifyRequest) => {
+    const grant = request.embedGrant;
+    if (!grant) return null;
+    return grant.origin ? [grant.origin] : (embedAllowedOrigins?.() ?? []);
+  };
+
   const path = '/api/records/:module/:recordId/attachments/:attachmentId';
 
   /** Asks Bigin for one attachment's bytes and hands its answer, unread, to `deliver`. */
@@ -94,7 +109,7 @@ export function registerFileRoutes(app: FastifyInstance, { bigin, tokensFor }: R
         contentType: type,
         disposition: contentDisposition('inline', name),
         length: response.headers.get('content-length'),
-        headers: previewHeaders(type),
+        headers: previewHeaders(type, embedHostsOf(request)),
       });
     }),
   );

@@ -64,8 +64,12 @@ export class Transfer {
 export interface FileHeaders {
   /** `sandbox`: the bytes, whatever they are, never run as a document of the app's origin. */
   csp: string;
-  /** `DENY`, or `SAMEORIGIN` for a preview shown in the app's own frame. */
-  frameOptions: 'DENY' | 'SAMEORIGIN';
+  /**
+   * `DENY`, or `SAMEORIGIN` for a preview shown in the app's own frame; none when the CSP's
+   * `frame-ancestors` alone decides (a preview inside an embedded widget, whose host is another
+   * site: X-Frame-Options would refuse it).
+   */
+  frameOptions: 'DENY' | 'SAMEORIGIN' | null;
 }
 
 const fileHeaders = new WeakMap<FastifyReply, FileHeaders>();
@@ -78,7 +82,8 @@ export const restoreFileHeaders: onSendHookHandler = async (_request, reply, pay
   const headers = fileHeaders.get(reply);
   if (headers && reply.statusCode < 300) {
     reply.header('Content-Security-Policy', headers.csp);
-    reply.header('X-Frame-Options', headers.frameOptions);
+    if (headers.frameOptions) reply.header('X-Frame-Options', headers.frameOptions);
+    else reply.removeHeader('X-Frame-Options');
   }
   return payload;
 };

@@ -6,6 +6,8 @@ export interface RouteContext {
   bigin: BiginClient;
   /** The caller's tokens; throws 401 PROXY_SIGNED_OUT when nobody is signed in. */
   tokensFor: (request: FastifyRequest) => TokenSource;
+  /** Origins that may frame the embed pages (EMBED_ALLOWED_ORIGINS). */
+  embedAllowedOrigins?: (() => readonly string[]) | undefined;
 }
 
 /** The routes that move files also need the upload limit. */
