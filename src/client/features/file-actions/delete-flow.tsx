@@ -4,13 +4,11 @@ import { messages } from '../../i18n/messages.ts';
 import { actionReason } from './action-reason.ts';
 import { DeleteDialog } from './delete-dialog.tsx';
 import { useDeleteAttachments } from './use-delete-attachments.ts';
+import type { Notice } from '../../components/notice-snackbar.tsx';
 
 const words = messages.fileActions;
 
-export interface DeleteNotice {
-  severity: 'success' | 'error';
-  text: string;
-}
+export type DeleteNotice = Notice;
 
 interface DeleteFlowProps {
   module: string;

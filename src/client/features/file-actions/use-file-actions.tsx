@@ -1,4 +1,3 @@
-import { Alert, Snackbar } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
@@ -7,6 +6,7 @@ import { maxUploadBytesOf, sessionQuery } from '../../lib/session-query.ts';
 import type { DeleteNotice } from './delete-flow.tsx';
 import type { RowActionHandlers } from './row-actions.tsx';
 import { useAllowedActions } from '../../lib/allowed-actions.ts';
+import { NoticeSnackbar } from '../../components/notice-snackbar.tsx';
 
 // Loaded when first used: the record page's first load carries none of their code.
 const PreviewPanel = lazy(() =>
@@ -103,22 +103,7 @@ export function useFileActions(module: string, recordId: string) {
           />
         )}
       </Suspense>
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? null : 6000}
-        onClose={(_event, reason) => reason !== 'clickaway' && setNotice(null)}
-      >
-        {notice ? (
-          <Alert
-            severity={notice.severity}
-            variant="filled"
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </>
   );
 

@@ -14,13 +14,11 @@ import { messages } from '../../i18n/messages.ts';
 import { ApiClientError } from '../../lib/api-client.ts';
 import { apiWrite } from '../../lib/api-write.ts';
 import { photoProblem, PHOTO_ACCEPT } from './photo-checks.ts';
+import type { Notice } from '../../components/notice-snackbar.tsx';
 
 const words = messages.recordPhoto;
 
-export interface PhotoNotice {
-  severity: 'success' | 'error';
-  text: string;
-}
+export type PhotoNotice = Notice;
 
 interface PhotoMenuProps {
   module: string;

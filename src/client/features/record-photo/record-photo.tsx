@@ -1,9 +1,10 @@
 import PhotoIcon from '@mui/icons-material/PhotoCameraOutlined';
-import { Alert, Avatar, Box, IconButton, Skeleton, Snackbar } from '@mui/material';
+import { Avatar, Box, IconButton, Skeleton } from '@mui/material';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { messages } from '../../i18n/messages.ts';
 import type { PhotoNotice } from './photo-menu.tsx';
+import { NoticeSnackbar } from '../../components/notice-snackbar.tsx';
 
 // The menu, its checks and its calls load when the user first opens it.
 const PhotoMenu = lazy(() => import('./photo-menu.tsx').then((m) => ({ default: m.PhotoMenu })));
@@ -105,22 +106,7 @@ export function RecordPhoto({ module, recordId, name, hasPhotoField }: RecordPho
           />
         </Suspense>
       )}
-      <Snackbar
-        open={notice !== null}
-        autoHideDuration={notice?.severity === 'error' ? null : 5000}
-        onClose={(_event, reason) => reason !== 'clickaway' && setNotice(null)}
-      >
-        {notice ? (
-          <Alert
-            severity={notice.severity}
-            variant="filled"
-            role={notice.severity === 'error' ? 'alert' : 'status'}
-            onClose={() => setNotice(null)}
-          >
-            {notice.text}
-          </Alert>
-        ) : undefined}
-      </Snackbar>
+      <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
 }
