@@ -2,7 +2,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import { Alert, Box, Button, Drawer, IconButton, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { createElement, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -89,25 +89,15 @@ function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose
         />
       );
     case 'audio':
-      return (
-        <audio
-          controls
-          src={src}
-          onError={onError}
-          aria-label={row.File_Name}
-          style={{ width: '100%' }}
-        />
-      );
     case 'video':
-      return (
-        <video
-          controls
-          src={src}
-          onError={onError}
-          aria-label={row.File_Name}
-          style={{ width: '100%' }}
-        />
-      );
+      // The same player either way: <audio> or <video>, with the browser's own controls.
+      return createElement(kind, {
+        controls: true,
+        src,
+        onError,
+        'aria-label': row.File_Name,
+        style: { width: '100%' },
+      });
     case 'text':
       return <TextPreview src={src} row={row} module={module} recordId={recordId} />;
   }
