@@ -226,6 +226,7 @@ test('the record photo: upload, replace, remove after a confirmation', async ({ 
 test('hostile files: HTML, SVG and a header-breaking name run nothing in the app', async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   const recordId = await spareContact(page, 7);
   await page.goto(`/Contacts/${recordId}`);
   const script = `<script>window.top.__ran = true; alert('ran')</script>`;
@@ -252,6 +253,9 @@ test('hostile files: HTML, SVG and a header-breaking name run nothing in the app
     void dialog.dismiss();
   });
   await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'attachments' })).toHaveText(
+    /^\d+ attachments$/,
+  );
   const files = await listed(page, 'Contacts', recordId);
   for (const file of hostile) {
     // The header-breaking name may arrive with its quotes escaped: find it by its safe part.
@@ -260,9 +264,14 @@ test('hostile files: HTML, SVG and a header-breaking name run nothing in the app
         f.File_Name === file.name || (f.File_Name.includes('evil') && file.name.includes('evil')),
     );
     expect(stored, `${file.name} among ${files.map((f) => f.File_Name).join(' | ')}`).toBeDefined();
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: `Download ${stored!.File_Name}` }).click();
-    await download;
+    // A click that lands while the grid re-renders its row can be lost: try it again.
+    await expect(async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 5_000 }),
+        page.getByRole('link', { name: `Download ${stored!.File_Name}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).not.toBe('');
+    }).toPass({ timeout: 20_000 });
     await page.getByRole('button', { name: `Preview ${stored!.File_Name}` }).click();
     const panel = page.getByRole('dialog', { name: `Preview of ${stored!.File_Name}` });
     if (file.name.endsWith('.txt')) await expect(panel.locator('pre')).toContainText('<script>');
