@@ -47,7 +47,7 @@ export function Layout() {
         ref={main}
         id={MAIN_ID}
         tabIndex={-1}
-        maxWidth="lg"
+        maxWidth="xl"
         sx={{ py: 3, px: { xs: 2, sm: 3 }, '&:focus': { outline: 'none' } }}
       >
         {/* While a page's code loads, the bar stays and the page's place says so. */}

@@ -89,7 +89,7 @@ const person = (
   field,
   headerName,
   flex: 1,
-  minWidth: 130,
+  minWidth: 115,
   valueGetter: (value: Attachment['Owner']) => value.name,
 });
 
@@ -120,7 +120,7 @@ export const attachmentColumns: GridColDef<Attachment>[] = [
   {
     field: 'Size',
     headerName: gridText.columns.Size,
-    width: 110,
+    width: 100,
     type: 'number',
     valueGetter: (value: string) => Number(value),
     renderCell: ({ value, row }) =>
