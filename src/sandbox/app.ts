@@ -18,6 +18,7 @@ import { grantedScopes } from './scopes.ts';
 import { buildSeed, findDemoUser } from './seed.ts';
 import { SandboxStore } from './store.ts';
 import { TokenStore } from './tokens.ts';
+import { listeningUrl } from '../shared/listening-url.ts';
 
 export interface SandboxOptions {
   /** Access token lifetime in ms; Zoho's is one hour. */
@@ -109,9 +110,7 @@ function addSelfClientTokens(tokens: TokenStore): void {
   }
 }
 
+/** Where the sandbox answers, for `api_domain` and `accounts-server`. */
 function listeningOrigin(app: FastifyInstance): string {
-  const address = app.server.address();
-  if (typeof address !== 'object' || !address) return 'http://127.0.0.1';
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+  return listeningUrl(app.server.address()) ?? 'http://127.0.0.1';
 }

@@ -12,6 +12,7 @@ import { TrustedOrigins } from './zoho/data-centres.ts';
 import { TokenManager } from './zoho/token-manager.ts';
 import type { SendStreamed } from './zoho/streamed-request.ts';
 import { Upstream } from './zoho/upstream.ts';
+import { listeningUrl } from '../shared/listening-url.ts';
 
 export interface Started {
   appUrl: string;
@@ -170,15 +171,9 @@ export async function start(
   };
 }
 
-/** A URL a browser can open: a wildcard listen address is reached through the loopback. */
+/** A URL a browser can open for a listening server. */
 function addressOf(app: FastifyInstance): string {
-  const address = app.server.address();
-  if (typeof address !== 'object' || !address) throw new Error('not listening');
-  const host =
-    address.address === '0.0.0.0' || address.address === '::'
-      ? '127.0.0.1'
-      : address.family === 'IPv6'
-        ? `[${address.address}]`
-        : address.address;
-  return `http://${host}:${address.port}`;
+  const url = listeningUrl(app.server.address());
+  if (!url) throw new Error('not listening');
+  return url;
 }
