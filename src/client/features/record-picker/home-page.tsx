@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Divider, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -24,16 +25,23 @@ export function HomePage() {
   const recent = useRecentRecords();
   const list = modules.data ?? [];
 
-  // The chosen module lives in the address, so that back from a record returns to it.
-  const wanted = searchParams.get('module') ?? recent[0]?.module ?? PREFERRED_MODULE;
+  // The chosen module lives in the address, so that back from a record returns to it. It is
+  // also held here at once: the router renders the address change later, and the record
+  // picker, made anew for the new module, would then clear what was typed in between.
+  const inAddress = searchParams.get('module');
+  const [chosen, setChosen] = useState({ module: inAddress, seen: inAddress });
+  if (chosen.seen !== inAddress) setChosen({ module: inAddress, seen: inAddress });
+  const wanted = chosen.module ?? recent[0]?.module ?? PREFERRED_MODULE;
   const module: ModuleInfo | null =
     list.find((m) => m.api_name === wanted) ??
     list.find((m) => m.api_name === PREFERRED_MODULE) ??
     list[0] ??
     null;
 
-  const chooseModule = (next: ModuleInfo) =>
+  const chooseModule = (next: ModuleInfo) => {
+    setChosen({ module: next.api_name, seen: chosen.seen });
     setSearchParams({ module: next.api_name }, { replace: true });
+  };
 
   return (
     <Stack spacing={3}>
