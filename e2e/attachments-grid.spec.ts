@@ -151,6 +151,13 @@ test('the grid works from the keyboard: into the cells, sort, and the next page'
   await expect(grid(page).getByRole('columnheader', { name: 'Size' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/sort=Size\.asc/);
+  // The grid shows the new order (and, on its own, goes back to the first page) before the
+  // next key, as a person would see it.
+  await expect(grid(page).getByRole('columnheader', { name: 'Size' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await expect(page.getByText(/^1–25 of/)).toBeVisible();
   // Down into the rows.
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('[role="gridcell"]:focus')).toHaveCount(1);
