@@ -1,9 +1,25 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react()],
+  resolve: {
+    // React Router's package exports name only its development build (with its warnings and
+    // checks); the production build it also ships is the one to bundle.
+    alias:
+      command === 'build'
+        ? [
+            {
+              find: /^react-router$/,
+              replacement: fileURLToPath(
+                new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url),
+              ),
+            },
+          ]
+        : [],
+  },
   build: {
     outDir: 'dist',
     sourcemap: true,
@@ -37,4 +53,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));
