@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
+import { spareContact } from './support/sandbox-files.ts';
 
 /** Each banner is reached by its real cause in the sandbox: a bad link, a demo user, a fault. */
 
@@ -92,6 +93,54 @@ test.describe('a fault in Bigin or on the way', () => {
     }
     await banner(page).getByRole('button', { name: 'Try again' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0, { timeout: 10_000 });
+  });
+
+  // The proxy never sends Bigin a malformed path or a wrong method, so these answers come from
+  // the sandbox told to give them for one record's list, as Bigin would.
+  async function openWithListError(page: Page, spare: number, error: object): Promise<void> {
+    const recordId = await spareContact(page, spare);
+    const path = `/bigin/v1/Contacts/${recordId}/Attachments`;
+    const fault = await addFault(page.request, { kind: 'error', ...error, match: { path } });
+    try {
+      await page.goto(`/Contacts/${recordId}`);
+      await expect(banner(page)).toBeVisible();
+    } finally {
+      await removeFault(page.request, fault);
+    }
+  }
+
+  test('Bigin cannot make sense of the address: INVALID_URL_PATTERN', async ({ page }) => {
+    await openWithListError(page, 9, { code: 'INVALID_URL_PATTERN' });
+    await expect(banner(page)).toContainText('This link is malformed');
+    await expect(banner(page)).toContainText('INVALID_URL_PATTERN');
+    await banner(page).getByRole('link', { name: 'Choose a record' }).click();
+    await expect(page).toHaveURL('/');
+  });
+
+  test('Bigin refuses the kind of request: INVALID_REQUEST_METHOD', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openWithListError(page, 10, { code: 'INVALID_REQUEST_METHOD' });
+    await expect(banner(page)).toContainText('The app and Bigin disagree');
+    await expect(banner(page)).toContainText('Please report it, quoting the request id.');
+    await expect(banner(page)).toContainText(/Request id: \S+/);
+    await banner(page).getByRole('button', { name: 'Copy the details' }).click();
+    await expect(banner(page).getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      'INVALID_REQUEST_METHOD',
+    );
+  });
+
+  test('a code Bigin has not documented is shown with its code and message', async ({ page }) => {
+    await openWithListError(page, 11, {
+      code: 'FEATURE_NOT_ENABLED',
+      status: 403,
+      message: 'the feature is not enabled for this org',
+    });
+    await expect(banner(page)).toContainText(
+      'The server answered FEATURE_NOT_ENABLED: the feature is not enabled for this org',
+    );
+    await expect(banner(page)).toContainText(/Request id: \S+/);
+    await expectNoSeriousAxeIssues(page);
   });
 
   test('Bigin unreachable: the connection is reset', async ({ page, request }) => {

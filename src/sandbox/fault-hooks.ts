@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BiginFailure } from './bigin-failure.ts';
+import { faultFailure } from './bigin-failure.ts';
 import { mangleBody, type FaultContext, type FaultRegistry } from './faults.ts';
 
 const pendingBodyFaults = new WeakMap<FastifyRequest, 'truncate' | 'malformed'>();
 
 /**
- * Meets the faults that match this call: latency first, then at most one of an INTERNAL_ERROR,
+ * Meets the faults that match this call: latency first, then at most one of an error answer,
  * a connection reset, or a body broken on the way out. True when the connection was reset.
  */
 export async function applyFaults(
@@ -23,7 +23,7 @@ export async function applyFaults(
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const fault = faults.find((f) => f.kind !== 'latency');
   if (!fault || fault.kind === 'latency') return false;
-  if (fault.kind === 'error') throw new BiginFailure('INTERNAL_ERROR');
+  if (fault.kind === 'error') throw faultFailure(fault);
   if (fault.kind === 'reset') {
     reply.hijack();
     request.raw.socket.resetAndDestroy();

@@ -50,6 +50,46 @@ describe('faults, each scoped so that parallel tests do not meet them', () => {
     expect((await sandbox.api(listPath(DOC_REQUEST_RECORD_ID), { token: alex })).status).toBe(200);
   });
 
+  it('answers the Bigin error a fault names, documented or not', async () => {
+    const answerWith = async (fault: object) => {
+      await addFault({ kind: 'error', times: 1, match: { recordId: LINKS_RECORD_ID }, ...fault });
+      const answer = await sandbox.api(listPath(LINKS_RECORD_ID));
+      return { status: answer.status, body: (await answer.json()) as unknown };
+    };
+    expect(await answerWith({ code: 'INVALID_URL_PATTERN' })).toEqual({
+      status: 404,
+      body: {
+        code: 'INVALID_URL_PATTERN',
+        details: {},
+        message: 'Please check if the URL trying to access is a correct one',
+        status: 'error',
+      },
+    });
+    expect(await answerWith({ code: 'INVALID_REQUEST_METHOD' })).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_REQUEST_METHOD' },
+    });
+    const unknown = { code: 'FEATURE_NOT_ENABLED', status: 403, message: 'not enabled' };
+    expect(await answerWith(unknown)).toEqual({
+      status: 403,
+      body: { code: 'FEATURE_NOT_ENABLED', details: {}, message: 'not enabled', status: 'error' },
+    });
+    expect((await sandbox.api(listPath(LINKS_RECORD_ID))).status).toBe(200);
+  });
+
+  it('refuses an undocumented code without a status, and a code that is not one', async () => {
+    const match = { recordId: LINKS_RECORD_ID };
+    for (const fault of [
+      { kind: 'error', code: 'FEATURE_NOT_ENABLED', match },
+      { kind: 'error', code: 'not a code', status: 400, match },
+      { kind: 'error', code: 'INTERNAL_ERROR', status: 200, match },
+    ]) {
+      const refused = await sandbox.control('POST', 'faults', fault);
+      expect(refused.status).toBe(400);
+    }
+    expect((await sandbox.api(listPath(LINKS_RECORD_ID))).status).toBe(200);
+  });
+
   it('resets the connection', async () => {
     await addFault({ kind: 'reset', times: 1, match: { user: 'Sam Rivera' } });
     const sam = await sandbox.token('Sam Rivera');

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { BIGIN_ERRORS } from '../shared/bigin-error.ts';
 import { createRng } from './prng.ts';
 
 /**
@@ -25,13 +26,27 @@ export const faultInputSchema = z
       .refine((m) => Object.keys(m).length > 0, 'a fault must be scoped: give at least one match'),
     /** For `latency`: how long to hold the call. */
     latencyMs: z.number().int().min(0).max(120_000).default(0),
+    /**
+     * For `error`: the code Bigin answers with. A documented code keeps Bigin's own status and
+     * message; any other (one Bigin may add some day) needs `status` and may give `message`.
+     */
+    code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'a code is upper case, like INVALID_URL_PATTERN')
+      .default('INTERNAL_ERROR'),
+    status: z.number().int().min(400).max(599).optional(),
+    message: z.string().min(1).max(500).optional(),
     /** The share of matching calls that meet the fault (drawn from a seeded generator). */
     share: z.number().min(0).max(1).default(1),
     /** At most this many calls meet the fault; then it is spent. */
     times: z.number().int().positive().optional(),
     seed: z.number().int().default(1),
   })
-  .strict();
+  .strict()
+  .refine((f) => f.code in BIGIN_ERRORS || f.status !== undefined, {
+    message: 'an undocumented code needs the HTTP status to answer with',
+    path: ['status'],
+  });
 export type FaultInput = z.input<typeof faultInputSchema>;
 export type Fault = z.output<typeof faultInputSchema> & { id: string; hits: number };
 
