@@ -35,21 +35,9 @@ interface AttachmentsGridProps {
  */
 export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   const [view, updateView] = useGridView();
-  // The page shown is set at once by the pager; the URL follows it, but the router renders a
-  // navigation later, and a click in between would meet the grid's old page and be lost. A
-  // change of the URL itself (back, forward, a link) is taken over as soon as it is seen.
-  const urlPaging = `${view.page}:${view.pageSize}`;
-  const [paging, setPaging] = useState({
-    page: view.page,
-    pageSize: view.pageSize,
-    seen: urlPaging,
-  });
-  if (paging.seen !== urlPaging) {
-    setPaging({ page: view.page, pageSize: view.pageSize, seen: urlPaging });
-  }
   const [loadAll, setLoadAll] = useState(false);
   // The current grid page and the next one: the next Bigin page is asked for before it is needed.
-  const rowsWanted = (paging.page + 2) * paging.pageSize;
+  const rowsWanted = (view.page + 2) * view.pageSize;
   const loaded = useAttachmentPages(module, recordId, rowsWanted, loadAll);
   const actions = useFileActions(module, recordId);
   const dropOverlay = useFileDrop(actions.can.upload ? actions.upload : null);
@@ -60,8 +48,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   // Selection survives paging: the grid keeps ids of rows that are not on the current page.
   const [selection, setSelection] = useState<GridRowSelectionModel>(noSelection);
 
-  const { search } = view;
-  const { pageSize } = paging;
+  const { search, pageSize } = view;
   const sortField = view.sort?.field;
   const sortDirection = view.sort?.direction;
   const hidden = view.hidden.join(',');
@@ -78,8 +65,8 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   // The page the URL asks for, once its rows are held. Until then the grid stays on the last page
   // it can fill, so the rows on screen stay there while the next Bigin page loads.
   const lastFilledPage = Math.max(0, Math.ceil(shown.length / pageSize) - 1);
-  const page = Math.min(paging.page, lastFilledPage);
-  const waitingForRows = paging.page > lastFilledPage && loaded.moreRecords;
+  const page = Math.min(view.page, lastFilledPage);
+  const waitingForRows = view.page > lastFilledPage && loaded.moreRecords;
   const rows = useMemo(
     () => shown.slice(page * pageSize, (page + 1) * pageSize),
     [shown, page, pageSize],
@@ -125,12 +112,10 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
 
   const onPagination = (model: GridPaginationModel) => {
     if (model.page === page && model.pageSize === pageSize) return;
-    const next = {
+    updateView({
       page: model.pageSize !== pageSize ? 0 : model.page,
       pageSize: model.pageSize as PageSize,
-    };
-    setPaging({ ...next, seen: paging.seen });
-    updateView(next);
+    });
   };
   const onSort = (model: GridSortModel) => {
     const first = model[0];

@@ -1,24 +1,54 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { parseGridView, writeGridView, type GridViewState } from './grid-view-state.ts';
 
 /**
- * The grid's view read from, and written to, the URL. Page, size, sort and columns push a history
+ * The grid's view, read from and written to the URL. Page, size, sort and columns push a history
  * entry (back and forward step through them); typing a search replaces the current one.
+ *
+ * The view is held here and the URL follows it: the router renders a navigation some time after
+ * it is asked for, and a key pressed in between (the next page right after a sort) must meet the
+ * view the user just chose, not the one before. A URL the app did not write (back, forward, a
+ * link) is taken over as soon as it is seen.
  */
 export function useGridView(): [
   GridViewState,
   (patch: Partial<GridViewState>, options?: { replace?: boolean }) => void,
 ] {
   const [params, setParams] = useSearchParams();
-  const view = useMemo(() => parseGridView(params), [params]);
+  const url = params.toString();
+  // `seen`: the URL last seen from the router; `pending`: URLs written here that it has not
+  // shown yet. A URL that is neither is a change from outside.
+  const [held, setHeld] = useState(() => ({
+    view: parseGridView(params),
+    seen: url,
+    pending: [] as string[],
+  }));
+  let current = held;
+  if (held.seen !== url) {
+    const own = held.pending.indexOf(url);
+    current =
+      own >= 0
+        ? { ...held, seen: url, pending: held.pending.slice(own + 1) }
+        : { view: parseGridView(params), seen: url, pending: [] };
+    setHeld(current);
+  }
+  // What the user sees is what the next change starts from: the committed view, not that of a
+  // render React may still throw away (the grid can call back with props from such a render).
+  const committed = useRef(current);
+  useLayoutEffect(() => {
+    committed.current = current;
+  });
   const update = useCallback(
     (patch: Partial<GridViewState>, options: { replace?: boolean } = {}) => {
-      setParams((current) => writeGridView({ ...parseGridView(current), ...patch }, current), {
-        replace: options.replace ?? false,
-      });
+      const base = committed.current;
+      const view = { ...base.view, ...patch };
+      const next = writeGridView(view, new URLSearchParams(base.seen));
+      committed.current = { ...base, view, pending: [...base.pending, next.toString()] };
+      setHeld(committed.current);
+      setParams(next, { replace: options.replace ?? false });
     },
     [setParams],
   );
-  return [view, update];
+  return [current.view, update];
 }
