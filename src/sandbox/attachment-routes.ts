@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { UserRef } from '../shared/bigin-attachment.ts';
 import { requireAttachmentAccess, requireModule, type Caller } from './bigin-access.ts';
+import { decodeFormFileName } from '../shared/form-file-name.ts';
 import { BiginFailure } from './bigin-failure.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { contentTypeFor } from './file-bytes.ts';
@@ -169,10 +170,14 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
   let file: { fileName: string; bytes: Buffer } | undefined;
   if (request.isMultipart()) {
     try {
-      for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
+      for await (const part of request.parts({
+        limits: { fileSize: maxBytes },
+        preservePath: true,
+      })) {
         if (part.type === 'file') {
           const bytes = await part.toBuffer();
-          if (part.fieldname === 'file') file = { fileName: part.filename || 'file', bytes };
+          if (part.fieldname === 'file')
+            file = { fileName: decodeFormFileName(part.filename) || 'file', bytes };
         } else if (typeof part.value === 'string') {
           fields[part.fieldname] = part.value;
         }

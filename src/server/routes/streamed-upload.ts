@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { decodeFormFileName, encodeFormFileName } from '../../shared/form-file-name.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
 import { transferFor } from './file-transfer.ts';
@@ -31,13 +32,16 @@ export async function streamUpload<T>(
   const part = await request.file({
     limits: { fileSize: upload.maxBytes, files: 1, fields: 0, parts: 1 },
     throwFileSizeLimit: false,
+    // A backslash is part of a name (browsers send no folders), not a folder to cut off.
+    preservePath: true,
   });
   if (!part || part.fieldname !== 'file') {
     part?.file.resume();
     throw ApiFailure.proxy('PROXY_BAD_REQUEST', { param: 'file', problem: 'a file is required' });
   }
   const declared = baseType(part.mimetype) ?? 'application/octet-stream';
-  const refusal = upload.refuse(part.filename, declared);
+  const fileName = decodeFormFileName(part.filename) || 'file';
+  const refusal = upload.refuse(fileName, declared);
   if (refusal) {
     // Read to the end (and drop) so that the browser, still sending, gets the answer cleanly.
     part.file.resume();
@@ -53,7 +57,7 @@ export async function streamUpload<T>(
         method: 'POST',
         path: upload.path,
         headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
-        body: multipartBody(part, declared, boundary, state, () => transfer.touch()),
+        body: multipartBody(part, fileName, declared, boundary, state, () => transfer.touch()),
         signal: transfer.signal,
         noDeadline: true,
       },
@@ -77,13 +81,14 @@ export async function streamUpload<T>(
  */
 async function* multipartBody(
   part: MultipartFile,
+  fileName: string,
   declared: string,
   boundary: string,
   state: { tooLarge: boolean },
   moved: () => void,
 ): AsyncGenerator<Uint8Array> {
   yield Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quoted(part.filename)}"\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${formFileName(fileName)}"\r\n` +
       `Content-Type: ${declared}\r\n\r\n`,
   );
   // Stopping early (Bigin failed) must not destroy the browser's request: the rest is drained
@@ -102,7 +107,7 @@ async function* multipartBody(
   yield Buffer.from(`\r\n--${boundary}--\r\n`);
 }
 
-/** A file name as a quoted-string: quotes and backslashes escaped, line breaks removed. */
-const quoted = (name: string) =>
-  // eslint-disable-next-line no-control-regex -- control characters are what it removes
-  (name || 'file').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/["\\]/g, '\\$&');
+/** A file name for Bigin's form, as a browser writes it; other control characters as spaces. */
+const formFileName = (name: string) =>
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
+  encodeFormFileName(name.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, ' '));

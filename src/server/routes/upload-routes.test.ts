@@ -42,6 +42,15 @@ describe('upload', () => {
     expect(sha256(new Uint8Array(await back.arrayBuffer()))).toBe(sha256(bytes));
   });
 
+  it('keeps quotes, backslashes and percent signs of a name as a browser sends them', async () => {
+    // A browser's form writes `"` as %22 and leaves a backslash alone; the name arrives as typed.
+    for (const name of ['The "final" offer.txt', 'C:\\drafts\\plan.txt', '100% done.txt']) {
+      const r = await uploadFile(s.browser, token, base, { name, bytes: new Uint8Array([1]) });
+      const id = String(writeResultSchema.parse(await r.json()).data[0]!.details.id);
+      expect((await listed()).find((a) => a.id === id)?.File_Name).toBe(name);
+    }
+  });
+
   it('refuses a file over the limit with 413, and Bigin stores nothing', async () => {
     const before = (await listed()).length;
     const r = await uploadFile(s.browser, token, base, {
