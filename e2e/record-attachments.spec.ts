@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
+import { expectNoSeriousAxeIssues } from './support/axe.ts';
 
 test('the deep link shows the documentation sample row with its values', async ({ page }) => {
   await page.goto('/Contacts/4150868000002728001');
@@ -31,4 +33,54 @@ test('an unknown module shows the INVALID_MODULE banner with what to do', async 
   await expect(banner).toContainText('INVALID_MODULE');
   await banner.getByRole('link', { name: 'Choose a record' }).click();
   await expect(page).toHaveURL('/');
+});
+
+test.describe('the first rows, while the grid is on its way', () => {
+  /** Holds the record page's code until the test lets it through. */
+  async function holdRecordPageCode(page: Page) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/record-attachments-page-*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    return release;
+  }
+
+  test('show the first page of names before the grid, where the grid will show them', async ({
+    page,
+  }) => {
+    const release = await holdRecordPageCode(page);
+    const firstPage = page.waitForRequest(/\/attachments\?page=1&per_page=200$/);
+    await page.goto('/Contacts/4150868000002728201');
+    // The proxy hints the first page to the browser with the page itself.
+    expect((await firstPage).url()).toContain('/api/records/Contacts/4150868000002728201/');
+    const early = page.getByRole('table', { name: /Attachments of Contacts record/ });
+    await expect(early.getByRole('row')).toHaveCount(26); // the header and 25 rows
+    const firstName = early.getByRole('row').nth(1).getByRole('cell').first();
+    await expect(firstName).not.toBeEmpty();
+    const name = (await firstName.textContent()) ?? '';
+    const before = await firstName.boundingBox();
+    await expectNoSeriousAxeIssues(page);
+    release();
+    const grid = page.getByRole('grid', { name: /Attachments of Contacts record/ });
+    const gridName = grid.getByRole('row').nth(1).getByRole('gridcell').first();
+    await expect(gridName).toHaveText(name);
+    await expect(early).toHaveCount(0);
+    // The same row, in the same place, give or take a few pixels: nothing jumps.
+    const middle = (box: { y: number; height: number } | null) =>
+      box ? box.y + box.height / 2 : 0;
+    expect(Math.abs(middle(await gridName.boundingBox()) - middle(before))).toBeLessThanOrEqual(4);
+  });
+
+  test('are not shown for a sorted or later page, which only the grid can show', async ({
+    page,
+  }) => {
+    const release = await holdRecordPageCode(page);
+    await page.goto('/Contacts/4150868000002728201?sort=Size.desc');
+    await expect(page.getByText('Loading the page…')).toBeVisible();
+    await expect(page.getByRole('table')).toHaveCount(0);
+    release();
+    await expect(page.getByRole('grid')).toBeVisible();
+  });
 });

@@ -4,6 +4,9 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { apiPaths } from '../shared/api-contract.ts';
+import { BIGIN_MAX_PER_PAGE } from '../shared/bigin-attachment.ts';
+import { recordPageOf } from '../shared/record-page.ts';
 import { ApiFailure, sendApiFailure } from './api-failure.ts';
 import { redirectToSignIn, registerAuthRoutes, type SignInOptions } from './auth/auth-routes.ts';
 import { registerWriteGuard } from './auth/write-guard.ts';
@@ -154,6 +157,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Deep links such as /Contacts/4150868000002728001 are the app's routes: serve the app, to
     // someone signed in; anyone else signs in first and comes back here.
     if (!sessions.isSignedIn(request)) return redirectToSignIn(request, reply);
+    // A record's page shows its first page of attachments: the browser may ask for it at once,
+    // while the app's code is still on its way.
+    const record = recordPageOf(request.url.split('?')[0]!);
+    if (record) {
+      const firstPage = apiPaths.attachments(record.module, record.recordId, 1, BIGIN_MAX_PER_PAGE);
+      reply.header('Link', `<${firstPage}>; rel=preload; as=fetch; crossorigin`);
+    }
     return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');
   });
   return app;

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Outlet, useRoutes, type RouteObject } from 'react-router';
+import { FirstRows } from '../features/attachments/first-rows.tsx';
 import { Layout, PageLoading } from './layout.tsx';
 import {
   loadEmbedPage,
@@ -35,7 +36,14 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: ':module/:recordId', element: <RecordAttachmentsPage /> },
+      {
+        path: ':module/:recordId',
+        element: (
+          <Suspense fallback={<FirstRows />}>
+            <RecordAttachmentsPage />
+          </Suspense>
+        ),
+      },
     ],
   },
 ];
