@@ -1,8 +1,11 @@
 /**
  * What the browser app costs a user, measured in Chromium against the sandbox, in one run:
  * - the JavaScript sent for the deep-link page and for home (gzip; budget 375 kB for the former),
- * - time from navigation to the first grid row, beside a plain-table page built in the same run
- *   that fetches the same page of attachments (target: at most 3x),
+ * - time from navigation to the first row of attachments on screen, beside a plain-table page
+ *   built in the same run that fetches the same page of attachments (target: at most 3x): on a
+ *   first visit (nothing cached) and on a repeat visit (the browser holds the app's code); and
+ *   the time until the data grid itself has its rows (the first rows before it come from a light
+ *   table shown while the grid's code loads),
  * - layout shift while the record page loads (target: at most 0.05),
  * - time to show the next grid page when its rows are cached (target: at most 100 ms),
  * - Bigin calls per record listed (target: ceil(rows / 200)).
@@ -45,17 +48,21 @@ if (!executablePath) throw new Error('No Chromium: set CHROMIUM_PATH');
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
 const deepLink = `/Contacts/${DOC_SAMPLE_RECORD_ID}`;
-const ROW_SELECTOR = '.MuiDataGrid-row, tr.attachment-row';
+/** A row of attachments: the grid's, the light first rows' before it, or the plain page's. */
+const ROW_SELECTOR = '.MuiDataGrid-row, [role="cell"], tr.attachment-row';
+const GRID_ROW_SELECTOR = '.MuiDataGrid-row';
 
-/** Records when the first row appears and the layout shift until then, from navigation start. */
+/** Records when the first row and the grid's first row appear, and the layout shift until then. */
 const OBSERVE = `
-  window.__bench = { firstRow: null, shift: 0 };
+  window.__bench = { firstRow: null, gridRow: null, shift: 0 };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.shift += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
   new MutationObserver((_, observer) => {
-    if (document.querySelector(${JSON.stringify(ROW_SELECTOR)})) {
-      window.__bench.firstRow = performance.now();
+    const b = window.__bench;
+    if (b.firstRow === null && document.querySelector(${JSON.stringify(ROW_SELECTOR)})) b.firstRow = performance.now();
+    if (document.querySelector(${JSON.stringify(GRID_ROW_SELECTOR)})) {
+      b.gridRow = performance.now();
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
@@ -91,14 +98,28 @@ async function freshPage(): Promise<Page> {
   return context.newPage();
 }
 
-async function firstRowAndShift(url: string): Promise<{ firstRow: number; shift: number }> {
+interface FirstRows {
+  firstRow: number;
+  gridRow: number | null;
+  shift: number;
+}
+
+/**
+ * Times one navigation from its start. A repeat visit opens the page once before, in the same
+ * browser context, so that the app's code is in the browser's caches.
+ */
+async function firstRowAndShift(url: string, repeat = false): Promise<FirstRows> {
   const page = await freshPage();
+  if (repeat) {
+    await page.goto(url);
+    await page.waitForSelector(ROW_SELECTOR);
+    await page.goto('about:blank');
+  }
   await page.goto(url);
   await page.waitForSelector(ROW_SELECTOR);
+  if (!url.includes('plain')) await page.waitForSelector(GRID_ROW_SELECTOR);
   await page.waitForTimeout(500); // late shifts count too
-  const result = await page.evaluate(
-    () => (window as unknown as { __bench: { firstRow: number; shift: number } }).__bench,
-  );
+  const result = await page.evaluate(() => (window as unknown as { __bench: FirstRows }).__bench);
   await page.context().close();
   return result;
 }
@@ -153,25 +174,33 @@ const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 try {
   const deepJs = await javascriptBytes(deepLink);
   const homeJs = await javascriptBytes('/');
-  const app: { firstRow: number; shift: number }[] = [];
-  const plain: { firstRow: number; shift: number }[] = [];
+  const runs = { app: [] as FirstRows[], plain: [] as FirstRows[] };
+  const repeats = { app: [] as FirstRows[], plain: [] as FirstRows[] };
   for (let i = 0; i < RUNS; i += 1) {
-    app.push(await firstRowAndShift(deepLink));
-    plain.push(await firstRowAndShift('/__bench/plain'));
+    runs.app.push(await firstRowAndShift(deepLink));
+    runs.plain.push(await firstRowAndShift('/__bench/plain'));
+    repeats.app.push(await firstRowAndShift(deepLink, true));
+    repeats.plain.push(await firstRowAndShift('/__bench/plain', true));
   }
-  const appMs = median(app.map((r) => r.firstRow));
-  const plainMs = median(plain.map((r) => r.firstRow));
   const paged = await paging();
 
   console.log('JavaScript sent (gzip, raw)');
   console.log(`  deep-link page   ${kB(deepJs.gzip)} (${kB(deepJs.raw)} raw)   budget 375 kB`);
   console.log(`  home (pickers)   ${kB(homeJs.gzip)} (${kB(homeJs.raw)} raw)`);
-  console.log(`Navigation to first row, median of ${RUNS}`);
-  console.log(`  app grid         ${appMs.toFixed(0)} ms`);
-  console.log(`  plain table      ${plainMs.toFixed(0)} ms (baseline, same run)`);
-  console.log(`  ratio            ${(appMs / plainMs).toFixed(2)}x   target at most 3x`);
+  const line = (label: string, ms: number, plainMs: number, note = '') =>
+    console.log(
+      `  ${label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms   plain table ${plainMs.toFixed(0).padStart(4)} ms   ${(ms / plainMs).toFixed(2)}x${note}`,
+    );
+  console.log(`Navigation to the first row of attachments, median of ${RUNS} (plain: same run)`);
+  const first = (rs: FirstRows[]) => median(rs.map((r) => r.firstRow));
+  const grid = (rs: FirstRows[]) => median(rs.map((r) => r.gridRow ?? NaN));
+  line('first visit: first row', first(runs.app), first(runs.plain), '   target at most 3x');
+  line('first visit: the data grid', grid(runs.app), first(runs.plain));
+  line('repeat visit: first row', first(repeats.app), first(repeats.plain), '   target at most 3x');
+  line('repeat visit: the data grid', grid(repeats.app), first(repeats.plain));
+  const app = [...runs.app, ...repeats.app];
   console.log(
-    `Layout shift (max of ${RUNS}) ${Math.max(...app.map((r) => r.shift)).toFixed(3)}   target at most 0.05`,
+    `Layout shift (max of ${app.length} loads) ${Math.max(...app.map((r) => r.shift)).toFixed(3)}   target at most 0.05`,
   );
   console.log(
     `Next grid page shown, cached rows: median ${median(paged.nextPageMs).toFixed(1)} ms, worst ${Math.max(...paged.nextPageMs).toFixed(1)} ms   target at most 100 ms`,
