@@ -18,6 +18,7 @@ import {
 } from '../../lib/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
+import { COLUMN_SIZES } from './grid-layout.ts';
 
 const gridText = messages.attachments;
 
@@ -88,8 +89,7 @@ const person = (
 ): GridColDef<Attachment> => ({
   field,
   headerName,
-  flex: 1,
-  minWidth: 115,
+  ...COLUMN_SIZES[field],
   valueGetter: (value: Attachment['Owner']) => value.name,
 });
 
@@ -99,7 +99,7 @@ const time = (
 ): GridColDef<Attachment> => ({
   field,
   headerName,
-  width: 180,
+  ...COLUMN_SIZES[field],
   renderCell: ({ value }) => (
     <Tooltip title={formatFullDateTime(value as string)}>
       <time dateTime={value as string}>{formatDateTime(value as string)}</time>
@@ -112,15 +112,14 @@ export const attachmentColumns: GridColDef<Attachment>[] = [
   {
     field: 'File_Name',
     headerName: gridText.columns.File_Name,
-    flex: 2,
-    minWidth: 220,
+    ...COLUMN_SIZES.File_Name,
     hideable: false,
     renderCell: ({ row }) => <FileNameCell row={row} />,
   },
   {
     field: 'Size',
     headerName: gridText.columns.Size,
-    width: 100,
+    ...COLUMN_SIZES.Size,
     type: 'number',
     valueGetter: (value: string) => Number(value),
     renderCell: ({ value, row }) =>

@@ -11,6 +11,7 @@ import { useMemo, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { attachmentColumns } from './attachment-columns.tsx';
 import { viewRows } from './attachment-rows.ts';
+import { COLUMN_HEADER_HEIGHT, GRID_HEIGHT, ROW_HEIGHT } from './grid-layout.ts';
 import { messages } from '../../i18n/messages.ts';
 import { PAGE_SIZES, type PageSize, type SortableField } from './grid-view-state.ts';
 import { useAttachmentPages } from './use-attachment-pages.ts';
@@ -158,13 +159,13 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
           </>
         )}
       </Stack>
-      {/* A fixed height lets the grid render only the rows in view: a page of 100 rows then
-          shows as fast as a page of 25. */}
-      <Box sx={{ width: '100%', height: { xs: 560, md: 'max(480px, calc(100vh - 300px))' } }}>
+      <Box sx={{ width: '100%', height: GRID_HEIGHT }}>
         <DataGrid
           label={gridText.gridLabel(module, recordId)}
           rows={rows}
           columns={columns}
+          rowHeight={ROW_HEIGHT}
+          columnHeaderHeight={COLUMN_HEADER_HEIGHT}
           checkboxSelection
           keepNonExistentRowsSelected
           rowSelectionModel={selection}

@@ -6,25 +6,39 @@ import { PageLoading } from '../../app/layout.tsx';
 import { messages } from '../../i18n/messages.ts';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';
 import { attachmentPageQuery } from './attachment-queries.ts';
+import {
+  ACTIONS_COLUMN_WIDTH,
+  CHECKBOX_COLUMN_WIDTH,
+  COLUMN_HEADER_HEIGHT,
+  COLUMN_SIZES,
+  GRID_HEIGHT,
+  ROW_HEIGHT,
+} from './grid-layout.ts';
 import { parseGridView, SORTABLE_FIELDS, type SortableField } from './grid-view-state.ts';
 
 const gridText = messages.attachments;
 
-/** Each column as the grid sizes it (its flex share or fixed width), and its text. */
-const COLUMNS: Record<SortableField, { track: string; text: (a: Attachment) => string }> = {
-  File_Name: { track: 'minmax(220px, 2fr)', text: (a) => a.File_Name },
-  Size: {
-    track: '100px',
-    text: (a) => (isLinkAttachment(a) ? '—' : formatBytes(Number(a.Size))),
-  },
-  Owner: { track: 'minmax(115px, 1fr)', text: (a) => a.Owner.name },
-  Created_By: { track: 'minmax(115px, 1fr)', text: (a) => a.Created_By.name },
-  Created_Time: { track: '180px', text: (a) => formatDateTime(a.Created_Time) },
-  Modified_By: { track: 'minmax(115px, 1fr)', text: (a) => a.Modified_By.name },
-  Modified_Time: { track: '180px', text: (a) => formatDateTime(a.Modified_Time) },
+/** Each column's text, as the grid shows it. */
+const TEXT: Record<SortableField, (a: Attachment) => string> = {
+  File_Name: (a) => a.File_Name,
+  Size: (a) => (isLinkAttachment(a) ? '—' : formatBytes(Number(a.Size))),
+  Owner: (a) => a.Owner.name,
+  Created_By: (a) => a.Created_By.name,
+  Created_Time: (a) => formatDateTime(a.Created_Time),
+  Modified_By: (a) => a.Modified_By.name,
+  Modified_Time: (a) => formatDateTime(a.Modified_Time),
 };
-/** The selection and actions columns, empty until the grid arrives. */
-const TRAILING_TRACKS = '50px 132px';
+
+/** The grid's column widths as CSS grid tracks; the selection and actions columns stay empty. */
+const tracks = (columns: SortableField[]) =>
+  [
+    ...columns.map((field) => {
+      const size = COLUMN_SIZES[field];
+      return 'width' in size ? `${size.width}px` : `minmax(${size.minWidth}px, ${size.flex}fr)`;
+    }),
+    `${CHECKBOX_COLUMN_WIDTH}px`,
+    `${ACTIONS_COLUMN_WIDTH}px`,
+  ].join(' ');
 
 /** Rows rendered at most: as many as the grid shows on a tall screen before scrolling. */
 const MAX_ROWS = 25;
@@ -54,7 +68,7 @@ export function FirstRows() {
       <Box sx={{ height: { xs: 70 + 36, sm: 31 + 36 } }} />
       <Box
         sx={{
-          height: { xs: 560, md: 'max(480px, calc(100vh - 300px))' },
+          height: GRID_HEIGHT,
           border: 1,
           borderColor: 'divider',
           borderRadius: 1,
@@ -62,13 +76,17 @@ export function FirstRows() {
           typography: 'body2',
           '& [role=row]': {
             display: 'grid',
-            gridTemplateColumns: `${columns.map((field) => COLUMNS[field].track).join(' ')} ${TRAILING_TRACKS}`,
+            gridTemplateColumns: tracks(columns),
             minWidth: 'fit-content',
-            height: 52,
+            height: ROW_HEIGHT,
             borderBottom: 1,
             borderColor: 'divider',
           },
-          '& [role=row]:first-of-type': { height: 56, borderTop: 1, borderColor: 'divider' },
+          '& [role=row]:first-of-type': {
+            height: COLUMN_HEADER_HEIGHT,
+            borderTop: 1,
+            borderColor: 'divider',
+          },
           '& [role=cell], & [role=columnheader]': {
             px: '10px',
             alignSelf: 'center',
@@ -82,6 +100,7 @@ export function FirstRows() {
           '& [role=cell].name': { pl: '46px' },
         }}
       >
+        {/* The grid's own toolbar, with its label. */}
         <Typography sx={{ height: 52, px: '10px', display: 'flex', alignItems: 'center' }}>
           {label}
         </Typography>
@@ -97,7 +116,7 @@ export function FirstRows() {
             <div key={attachment.id} role="row">
               {columns.map((field) => (
                 <div key={field} role="cell" className={CLASS[field]}>
-                  {COLUMNS[field].text(attachment)}
+                  {TEXT[field](attachment)}
                 </div>
               ))}
             </div>

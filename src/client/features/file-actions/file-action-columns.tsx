@@ -3,6 +3,7 @@ import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
 import { FileNameCell } from '../attachments/attachment-columns.tsx';
+import { ACTIONS_COLUMN_WIDTH } from '../attachments/grid-layout.ts';
 import { hasThumbnail } from './preview-kind.ts';
 import { RowActions, type RowActionHandlers } from './row-actions.tsx';
 
@@ -37,7 +38,7 @@ export function withFileActions(
     {
       field: 'actions',
       headerName: messages.fileActions.actionsColumn,
-      width: 132,
+      width: ACTIONS_COLUMN_WIDTH,
       sortable: false,
       hideable: false,
       disableColumnMenu: true,
