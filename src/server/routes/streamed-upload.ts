@@ -70,8 +70,11 @@ export async function streamUpload<T>(
     throw error;
   } finally {
     transfer.done();
-    // Whatever Bigin said, the browser may still be sending: read the rest and drop it.
-    if (!part.file.readableEnded) part.file.resume();
+    // Whatever Bigin said, the browser may still be sending: read the rest and drop it. With a
+    // listener, not resume(): the body for Bigin may still be reading the file when Bigin fails,
+    // and resume() then does nothing; unread, the rest would hold up the parser, and with it the
+    // next request the browser sends on this connection, until the server's header timeout.
+    if (!part.file.readableEnded) part.file.on('data', () => {});
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeResultSchema } from '../../shared/bigin-write.ts';
 import { DOC_REQUEST_RECORD_ID, EMPTY_RECORD_ID } from '../../sandbox/seed-ids.ts';
 import { fileStack, sha256, type FileStack } from '../test-support/file-stack.ts';
@@ -90,6 +91,50 @@ describe('upload', () => {
     expect(postsToBigin()).toBe(posts + 1);
     expect((await listed()).some((a) => a.File_Name === 'reset.bin')).toBe(false);
   });
+
+  it('answers the next request on the same connection at once after Bigin resets an upload', async () => {
+    // A browser still sending when Bigin goes away: the proxy answers at once, and must still
+    // read the rest of the body, or the connection's next request waits behind those bytes
+    // until the server's header timeout (a minute) and then fails. Written by hand on one
+    // socket, as a browser keeps a connection alive.
+    await s.fault({ kind: 'reset', match: { recordId: RECORD, method: 'POST' }, times: 1 });
+    const url = new URL(s.browser.origin);
+    const socket = connect(Number(url.port), url.hostname);
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const head = `--b\r\nContent-Disposition: form-data; name="file"; filename="slow.bin"\r\n\r\n`;
+    const tail = '\r\n--b--\r\n';
+    const chunks = 40;
+    const chunk = Buffer.alloc(16 * 1024, 7);
+    const headers = {
+      Host: url.host,
+      Cookie: s.browser.cookieHeader,
+      ...appWrite(s.browser, token),
+      'Content-Type': 'multipart/form-data; boundary=b',
+      'Content-Length': String(head.length + chunks * chunk.length + tail.length),
+    };
+    socket.write(
+      `POST ${base} HTTP/1.1\r\n${Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('')}\r\n${head}`,
+    );
+    for (let i = 0; i < chunks; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      socket.write(chunk);
+    }
+    socket.write(tail);
+    socket.write(
+      `GET /api/session HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${headers.Cookie}\r\n\r\n`,
+    );
+    try {
+      await vi.waitFor(() => expect(received.match(/HTTP\/1\.1 \d{3}/g)).toHaveLength(2), {
+        timeout: 5_000,
+      });
+      expect(received.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 502', 'HTTP/1.1 200']);
+    } finally {
+      socket.destroy();
+    }
+  }, 15_000);
 
   it("attaches a link, and passes on Bigin's refusals of a bad or duplicate one", async () => {
     const url = 'https://workdrive.zoho.com/folder/quotes-2024';
