@@ -100,18 +100,45 @@ describe('preview', () => {
       "sandbox allow-scripts; frame-ancestors 'self'",
     ],
     ['text', '4150868000004100003', 'text/plain; charset=utf-8', "sandbox; frame-ancestors 'self'"],
-  ])('shows %s inline, sandboxed, framable by the app only', async (_l, id, type, csp) => {
-    const [r, fromBigin] = await Promise.all([
-      download(DOC_REQUEST_RECORD_ID, id, '/preview'),
-      direct(DOC_REQUEST_RECORD_ID, id),
-    ]);
-    expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toBe(type);
-    expect(r.headers.get('content-security-policy')).toBe(csp);
-    expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(r.headers.get('content-disposition')).toMatch(/^inline; /);
-    expect(sha256(await bytesOf(r))).toBe(sha256(await bytesOf(fromBigin)));
+  ])(
+    'shows %s inline, sandboxed, framable by the app and its embedding hosts',
+    async (_l, id, type, csp) => {
+      const [r, fromBigin] = await Promise.all([
+        download(DOC_REQUEST_RECORD_ID, id, '/preview'),
+        direct(DOC_REQUEST_RECORD_ID, id),
+      ]);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe(type);
+      // Here the sandbox's example host is the one allowed to embed the app.
+      expect(r.headers.get('content-security-policy')).toBe(
+        `${csp} ${new URL(s.stack.sandboxUrl!).origin}`,
+      );
+      expect(r.headers.get('x-frame-options')).toBeNull();
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('content-disposition')).toMatch(/^inline; /);
+      expect(sha256(await bytesOf(r))).toBe(sha256(await bytesOf(fromBigin)));
+    },
+  );
+
+  it('lets the hosts allowed to embed the app frame a preview too, with or without a link', async () => {
+    // A widget inside an allowed host may run on the user's session: its preview has the host as
+    // an ancestor, which frame-ancestors must name (and X-Frame-Options cannot).
+    const embedded = await fileStack('Patricia Boyle', {
+      EMBED_ALLOWED_ORIGINS: 'https://intranet.example.com',
+    });
+    try {
+      const r = await embedded.browser.fetch(
+        `/api/records/Contacts/${DOC_REQUEST_RECORD_ID}/attachments/4150868000004100002/preview`,
+      );
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-security-policy')).toBe(
+        "sandbox allow-scripts; frame-ancestors 'self' https://intranet.example.com",
+      );
+      expect(r.headers.get('x-frame-options')).toBeNull();
+      await r.arrayBuffer();
+    } finally {
+      await embedded.close();
+    }
   });
 
   it('refuses a type it cannot show safely (CSV here), and a link', async () => {

@@ -29,14 +29,16 @@ const attachmentParams = z.object({
 /** Downloads and previews are never framed by another site; previews by the app only. */
 const DOWNLOAD_HEADERS = { csp: 'sandbox', frameOptions: 'DENY' } as const;
 /**
- * A preview is framed by the app only; inside an embedded widget opened with a signed link, the
- * widget's host is an ancestor too (browsers check every ancestor), so it is named as well.
+ * A preview is framed by the app; inside an embedded widget, the widget's host is an ancestor
+ * too (browsers check every ancestor), so the hosts it may sit in are named as well.
  */
-const previewHeaders = (type: string, embedHosts: readonly string[] | null): FileHeaders => ({
+const previewHeaders = (type: string, embedHosts: readonly string[]): FileHeaders => ({
   // Chromium's PDF viewer does not start in a sandbox without scripts (crbug 413851); without
   // allow-same-origin its document still has an opaque origin, never the app's.
-  csp: `${type === 'application/pdf' ? 'sandbox allow-scripts' : 'sandbox'}; frame-ancestors ${["'self'", ...(embedHosts ?? [])].join(' ')}`,
-  frameOptions: embedHosts ? null : 'SAMEORIGIN',
+  csp: `${type === 'application/pdf' ? 'sandbox allow-scripts' : 'sandbox'}; frame-ancestors ${["'self'", ...embedHosts].join(' ')}`,
+  // X-Frame-Options cannot name another site; frame-ancestors, which browsers follow instead,
+  // then decides alone.
+  frameOptions: embedHosts.length ? null : 'SAMEORIGIN',
 });
 
 /** The file's name as Bigin gave it in `Content-Disposition`, else one made from its id. */
@@ -49,12 +51,12 @@ export function registerFileRoutes(
   app: FastifyInstance,
   { bigin, tokensFor, embedAllowedOrigins }: RouteContext,
 ) {
-  /** The hosts a previewed file's embedded widget may sit in: the link's own, or all allowed. */
-  const embedHostsOf = (request: FastifyRequest) => {
-    const grant = request.embedGrant;
-    if (!grant) return null;
-    return grant.origin ? [grant.origin] : (embedAllowedOrigins?.() ?? []);
-  };
+  /**
+   * The hosts a previewed file's embedded widget may sit in: a signed link's own host, else every
+   * allowed host (a widget inside one of them may run on the user's session, without a link).
+   */
+  const embedHostsOf = (request: FastifyRequest) =>
+    request.embedGrant?.origin ? [request.embedGrant.origin] : (embedAllowedOrigins?.() ?? []);
 
   const path = '/api/records/:module/:recordId/attachments/:attachmentId';
 
