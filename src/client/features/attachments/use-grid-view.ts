@@ -43,7 +43,8 @@ export function useGridView(): [
     (patch: Partial<GridViewState>, options: { replace?: boolean } = {}) => {
       const base = committed.current;
       const view = { ...base.view, ...patch };
-      const next = writeGridView(view, new URLSearchParams(base.seen));
+      // Onto the address the app last asked for, which the router may not show yet.
+      const next = writeGridView(view, new URLSearchParams(base.pending.at(-1) ?? base.seen));
       committed.current = { ...base, view, pending: [...base.pending, next.toString()] };
       setHeld(committed.current);
       setParams(next, { replace: options.replace ?? false });
