@@ -9,15 +9,11 @@ import VideoIcon from '@mui/icons-material/VideoFileOutlined';
 import { Box, Link, Tooltip } from '@mui/material';
 import type { SvgIconComponent } from '@mui/icons-material';
 import type { GridColDef } from '@mui/x-data-grid';
-import type { Attachment } from '../../../shared/bigin-attachment.ts';
-import {
-  formatBytes,
-  formatDateTime,
-  formatExactBytes,
-  formatFullDateTime,
-} from '../../lib/format.ts';
+import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
+import { formatExactBytes, formatFullDateTime } from '../../lib/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
+import { columnText } from './column-text.ts';
 import { COLUMN_SIZES } from './grid-layout.ts';
 
 const gridText = messages.attachments;
@@ -90,7 +86,7 @@ const person = (
   field,
   headerName,
   ...COLUMN_SIZES[field],
-  valueGetter: (value: Attachment['Owner']) => value.name,
+  valueGetter: (_value, row) => columnText[field](row),
 });
 
 const time = (
@@ -100,9 +96,9 @@ const time = (
   field,
   headerName,
   ...COLUMN_SIZES[field],
-  renderCell: ({ value }) => (
+  renderCell: ({ value, row }) => (
     <Tooltip title={formatFullDateTime(value as string)}>
-      <time dateTime={value as string}>{formatDateTime(value as string)}</time>
+      <time dateTime={value as string}>{columnText[field](row)}</time>
     </Tooltip>
   ),
 });
@@ -123,11 +119,11 @@ export const attachmentColumns: GridColDef<Attachment>[] = [
     type: 'number',
     valueGetter: (value: string) => Number(value),
     renderCell: ({ value, row }) =>
-      fileKind(row) === 'link' ? (
-        '—'
+      isLinkAttachment(row) ? (
+        columnText.Size(row)
       ) : (
         <Tooltip title={formatExactBytes(value as number)}>
-          <span>{formatBytes(value as number)}</span>
+          <span>{columnText.Size(row)}</span>
         </Tooltip>
       ),
   },

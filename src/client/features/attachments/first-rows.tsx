@@ -1,11 +1,10 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
-import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
 import { PageLoading } from '../../app/layout.tsx';
 import { messages } from '../../i18n/messages.ts';
-import { formatBytes, formatDateTime } from '../../lib/format.ts';
 import { attachmentPageQuery } from './attachment-queries.ts';
+import { columnText } from './column-text.ts';
 import {
   ACTIONS_COLUMN_WIDTH,
   CHECKBOX_COLUMN_WIDTH,
@@ -17,17 +16,6 @@ import {
 import { parseGridView, SORTABLE_FIELDS, type SortableField } from './grid-view-state.ts';
 
 const gridText = messages.attachments;
-
-/** Each column's text, as the grid shows it. */
-const TEXT: Record<SortableField, (a: Attachment) => string> = {
-  File_Name: (a) => a.File_Name,
-  Size: (a) => (isLinkAttachment(a) ? '—' : formatBytes(Number(a.Size))),
-  Owner: (a) => a.Owner.name,
-  Created_By: (a) => a.Created_By.name,
-  Created_Time: (a) => formatDateTime(a.Created_Time),
-  Modified_By: (a) => a.Modified_By.name,
-  Modified_Time: (a) => formatDateTime(a.Modified_Time),
-};
 
 /** The grid's column widths as CSS grid tracks; the selection and actions columns stay empty. */
 const tracks = (columns: SortableField[]) =>
@@ -116,7 +104,7 @@ export function FirstRows() {
             <div key={attachment.id} role="row">
               {columns.map((field) => (
                 <div key={field} role="cell" className={CLASS[field]}>
-                  {TEXT[field](attachment)}
+                  {columnText[field](attachment)}
                 </div>
               ))}
             </div>
