@@ -36,15 +36,14 @@ export async function streamUpload<T>(
     preservePath: true,
   });
   if (!part || part.fieldname !== 'file') {
-    part?.file.resume();
+    if (part) dropRest(part.file);
     throw ApiFailure.proxy('PROXY_BAD_REQUEST', { param: 'file', problem: 'a file is required' });
   }
   const declared = baseType(part.mimetype) ?? 'application/octet-stream';
   const fileName = decodeFormFileName(part.filename) || 'file';
   const refusal = upload.refuse(fileName, declared);
   if (refusal) {
-    // Read to the end (and drop) so that the browser, still sending, gets the answer cleanly.
-    part.file.resume();
+    dropRest(part.file);
     throw refusal;
   }
   const transfer = transferFor(reply);
@@ -70,12 +69,19 @@ export async function streamUpload<T>(
     throw error;
   } finally {
     transfer.done();
-    // Whatever Bigin said, the browser may still be sending: read the rest and drop it. With a
-    // listener, not resume(): the body for Bigin may still be reading the file when Bigin fails,
-    // and resume() then does nothing; unread, the rest would hold up the parser, and with it the
-    // next request the browser sends on this connection, until the server's header timeout.
-    if (!part.file.readableEnded) part.file.on('data', () => {});
+    // Whatever Bigin said, the browser may still be sending.
+    dropRest(part.file);
   }
+}
+
+/**
+ * Reads the rest of the browser's file to the end and drops it, so that the browser, still
+ * sending, gets the answer, and the connection's next request is not held up behind unread
+ * bytes until the server's header timeout. With a listener, not resume(): while the body for
+ * Bigin still reads the file (Bigin failed mid-upload), resume() does nothing.
+ */
+function dropRest(file: MultipartFile['file']): void {
+  if (!file.readableEnded) file.on('data', () => {});
 }
 
 /**
