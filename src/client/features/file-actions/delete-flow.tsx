@@ -8,14 +8,12 @@ import type { Notice } from '../../components/notice-snackbar.tsx';
 
 const words = messages.fileActions;
 
-export type DeleteNotice = Notice;
-
 interface DeleteFlowProps {
   module: string;
   recordId: string;
   rows: Attachment[];
   /** Called once: with what to tell the user, or null when they cancelled. */
-  onDone: (notice: DeleteNotice | null) => void;
+  onDone: (notice: Notice | null) => void;
 }
 
 /**

@@ -3,10 +3,9 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
 import { maxUploadBytesOf, sessionQuery } from '../../lib/session-query.ts';
-import type { DeleteNotice } from './delete-flow.tsx';
 import type { RowActionHandlers } from './row-actions.tsx';
 import { useAllowedActions } from '../../lib/allowed-actions.ts';
-import { NoticeSnackbar } from '../../components/notice-snackbar.tsx';
+import { NoticeSnackbar, type Notice } from '../../components/notice-snackbar.tsx';
 
 // Loaded when first used: the record page's first load carries none of their code.
 const PreviewPanel = lazy(() =>
@@ -18,8 +17,6 @@ const UploadPanel = lazy(() =>
 const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default: m.LinkDialog })));
 const DeleteFlow = lazy(() => import('./delete-flow.tsx').then((m) => ({ default: m.DeleteFlow })));
 const ZipDialog = lazy(() => import('./zip-dialog.tsx').then((m) => ({ default: m.ZipDialog })));
-
-type Notice = DeleteNotice;
 
 /**
  * The file actions of one record's grid: what each row's buttons and the toolbar open, and the

@@ -18,8 +18,6 @@ import type { Notice } from '../../components/notice-snackbar.tsx';
 
 const words = messages.recordPhoto;
 
-export type PhotoNotice = Notice;
-
 interface PhotoMenuProps {
   module: string;
   recordId: string;
@@ -27,7 +25,7 @@ interface PhotoMenuProps {
   hasPhoto: boolean;
   anchor: HTMLElement;
   /** Called once: with what to tell the user, or null when nothing was done. */
-  onDone: (notice: PhotoNotice | null) => void;
+  onDone: (notice: Notice | null) => void;
 }
 
 const reasonOf = (error: unknown) =>

@@ -3,8 +3,7 @@ import { Avatar, Box, IconButton, Skeleton } from '@mui/material';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { messages } from '../../i18n/messages.ts';
-import type { PhotoNotice } from './photo-menu.tsx';
-import { NoticeSnackbar } from '../../components/notice-snackbar.tsx';
+import { NoticeSnackbar, type Notice } from '../../components/notice-snackbar.tsx';
 
 // The menu, its checks and its calls load when the user first opens it.
 const PhotoMenu = lazy(() => import('./photo-menu.tsx').then((m) => ({ default: m.PhotoMenu })));
@@ -54,7 +53,7 @@ function usePhoto(src: string | null, version: number): PhotoStatus {
 export function RecordPhoto({ module, recordId, name, hasPhotoField }: RecordPhotoProps) {
   const [version, setVersion] = useState(0);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
-  const [notice, setNotice] = useState<PhotoNotice | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const src = hasPhotoField ? apiPaths.photo(module, recordId) : null;
   const status = usePhoto(src, version);
   if (name === undefined) return <Skeleton variant="circular" width={SIZE} height={SIZE} />;
