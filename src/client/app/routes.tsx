@@ -1,22 +1,35 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { Outlet, useRoutes, type RouteObject } from 'react-router';
-import { FirstRows } from '../features/attachments/first-rows.tsx';
 import { Layout, PageLoading } from './layout.tsx';
 import {
   loadEmbedPage,
   loadEmbedSignedInPage,
   loadHomePage,
   loadRecordPage,
+  type PageCode,
 } from './lazy-pages.ts';
 
-const HomePage = lazy(() => loadHomePage().then((m) => ({ default: m.HomePage })));
-const RecordAttachmentsPage = lazy(() =>
-  loadRecordPage().then((m) => ({ default: m.RecordAttachmentsPage })),
-);
-const EmbedPage = lazy(() => loadEmbedPage().then((m) => ({ default: m.EmbedPage })));
-const EmbedSignedInPage = lazy(() =>
-  loadEmbedSignedInPage().then((m) => ({ default: m.EmbedSignedInPage })),
-);
+/**
+ * A page drawn by code loaded on demand: while the code loads, the nearest Suspense says the page
+ * is loading. Code already here (warmed up on a deep link) draws at once, with no loading message
+ * in between: a lazy component suspends on its first render even then.
+ */
+function lazyPage<M>(code: PageCode<M>, pick: (module: M) => ComponentType) {
+  const Lazy = lazy(() => code().then((module) => ({ default: pick(module) })));
+  return function Page() {
+    // Chosen once: a switch later would remount the page and lose what it holds.
+    const [Component] = useState(() => {
+      const module = code.loaded();
+      return module ? pick(module) : Lazy;
+    });
+    return <Component />;
+  };
+}
+
+const HomePage = lazyPage(loadHomePage, (m) => m.HomePage);
+const RecordAttachmentsPage = lazyPage(loadRecordPage, (m) => m.RecordAttachmentsPage);
+const EmbedPage = lazyPage(loadEmbedPage, (m) => m.EmbedPage);
+const EmbedSignedInPage = lazyPage(loadEmbedSignedInPage, (m) => m.EmbedSignedInPage);
 
 export const routes: RouteObject[] = [
   // The widget for other pages' frames: no app bar, nothing but the record's attachments.
@@ -36,14 +49,7 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      {
-        path: ':module/:recordId',
-        element: (
-          <Suspense fallback={<FirstRows />}>
-            <RecordAttachmentsPage />
-          </Suspense>
-        ),
-      },
+      { path: ':module/:recordId', element: <RecordAttachmentsPage /> },
     ],
   },
 ];

@@ -1,17 +1,19 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { recordPageOf } from '../../shared/record-page.ts';
 import { attachmentPageQuery } from '../features/attachments/attachment-queries.ts';
+import type { FirstPaint } from '../features/attachments/first-paint.ts';
 import { loadRecordPage } from './lazy-pages.ts';
 
 /**
- * On a deep link, asks for the record page's code and the first page of attachments at once,
- * before React has rendered anything: otherwise the data would wait for the code to arrive.
- * (The proxy's preload hint has usually started the same request already; the browser then
- * answers this one from it.)
+ * On a deep link, asks for the record page's code before React has rendered anything, and gives
+ * the app's query the first page of attachments the first frame already asked for (the proxy's
+ * preload hint has usually started that request with the page itself): one request, not two.
  */
-export function warmUp(pathname: string, queryClient: QueryClient): void {
-  const record = recordPageOf(pathname);
-  if (!record) return;
+export function warmUp(queryClient: QueryClient, firstPaint: FirstPaint | null): void {
+  if (!firstPaint) return;
   void loadRecordPage();
-  void queryClient.prefetchQuery(attachmentPageQuery(record.module, record.recordId, 1));
+  const { module, recordId, firstPage } = firstPaint;
+  void queryClient.prefetchQuery({
+    ...attachmentPageQuery(module, recordId, 1),
+    queryFn: () => firstPage,
+  });
 }
