@@ -62,11 +62,16 @@ test.describe('the first rows, while the grid is on its way', () => {
     const name = (await firstName.textContent()) ?? '';
     const before = await firstName.boundingBox();
     await expectNoSeriousAxeIssues(page);
+    // From here to the grid, the page never goes back to saying it is loading.
+    await page.evaluate(`new MutationObserver(() => {
+      if (document.body.textContent.includes('Loading the page')) window.__flashed = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true })`);
     release();
     const grid = page.getByRole('grid', { name: /Attachments of Contacts record/ });
     const gridName = grid.getByRole('row').nth(1).getByRole('gridcell').first();
     await expect(gridName).toHaveText(name);
     await expect(early).toHaveCount(0);
+    expect(await page.evaluate('window.__flashed ?? false')).toBe(false);
     // The same row, in the same place, give or take a few pixels: nothing jumps.
     const middle = (box: { y: number; height: number } | null) =>
       box ? box.y + box.height / 2 : 0;
