@@ -4,8 +4,8 @@
  * - time from navigation to the first row of attachments on screen, beside a plain-table page
  *   built in the same run that fetches the same page of attachments (target: at most 3x): on a
  *   first visit (nothing cached) and on a repeat visit (the browser holds the app's code); and
- *   the time until the data grid itself has its rows (the first rows before it come from a light
- *   table shown while the grid's code loads),
+ *   the time until the data grid itself has its rows (the first rows before it are the first
+ *   frame's, drawn with the DOM alone while the app's code loads),
  * - layout shift while the record page loads (target: at most 0.05),
  * - time to show the next grid page when its rows are cached (target: at most 100 ms),
  * - Bigin calls per record listed (target: ceil(rows / 200)).
@@ -48,7 +48,7 @@ if (!executablePath) throw new Error('No Chromium: set CHROMIUM_PATH');
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
 const deepLink = `/Contacts/${DOC_SAMPLE_RECORD_ID}`;
-/** A row of attachments: the grid's, the light first rows' before it, or the plain page's. */
+/** A row of attachments: the grid's, the first frame's before it, or the plain page's. */
 const ROW_SELECTOR = '.MuiDataGrid-row, [role="cell"], tr.attachment-row';
 const GRID_ROW_SELECTOR = '.MuiDataGrid-row';
 

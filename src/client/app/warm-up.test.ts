@@ -13,9 +13,9 @@ describe('warmUp', () => {
     const queryClient = new QueryClient();
     const firstPage = Promise.resolve(docSampleAttachmentList);
     warmUp(queryClient, { module: 'Contacts', recordId: '42', firstPage });
-    await expect(
-      queryClient.fetchQuery(attachmentPageQuery('Contacts', '42', 1)),
-    ).resolves.toEqual(docSampleAttachmentList);
+    await expect(queryClient.fetchQuery(attachmentPageQuery('Contacts', '42', 1))).resolves.toEqual(
+      docSampleAttachmentList,
+    );
     expect(fetch).not.toHaveBeenCalled();
   });
 });

@@ -53,18 +53,21 @@ export function paintFirstFrame(
   const view = parseGridView(new URLSearchParams(search));
   if (view.page === 0 && !view.sort && !view.search) {
     const columns = SORTABLE_FIELDS.filter((field) => !view.hidden.includes(field));
-    void firstPage.then((page) => {
-      const rows = page.data.slice(0, Math.min(view.pageSize, MAX_ROWS));
-      // Once the app has the page, the frame is gone and stays gone.
-      if (rows.length === 0 || !root.contains(main)) return;
-      main.replaceChildren(
-        // The record's name, the file actions and the row count come with the app; their
-        // places are kept so that the rows below start where the grid's will.
-        el('div', 'first-paint-record-header'),
-        el('div', 'first-paint-file-toolbar'),
-        firstRows(messages.attachments.gridLabel(module, recordId), columns, rows),
-      );
-    }, () => undefined);
+    void firstPage.then(
+      (page) => {
+        const rows = page.data.slice(0, Math.min(view.pageSize, MAX_ROWS));
+        // Once the app has the page, the frame is gone and stays gone.
+        if (rows.length === 0 || !root.contains(main)) return;
+        main.replaceChildren(
+          // The record's name, the file actions and the row count come with the app; their
+          // places are kept so that the rows below start where the grid's will.
+          el('div', 'first-paint-record-header'),
+          el('div', 'first-paint-file-toolbar'),
+          firstRows(messages.attachments.gridLabel(module, recordId), columns, rows),
+        );
+      },
+      () => undefined,
+    );
   }
   return { module, recordId, firstPage };
 }
