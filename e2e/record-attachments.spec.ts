@@ -23,6 +23,17 @@ test('the deep link shows the documentation sample row with its values', async (
   await page.screenshot({ path: 'docs/screenshots/record-attachments.png' });
   await row.getByText('354 kB').hover();
   await expect(page.getByRole('tooltip')).toHaveText('362,207 bytes');
+  await page.mouse.move(0, 0);
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  // From the keyboard too: into the Size cell, which then says its exact bytes.
+  await grid.getByRole('columnheader', { name: 'Size' }).focus();
+  await page.keyboard.press('ArrowDown');
+  const sizeCell = row.getByRole('gridcell').nth(1);
+  await expect(sizeCell).toBeFocused();
+  await expect(page.getByRole('tooltip')).toHaveText('362,207 bytes');
+  await expect(sizeCell).toHaveAccessibleDescription('362,207 bytes');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
 });
 
 test('an unknown module shows the INVALID_MODULE banner with what to do', async ({ page }) => {

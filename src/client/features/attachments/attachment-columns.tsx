@@ -6,10 +6,11 @@ import LinkIcon from '@mui/icons-material/LinkOutlined';
 import PdfIcon from '@mui/icons-material/PictureAsPdfOutlined';
 import TextIcon from '@mui/icons-material/DescriptionOutlined';
 import VideoIcon from '@mui/icons-material/VideoFileOutlined';
-import { Box, Link, Tooltip } from '@mui/material';
+import { Box, Link } from '@mui/material';
 import type { SvgIconComponent } from '@mui/icons-material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
+import { tooltip } from '../../components/tooltip-host.tsx';
 import { formatExactBytes, formatFullDateTime } from '../../lib/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
@@ -97,13 +98,16 @@ const time = (
   headerName,
   ...COLUMN_SIZES[field],
   renderCell: ({ value, row }) => (
-    <Tooltip title={formatFullDateTime(value as string)}>
-      <time dateTime={value as string}>{columnText[field](row)}</time>
-    </Tooltip>
+    <time dateTime={value as string} {...tooltip(formatFullDateTime(value as string))}>
+      {columnText[field](row)}
+    </time>
   ),
 });
 
-/** The grid's columns; sorting and search happen outside the grid, over the loaded rows. */
+/**
+ * The grid's columns; sorting and search happen outside the grid, over the loaded rows. Exact
+ * sizes and full times show in tooltips of the grid's `TooltipHost`.
+ */
 export const attachmentColumns: GridColDef<Attachment>[] = [
   {
     field: 'File_Name',
@@ -122,9 +126,7 @@ export const attachmentColumns: GridColDef<Attachment>[] = [
       isLinkAttachment(row) ? (
         columnText.Size(row)
       ) : (
-        <Tooltip title={formatExactBytes(value as number)}>
-          <span>{columnText.Size(row)}</span>
-        </Tooltip>
+        <span {...tooltip(formatExactBytes(value as number))}>{columnText.Size(row)}</span>
       ),
   },
   person('Owner', gridText.columns.Owner),

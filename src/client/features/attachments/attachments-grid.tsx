@@ -9,6 +9,7 @@ import {
 } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner.tsx';
+import { TooltipHost } from '../../components/tooltip-host.tsx';
 import { attachmentColumns } from './attachment-columns.tsx';
 import { viewRows } from './attachment-rows.ts';
 import { COLUMN_HEADER_HEIGHT, GRID_HEIGHT, ROW_HEIGHT } from './grid-layout.ts';
@@ -160,61 +161,67 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
         )}
       </Stack>
       <Box sx={{ width: '100%', height: GRID_HEIGHT }}>
-        <DataGrid
-          label={gridText.gridLabel(module, recordId)}
-          rows={rows}
-          columns={columns}
-          rowHeight={ROW_HEIGHT}
-          columnHeaderHeight={COLUMN_HEADER_HEIGHT}
-          checkboxSelection
-          keepNonExistentRowsSelected
-          rowSelectionModel={selection}
-          onRowSelectionModelChange={setSelection}
-          onCellKeyDown={(params, event) => {
-            // Enter on a row's cell downloads it (or opens its link), as the row's button does.
-            if (event.key !== 'Enter' || params.field === '__check__' || params.field === 'actions')
-              return;
-            event.preventDefault();
-            openAttachment(module, recordId, params.row);
-          }}
-          loading={loaded.initialLoading || waitingForRows}
-          paginationMode="server"
-          sortingMode="server"
-          filterMode="server"
-          rowCount={rowCount}
-          paginationModel={paginationModel}
-          onPaginationModelChange={onPagination}
-          pageSizeOptions={[...PAGE_SIZES]}
-          sortModel={sortModel}
-          onSortModelChange={onSort}
-          filterModel={filterModel}
-          onFilterModelChange={onFilter}
-          columnVisibilityModel={columnVisibilityModel}
-          onColumnVisibilityModelChange={onColumns}
-          disableColumnFilter
-          disableRowSelectionOnClick
-          showToolbar
-          slotProps={{
-            toolbar: {
-              showQuickFilter: true,
-              quickFilterProps: { debounceMs: 300 },
-              csvOptions: { disableToolbarButton: true },
-              printOptions: { disableToolbarButton: true },
-            },
-            loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' },
-          }}
-          localeText={{
-            noRowsLabel: gridText.empty,
-            noResultsOverlayLabel: gridText.noMatch,
-            paginationDisplayedRows: ({ from, to }) =>
-              gridText.displayedRows(
-                from,
-                Math.min(to, shown.length),
-                shown.length,
-                loaded.moreRecords,
-              ),
-          }}
-        />
+        <TooltipHost>
+          <DataGrid
+            label={gridText.gridLabel(module, recordId)}
+            rows={rows}
+            columns={columns}
+            rowHeight={ROW_HEIGHT}
+            columnHeaderHeight={COLUMN_HEADER_HEIGHT}
+            checkboxSelection
+            keepNonExistentRowsSelected
+            rowSelectionModel={selection}
+            onRowSelectionModelChange={setSelection}
+            onCellKeyDown={(params, event) => {
+              // Enter on a row's cell downloads it (or opens its link), as the row's button does.
+              if (
+                event.key !== 'Enter' ||
+                params.field === '__check__' ||
+                params.field === 'actions'
+              )
+                return;
+              event.preventDefault();
+              openAttachment(module, recordId, params.row);
+            }}
+            loading={loaded.initialLoading || waitingForRows}
+            paginationMode="server"
+            sortingMode="server"
+            filterMode="server"
+            rowCount={rowCount}
+            paginationModel={paginationModel}
+            onPaginationModelChange={onPagination}
+            pageSizeOptions={[...PAGE_SIZES]}
+            sortModel={sortModel}
+            onSortModelChange={onSort}
+            filterModel={filterModel}
+            onFilterModelChange={onFilter}
+            columnVisibilityModel={columnVisibilityModel}
+            onColumnVisibilityModelChange={onColumns}
+            disableColumnFilter
+            disableRowSelectionOnClick
+            showToolbar
+            slotProps={{
+              toolbar: {
+                showQuickFilter: true,
+                quickFilterProps: { debounceMs: 300 },
+                csvOptions: { disableToolbarButton: true },
+                printOptions: { disableToolbarButton: true },
+              },
+              loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' },
+            }}
+            localeText={{
+              noRowsLabel: gridText.empty,
+              noResultsOverlayLabel: gridText.noMatch,
+              paginationDisplayedRows: ({ from, to }) =>
+                gridText.displayedRows(
+                  from,
+                  Math.min(to, shown.length),
+                  shown.length,
+                  loaded.moreRecords,
+                ),
+            }}
+          />
+        </TooltipHost>
       </Box>
       <Snackbar open={Boolean(loaded.error) && loaded.rows.length > 0}>
         <Alert

@@ -2,9 +2,10 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import OpenIcon from '@mui/icons-material/OpenInNew';
 import PreviewIcon from '@mui/icons-material/VisibilityOutlined';
-import { Box, IconButton, Tooltip } from '@mui/material';
+import { Box, IconButton } from '@mui/material';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { isLinkAttachment } from '../../../shared/bigin-attachment.ts';
+import { tooltip } from '../../components/tooltip-host.tsx';
 import { messages } from '../../i18n/messages.ts';
 import { attachmentHref } from './download.ts';
 
@@ -22,7 +23,7 @@ export interface RowActionHandlers {
 /**
  * One row's buttons. Download is a real anchor: the browser streams the file to disk; a link
  * opens in a new tab. A disabled action keeps a tooltip that says why (a wrapper takes the
- * hover, since a disabled button gets no events).
+ * hover, since a disabled button gets no events). The tooltips are the grid's `TooltipHost`'s.
  */
 export function RowActions({ row, handlers }: { row: Attachment; handlers: RowActionHandlers }) {
   const { module, recordId } = handlers;
@@ -33,51 +34,45 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
   return (
     <Box sx={{ display: 'flex', alignItems: 'center' }}>
       {href ? (
-        <Tooltip title={link ? words.openLink(name) : words.download(name)}>
-          <IconButton
-            size="small"
-            component="a"
-            href={href}
-            aria-label={link ? words.openLink(name) : words.download(name)}
-            {...(link ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
-          >
-            {link ? <OpenIcon fontSize="small" /> : <DownloadIcon fontSize="small" />}
-          </IconButton>
-        </Tooltip>
+        <IconButton
+          size="small"
+          component="a"
+          href={href}
+          aria-label={link ? words.openLink(name) : words.download(name)}
+          {...tooltip(link ? words.openLink(name) : words.download(name))}
+          {...(link ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
+        >
+          {link ? <OpenIcon fontSize="small" /> : <DownloadIcon fontSize="small" />}
+        </IconButton>
       ) : (
-        <Tooltip title={words.linkUnsafe}>
-          <span>
-            <IconButton size="small" disabled aria-label={words.openLink(name)}>
-              <OpenIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
+        <span {...tooltip(words.linkUnsafe)}>
+          <IconButton size="small" disabled aria-label={words.openLink(name)}>
+            <OpenIcon fontSize="small" />
+          </IconButton>
+        </span>
       )}
       {!link && handlers.can.download && (
-        <Tooltip title={words.preview(name)}>
-          <IconButton
-            size="small"
-            aria-label={words.preview(name)}
-            data-row-id={row.id}
-            onClick={() => handlers.onPreview(row)}
-          >
-            <PreviewIcon fontSize="small" />
-          </IconButton>
-        </Tooltip>
+        <IconButton
+          size="small"
+          aria-label={words.preview(name)}
+          {...tooltip(words.preview(name))}
+          data-row-id={row.id}
+          onClick={() => handlers.onPreview(row)}
+        >
+          <PreviewIcon fontSize="small" />
+        </IconButton>
       )}
       {handlers.can.delete && (
-        <Tooltip title={row.$editable ? words.delete(name) : words.notEditable}>
-          <span>
-            <IconButton
-              size="small"
-              aria-label={words.delete(name)}
-              disabled={!row.$editable}
-              onClick={() => handlers.onDelete([row])}
-            >
-              <DeleteIcon fontSize="small" />
-            </IconButton>
-          </span>
-        </Tooltip>
+        <span {...tooltip(row.$editable ? words.delete(name) : words.notEditable)}>
+          <IconButton
+            size="small"
+            aria-label={words.delete(name)}
+            disabled={!row.$editable}
+            onClick={() => handlers.onDelete([row])}
+          >
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </span>
       )}
     </Box>
   );
