@@ -122,6 +122,8 @@ export const attachmentColumns: GridColDef<Attachment>[] = [
     ...COLUMN_SIZES.Size,
     type: 'number',
     valueGetter: (value: string) => Number(value),
+    // The grid's own number format builds a formatter for every cell it draws.
+    valueFormatter: (_value, row) => columnText.Size(row),
     renderCell: ({ value, row }) =>
       isLinkAttachment(row) ? (
         columnText.Size(row)
