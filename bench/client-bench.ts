@@ -168,6 +168,8 @@ async function paging(): Promise<{ calls: number; nextPageMs: number[] }> {
   return { calls, nextPageMs: times };
 }
 
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] ?? NaN;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
@@ -183,6 +185,8 @@ try {
     repeats.plain.push(await firstRowAndShift('/__bench/plain', true));
   }
   const paged = await paging();
+  // More page turns, on a fresh load: one round of nine says little about the slow ones.
+  const nextPageMs = [...paged.nextPageMs, ...(await paging()).nextPageMs];
 
   console.log('JavaScript sent (gzip, raw)');
   console.log(`  deep-link page   ${kB(deepJs.gzip)} (${kB(deepJs.raw)} raw)   budget 375 kB`);
@@ -203,7 +207,7 @@ try {
     `Layout shift (max of ${app.length} loads) ${Math.max(...app.map((r) => r.shift)).toFixed(3)}   target at most 0.05`,
   );
   console.log(
-    `Next grid page shown, cached rows: median ${median(paged.nextPageMs).toFixed(1)} ms, worst ${Math.max(...paged.nextPageMs).toFixed(1)} ms   target at most 100 ms`,
+    `Next grid page shown, cached rows (${nextPageMs.length} turns): median ${median(nextPageMs).toFixed(1)} ms, 90th percentile ${quantile(nextPageMs, 0.9).toFixed(1)} ms, worst ${Math.max(...nextPageMs).toFixed(1)} ms   target at most 100 ms`,
   );
   console.log(
     `Bigin calls to list 1,000 attachments: ${paged.calls}   expected ceil(1000 / 200) = 5`,
