@@ -1,11 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
+import { e2eRun } from './e2e/support/run-files.ts';
 
-const port = Number(process.env.E2E_PORT || 4180);
-const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4181);
-const runSuffix = process.env.E2E_PORT ? `-${port}` : '';
-const distDir = runSuffix ? `test-results/dist${runSuffix}` : 'dist';
-const dataDir = `test-results/sandbox-data${runSuffix}`;
+const { port, sandboxPort, distDir, dataDir, outputDir, reportFile } = e2eRun();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,10 +10,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  // Runs on other ports (E2E_PORT) keep their own report and artifacts: Playwright empties its
-  // output folder when it starts, and `npm test` reads test-results/e2e.json.
-  reporter: [['list'], ['json', { outputFile: `test-results/e2e${runSuffix}.json` }]],
-  outputDir: `test-results/playwright${runSuffix}`,
+  reporter: [['list'], ['json', { outputFile: reportFile }]],
+  outputDir,
   projects: [
     { name: 'app', testIgnore: /org-limits\.spec\.ts/ },
     // Spends the sandbox org's shared API credits: only once every other test is done.

@@ -3,13 +3,14 @@ import type { Page } from '@playwright/test';
 import type { EmbedAction, EmbedClaims } from '../src/shared/embed-contract.ts';
 import { signEmbedToken } from '../src/server/embed/embed-token.ts';
 import { DOC_REQUEST_RECORD_ID, LINKS_RECORD_ID } from '../src/sandbox/seed-ids.ts';
+import { e2eRun } from './support/run-files.ts';
 import { expect, test } from './support/test.ts';
 
 // The widget must work by its signed link alone: nobody signs in.
 test.use({ demoUser: null });
 
 const SECRET = 'e2e-embed-secret-0123456789abcdef0123456789';
-const port = Number(process.env.E2E_PORT || 4180);
+const { port, sandboxPort } = e2eRun();
 const APP = `http://127.0.0.1:${port}`;
 /**
  * Host pages, served for real (a page the test answers itself counts as a public site, which
@@ -250,7 +251,6 @@ test('the Bigin widget shows the record Zoho names in PageLoad', async ({ page }
 });
 
 test('the sandbox’s example host embeds a record from its own origin', async ({ page }) => {
-  const sandboxPort = Number(process.env.E2E_SANDBOX_PORT || 4181);
   await page.goto(`http://127.0.0.1:${sandboxPort}/embed-example`);
   const frame = page.frameLocator('#attachments');
   await expect(frame.getByRole('grid').getByRole('row')).toHaveCount(4);

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium, HOW_TO_GET_CHROMIUM } from '../../e2e/support/find-chromium.ts';
+import { e2eRun } from '../../e2e/support/run-files.ts';
 
 interface Tally {
   passed: number;
@@ -72,16 +73,18 @@ if (!chromium) {
   console.error(`\n${HOW_TO_GET_CHROMIUM}`);
   total.failed += 1;
 } else {
-  rmSync('test-results/e2e.json', { force: true });
+  const { reportFile } = e2eRun();
+  rmSync(reportFile, { force: true });
   const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
-  const report = readJson('test-results/e2e.json') as
+  const report = readJson(reportFile) as
     { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
   if (report) {
     total.passed += report.stats.expected + report.stats.flaky;
     total.failed += report.stats.unexpected;
     total.skipped += report.stats.skipped;
   }
-  if (!e2eOk && (!report || report.stats.unexpected === 0)) total.failed += 1;
+  // No report counts as a failure even after a clean exit: no browser test was counted.
+  if (!report || (!e2eOk && report.stats.unexpected === 0)) total.failed += 1;
 }
 
 const summary =
