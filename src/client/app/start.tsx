@@ -6,15 +6,17 @@ import { AppProviders } from './app-providers.tsx';
 import { createQueryClient } from './query-client.ts';
 import { loadRecordPage } from './lazy-pages.ts';
 import { AppRoutes } from './routes.tsx';
-import { warmUp } from './warm-up.ts';
+import { takeOverFirstPage } from './take-over-first-page.ts';
 
 /** Renders the app into the page, over the first frame painted before its code arrived. */
 export async function start(firstPaint: FirstPaint | null): Promise<void> {
   const queryClient = createQueryClient();
-  warmUp(queryClient, firstPaint);
-  // Over a first frame, the app renders once the record page's code is here too: the frame's
-  // rows then give way to the grid's in one step, not to a loading message in between.
-  if (firstPaint) await loadRecordPage().catch(() => undefined);
+  if (firstPaint) {
+    takeOverFirstPage(queryClient, firstPaint);
+    // Over a first frame, the app renders once the record page's code is here too: the frame's
+    // rows then give way to the grid's in one step, not to a loading message in between.
+    await loadRecordPage().catch(() => undefined);
+  }
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
