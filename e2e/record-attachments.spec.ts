@@ -58,36 +58,49 @@ test.describe('the first rows, while the grid is on its way', () => {
     return release;
   }
 
-  test('show the first page of names before the grid, where the grid will show them', async ({
-    page,
-  }) => {
-    const release = await holdRecordPageCode(page);
-    const firstPage = page.waitForRequest(/\/attachments\?page=1&per_page=200$/);
-    await page.goto('/Contacts/4150868000002728201');
-    // The proxy hints the first page to the browser with the page itself.
-    expect((await firstPage).url()).toContain('/api/records/Contacts/4150868000002728201/');
-    const early = page.getByRole('table', { name: /Attachments of Contacts record/ });
-    await expect(early.getByRole('row')).toHaveCount(26); // the header and 25 rows
-    const firstName = early.getByRole('row').nth(1).getByRole('cell').first();
-    await expect(firstName).not.toBeEmpty();
-    const name = (await firstName.textContent()) ?? '';
-    const before = await firstName.boundingBox();
-    await expectNoSeriousAxeIssues(page);
-    // From here to the grid, the page never goes back to saying it is loading.
-    await page.evaluate(`new MutationObserver(() => {
-      if (document.body.textContent.includes('Loading the page')) window.__flashed = true;
-    }).observe(document.body, { childList: true, subtree: true, characterData: true })`);
-    release();
-    const grid = page.getByRole('grid', { name: /Attachments of Contacts record/ });
-    const gridName = grid.getByRole('row').nth(1).getByRole('gridcell').first();
-    await expect(gridName).toHaveText(name);
-    await expect(early).toHaveCount(0);
-    expect(await page.evaluate('window.__flashed ?? false')).toBe(false);
-    // The same row, in the same place, give or take a few pixels: nothing jumps.
-    const middle = (box: { y: number; height: number } | null) =>
-      box ? box.y + box.height / 2 : 0;
-    expect(Math.abs(middle(await gridName.boundingBox()) - middle(before))).toBeLessThanOrEqual(4);
-  });
+  for (const screen of [
+    { width: 1280, height: 800, colorScheme: 'light' as const },
+    { width: 375, height: 740, colorScheme: 'dark' as const },
+  ]) {
+    test(`show the first page of names before the grid, where the grid will show them (${screen.width} px, ${screen.colorScheme})`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(screen);
+      await page.emulateMedia({ colorScheme: screen.colorScheme });
+      const release = await holdRecordPageCode(page);
+      const firstPage = page.waitForRequest(/\/attachments\?page=1&per_page=200$/);
+      await page.goto('/Contacts/4150868000002728201');
+      // The proxy hints the first page to the browser with the page itself.
+      expect((await firstPage).url()).toContain('/api/records/Contacts/4150868000002728201/');
+      const early = page.getByRole('table', { name: /Attachments of Contacts record/ });
+      await expect(early.getByRole('row')).toHaveCount(26); // the header and 25 rows
+      const firstName = early.getByRole('row').nth(1).getByRole('cell').first();
+      await expect(firstName).not.toBeEmpty();
+      const name = (await firstName.textContent()) ?? '';
+      const before = await firstName.boundingBox();
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const frameBackground = await background();
+      await expectNoSeriousAxeIssues(page);
+      // From here to the grid, the page never goes back to saying it is loading.
+      await page.evaluate(`new MutationObserver(() => {
+        if (document.body.textContent.includes('Loading the page')) window.__flashed = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true })`);
+      release();
+      const grid = page.getByRole('grid', { name: /Attachments of Contacts record/ });
+      const gridName = grid.getByRole('row').nth(1).getByRole('gridcell').first();
+      await expect(gridName).toHaveText(name);
+      await expect(early).toHaveCount(0);
+      expect(await page.evaluate('window.__flashed ?? false')).toBe(false);
+      // The same row, in the same place, give or take a few pixels, on the same background:
+      // nothing jumps or flashes.
+      const middle = (box: { y: number; height: number } | null) =>
+        box ? box.y + box.height / 2 : 0;
+      expect(Math.abs(middle(await gridName.boundingBox()) - middle(before))).toBeLessThanOrEqual(
+        4,
+      );
+      expect(await background()).toBe(frameBackground);
+    });
+  }
 
   test('are not shown for a sorted or later page, which only the grid can show', async ({
     page,
