@@ -11,6 +11,7 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
 import { tooltip } from '../../components/tooltip-host.tsx';
+import { visuallyHidden } from '../../components/visually-hidden.ts';
 import { formatExactBytes, formatFullDateTime } from '../../lib/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
@@ -32,52 +33,50 @@ const ICONS: Record<FileKind, SvgIconComponent> = {
 
 /**
  * The file's name, with its type's icon, or a thumbnail when one is given (an image's preview
- * address): loaded lazily, and only for the rows the grid renders.
+ * address): loaded lazily, and only for the rows the grid renders. Plain elements styled once by
+ * the grid (`cellStyles`): a page of rows mounts at once.
  */
 export function FileNameCell({ row, thumbnail }: { row: Attachment; thumbnail?: string }) {
   const kind = fileKind(row);
   const Icon = ICONS[kind];
   const url = kind === 'link' ? safeLinkUrl(row.$link_url) : null;
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
+    <span className="file-name-cell">
       {/* The name carries its extension for screen readers; the icon is for the eye. */}
-      <Box component="span" title={gridText.kind[kind]} sx={{ display: 'inline-flex' }}>
+      <span className="file-kind" title={gridText.kind[kind]}>
         {thumbnail ? (
-          <Box
-            component="img"
+          <img
+            className="file-thumbnail"
             src={thumbnail}
             alt=""
             loading="lazy"
             decoding="async"
             width={28}
             height={28}
-            sx={{ objectFit: 'cover', borderRadius: 0.5, bgcolor: 'action.hover' }}
           />
         ) : (
           <Icon fontSize="small" aria-hidden color={kind === 'link' ? 'primary' : 'action'} />
         )}
-      </Box>
+      </span>
       {url ? (
         <Link href={url} target="_blank" rel="noopener noreferrer" noWrap>
           {row.File_Name}
           <Box component="span" sx={visuallyHidden}>{` (${gridText.opensInNewTab})`}</Box>
         </Link>
       ) : (
-        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          {row.File_Name}
-        </Box>
+        <span className="file-name">{row.File_Name}</span>
       )}
-    </Box>
+    </span>
   );
 }
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
+/** Styles of the cells' own elements, given to the grid once. */
+export const cellStyles = {
+  '& .file-name-cell': { display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 },
+  '& .file-kind': { display: 'inline-flex' },
+  '& .file-thumbnail': { objectFit: 'cover', borderRadius: 0.5, bgcolor: 'action.hover' },
+  '& .file-name': { overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& .row-actions': { display: 'flex', alignItems: 'center' },
 } as const;
 
 const person = (

@@ -10,7 +10,7 @@ import {
 import { useMemo, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { TooltipHost } from '../../components/tooltip-host.tsx';
-import { attachmentColumns } from './attachment-columns.tsx';
+import { attachmentColumns, cellStyles } from './attachment-columns.tsx';
 import { viewRows } from './attachment-rows.ts';
 import { COLUMN_HEADER_HEIGHT, GRID_HEIGHT, ROW_HEIGHT } from './grid-layout.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -164,6 +164,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
         <TooltipHost>
           <DataGrid
             label={gridText.gridLabel(module, recordId)}
+            sx={cellStyles}
             rows={rows}
             columns={columns}
             rowHeight={ROW_HEIGHT}

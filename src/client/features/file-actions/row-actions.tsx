@@ -2,7 +2,7 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import OpenIcon from '@mui/icons-material/OpenInNew';
 import PreviewIcon from '@mui/icons-material/VisibilityOutlined';
-import { Box, IconButton } from '@mui/material';
+import { IconButton } from '@mui/material';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { isLinkAttachment } from '../../../shared/bigin-attachment.ts';
 import { tooltip } from '../../components/tooltip-host.tsx';
@@ -32,7 +32,7 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
   const href = link || handlers.can.download ? attachmentHref(module, recordId, row) : null;
   const name = row.File_Name;
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center' }}>
+    <span className="row-actions">
       {href ? (
         <IconButton
           size="small"
@@ -74,6 +74,6 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
           </IconButton>
         </span>
       )}
-    </Box>
+    </span>
   );
 }
