@@ -76,7 +76,6 @@ export const cellStyles = {
   '& .file-kind': { display: 'inline-flex' },
   '& .file-thumbnail': { objectFit: 'cover', borderRadius: 0.5, bgcolor: 'action.hover' },
   '& .file-name': { overflow: 'hidden', textOverflow: 'ellipsis' },
-  '& .row-actions': { display: 'flex', alignItems: 'center' },
 } as const;
 
 const person = (

@@ -10,6 +10,7 @@ import { messages } from '../../i18n/messages.ts';
 import { attachmentHref } from './download.ts';
 
 const words = messages.fileActions;
+const ROW = { display: 'flex', alignItems: 'center' } as const;
 
 export interface RowActionHandlers {
   module: string;
@@ -32,7 +33,7 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
   const href = link || handlers.can.download ? attachmentHref(module, recordId, row) : null;
   const name = row.File_Name;
   return (
-    <span className="row-actions">
+    <span style={ROW}>
       {href ? (
         <IconButton
           size="small"
