@@ -199,3 +199,32 @@ test.describe('the session', () => {
     await expect(banner(page)).toContainText('PROXY_RATE_LIMITED');
   });
 });
+
+test.describe("the app's own code", () => {
+  // What a browser meets when a newer version of the app has replaced the files of the one it
+  // opened: the server no longer has the code the page asks for.
+  const gone = { status: 404, contentType: 'text/plain', body: 'Not Found' };
+
+  test("a page's code that does not arrive: a banner and a reload", async ({ page }) => {
+    await page.route('**/assets/record-attachments-page-*.js', (route) => route.fulfill(gone));
+    await page.goto(DOC_RECORD);
+    await expect(banner(page)).toContainText('The page could not be loaded');
+    await expect(banner(page)).toContainText('CLIENT_CODE_UNAVAILABLE');
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expectNoSeriousAxeIssues(page);
+    await page.unroute('**/assets/record-attachments-page-*.js');
+    await banner(page).getByRole('button', { name: 'Reload the page' }).click();
+    await expect(page.getByRole('grid')).toBeVisible();
+    await expect(banner(page)).toHaveCount(0);
+  });
+
+  test("the app's code that does not arrive: said without it, with a reload", async ({ page }) => {
+    await page.route('**/assets/start-*.js', (route) => route.fulfill(gone));
+    await page.goto(DOC_RECORD);
+    await expect(banner(page)).toContainText('The page could not be loaded');
+    await expect(banner(page).getByRole('heading')).toHaveText('The page could not be loaded');
+    await page.unroute('**/assets/start-*.js');
+    await banner(page).getByRole('button', { name: 'Reload the page' }).click();
+    await expect(page.getByRole('grid')).toBeVisible();
+  });
+});

@@ -1,3 +1,4 @@
+import { paintAppUnavailable } from './app/app-unavailable.ts';
 import { paintFirstFrame } from './features/attachments/first-paint.ts';
 
 /** How long the app's code waits for a first frame's rows before it loads anyway. */
@@ -6,8 +7,13 @@ const FIRST_ROWS_WAIT_MS = 200;
 // A deep link's first frame needs none of the app's code, so it is painted first; the app's
 // code, whose running holds the page up for a while, is asked for once the frame has its rows
 // (measured: ~40 ms sooner rows than loading both at once, and no later a grid).
-const firstPaint = paintFirstFrame(document.getElementById('root')!, window.location);
-const startApp = () => void import('./app/start.tsx').then(({ start }) => start(firstPaint));
+const root = document.getElementById('root')!;
+const firstPaint = paintFirstFrame(root, window.location);
+const startApp = () =>
+  void import('./app/start.tsx').then(
+    ({ start }) => start(firstPaint),
+    () => paintAppUnavailable(root),
+  );
 if (firstPaint) {
   const wait = new Promise((resolve) => setTimeout(resolve, FIRST_ROWS_WAIT_MS));
   void Promise.race([firstPaint.firstPage, wait])

@@ -2,6 +2,7 @@ import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material
 import { Suspense, useEffect, useRef } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { messages } from '../i18n/messages.ts';
+import { PageErrorBoundary } from './page-error-boundary.tsx';
 
 const MAIN_ID = 'main-content';
 
@@ -51,9 +52,11 @@ export function Layout() {
         sx={{ py: 3, px: { xs: 2, sm: 3 }, '&:focus': { outline: 'none' } }}
       >
         {/* While a page's code loads, the bar stays and the page's place says so. */}
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </Container>
     </>
   );

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { Outlet, useRoutes, type RouteObject } from 'react-router';
 import { Layout, PageLoading } from './layout.tsx';
+import { PageErrorBoundary } from './page-error-boundary.tsx';
 import {
   loadEmbedPage,
   loadEmbedSignedInPage,
@@ -36,9 +37,11 @@ export const routes: RouteObject[] = [
   {
     path: 'embed',
     element: (
-      <Suspense fallback={<PageLoading />}>
-        <Outlet />
-      </Suspense>
+      <PageErrorBoundary>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </PageErrorBoundary>
     ),
     children: [
       { path: 'signed-in', element: <EmbedSignedInPage /> },

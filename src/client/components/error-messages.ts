@@ -55,6 +55,8 @@ const BEHAVIOURS: Record<string, ErrorBehaviour> = {
   PROXY_UPSTREAM_INVALID: retryAndQuote,
   [CLIENT_ERROR_CODES.NETWORK]: retry,
   [CLIENT_ERROR_CODES.BAD_ANSWER]: retryAndQuote,
+  // A module that failed to load stays failed until the page is loaded again.
+  [CLIENT_ERROR_CODES.CODE_UNAVAILABLE]: { action: 'reload' },
 };
 
 /** A failure reduced to what a banner needs. */

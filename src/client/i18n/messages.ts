@@ -285,6 +285,11 @@ export const messages = {
       what: 'The answer was not in the form the app expects, so nothing is shown from it.',
       todo: 'Try again; if it keeps failing, report it.',
     },
+    CLIENT_CODE_UNAVAILABLE: {
+      title: 'The page could not be loaded',
+      what: "Part of the app's code did not arrive: the connection dropped, or a newer version of the app has been published since this page was opened.",
+      todo: 'Reload the page; if it keeps failing, check your connection.',
+    },
   } satisfies Record<string, ErrorWords> as Record<string, ErrorWords>,
 
   /** Working with files: download, preview, upload, links, delete. */

@@ -25,6 +25,8 @@ export class ApiClientError extends Error {
 export const CLIENT_ERROR_CODES = {
   NETWORK: 'CLIENT_NETWORK_UNREACHABLE',
   BAD_ANSWER: 'CLIENT_BAD_ANSWER',
+  /** A part of the app's own code did not arrive. */
+  CODE_UNAVAILABLE: 'CLIENT_CODE_UNAVAILABLE',
 } as const;
 
 export const clientFailure = (code: string, message: string, httpStatus = 0) =>
