@@ -32,6 +32,9 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
   // A link opens its own address; a file's bytes need the download grant.
   const href = link || handlers.can.download ? attachmentHref(module, recordId, row) : null;
   const name = row.File_Name;
+  // Each button's name is also its tooltip.
+  const openWords = link ? words.openLink(name) : words.download(name);
+  const previewWords = words.preview(name);
   return (
     <span style={ROW}>
       {href ? (
@@ -39,8 +42,8 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
           size="small"
           component="a"
           href={href}
-          aria-label={link ? words.openLink(name) : words.download(name)}
-          {...tooltip(link ? words.openLink(name) : words.download(name))}
+          aria-label={openWords}
+          {...tooltip(openWords)}
           {...(link ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
         >
           {link ? <OpenIcon fontSize="small" /> : <DownloadIcon fontSize="small" />}
@@ -55,8 +58,8 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
       {!link && handlers.can.download && (
         <IconButton
           size="small"
-          aria-label={words.preview(name)}
-          {...tooltip(words.preview(name))}
+          aria-label={previewWords}
+          {...tooltip(previewWords)}
           data-row-id={row.id}
           onClick={() => handlers.onPreview(row)}
         >
