@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './e2e/support/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from './src/cli/prerequisites/chromium.ts';
+import { systemHost } from './src/cli/prerequisites/host.ts';
 import { e2eRun } from './e2e/support/run-files.ts';
 
 const { port, sandboxPort, distDir, dataDir, outputDir, reportFile } = e2eRun();
@@ -20,7 +21,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: findChromium(systemHost())?.path, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     locale: 'en-US',
     timezoneId: 'UTC',

@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../e2e/support/find-chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../src/cli/prerequisites/chromium.ts';
+import { systemHost } from '../src/cli/prerequisites/host.ts';
 import { SELF_CLIENT_REFRESH_TOKENS } from '../src/sandbox/sandbox-client.ts';
 import { THOUSAND_ATTACHMENTS_RECORD_ID } from '../src/sandbox/seed-ids.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -43,8 +44,8 @@ const stack = await start(
   }),
   () => {},
 );
-const executablePath = findChromium();
-if (!executablePath) throw new Error('No Chromium: set CHROMIUM_PATH');
+const executablePath = findChromium(systemHost())?.path;
+if (!executablePath) throw new Error('No Chromium: `npm test` installs one, or set CHROMIUM_PATH');
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 
 const deepLink = `/Contacts/${DOC_SAMPLE_RECORD_ID}`;

@@ -4,8 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { findChromium, HOW_TO_GET_CHROMIUM } from '../../e2e/support/find-chromium.ts';
 import { e2eRun } from '../../e2e/support/run-files.ts';
+import { describeBrowser, getChromium } from './prerequisites/chromium.ts';
+import { PrerequisiteError, systemHost } from './prerequisites/host.ts';
 
 interface Tally {
   passed: number;
@@ -35,6 +36,19 @@ function readJson(path: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// What the tests need from the machine comes first: a run that cannot have it stops at once.
+const host = systemHost();
+let chromium: string;
+try {
+  const browser = getChromium(host);
+  host.log(describeBrowser(host, browser));
+  chromium = browser.path;
+} catch (error) {
+  if (!(error instanceof PrerequisiteError)) throw error;
+  console.error(`\n${error.message}\n\n0 passed, 1 failed`);
+  process.exit(1);
 }
 
 mkdirSync('test-results', { recursive: true });
@@ -68,24 +82,18 @@ if (vitest) {
 if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed += 1; // it failed before counting
 
 // Browser tests.
-const chromium = findChromium();
-if (!chromium) {
-  console.error(`\n${HOW_TO_GET_CHROMIUM}`);
-  total.failed += 1;
-} else {
-  const { reportFile } = e2eRun();
-  rmSync(reportFile, { force: true });
-  const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
-  const report = readJson(reportFile) as
-    { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
-  if (report) {
-    total.passed += report.stats.expected + report.stats.flaky;
-    total.failed += report.stats.unexpected;
-    total.skipped += report.stats.skipped;
-  }
-  // No report counts as a failure even after a clean exit: no browser test was counted.
-  if (!report || (!e2eOk && report.stats.unexpected === 0)) total.failed += 1;
+const { reportFile } = e2eRun();
+rmSync(reportFile, { force: true });
+const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+const report = readJson(reportFile) as
+  { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
+if (report) {
+  total.passed += report.stats.expected + report.stats.flaky;
+  total.failed += report.stats.unexpected;
+  total.skipped += report.stats.skipped;
 }
+// No report counts as a failure even after a clean exit: no browser test was counted.
+if (!report || (!e2eOk && report.stats.unexpected === 0)) total.failed += 1;
 
 const summary =
   `${total.passed} passed, ${total.failed} failed` +

@@ -10,12 +10,13 @@ import { signInAtSandbox } from './test-support/sandbox-sign-in.ts';
 
 let stack: Started;
 const logLines: string[] = [];
+const startLines: string[] = [];
 const ATTACHMENTS = `/api/records/Contacts/${DOC_SAMPLE_RECORD_ID}/attachments`;
 
 beforeAll(async () => {
   stack = await start(
     loadConfig({ PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir() }),
-    () => {},
+    (line) => startLines.push(line),
     {
       logger: { stream: { write: (line) => void logLines.push(line) } },
     },
@@ -24,6 +25,13 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 describe('sign-in through the sandbox, over real sockets', () => {
+  it('says at start where the app is and which demo user to choose', () => {
+    expect(startLines[0]).toBe(`Bigin Attachments at ${stack.appUrl}`);
+    expect(startLines).toContain(
+      `Open ${stack.appUrl} and choose Patricia Boyle on the sandbox's sign-in page (An administrator with full access: everything works.); Sam Rivera, Jordan Lee, Alex Chen show Bigin's refusals.`,
+    );
+  });
+
   it('signs Patricia Boyle in through the consent page and lists her attachments', async () => {
     const browser = new TestBrowser(stack.appUrl);
     expect((await browser.fetch(ATTACHMENTS)).status).toBe(401);

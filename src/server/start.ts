@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from '../sandbox/app.ts';
 import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from '../sandbox/sandbox-client.ts';
 import { DOC_REQUEST_RECORD_ID } from '../sandbox/seed-ids.ts';
+import { DEMO_USERS } from '../sandbox/seed.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { registerExampleHost } from './embed/example-host.ts';
@@ -146,6 +147,7 @@ export async function start(
     log(
       'The sandbox is in use because no Zoho client is configured (set ZOHO_CLIENT_ID and ZOHO_CLIENT_SECRET to use Zoho).',
     );
+    if (config.mode !== 'service') log(signInHint(publicUrl));
   } else {
     log(`Using Zoho at ${config.ZOHO_ACCOUNTS_URL}`);
   }
@@ -169,6 +171,15 @@ export async function start(
       await sandbox?.close();
     },
   };
+}
+
+/** Who to choose on the sandbox's consent page: the first demo user may do everything. */
+function signInHint(appUrl: string): string {
+  const [everything, ...others] = DEMO_USERS;
+  return (
+    `Open ${appUrl} and choose ${everything!.name} on the sandbox's sign-in page (${everything!.shows}); ` +
+    `${others.map((user) => user.name).join(', ')} show Bigin's refusals.`
+  );
 }
 
 /** A URL a browser can open for a listening server. */
