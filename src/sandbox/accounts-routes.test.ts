@@ -187,6 +187,7 @@ describe('the token endpoint', () => {
       { method: 'POST' },
     );
     expect(revoke.status).toBe(200);
+    expect(await revoke.json()).toEqual({ status: 'success' });
     await expectBiginError(
       await sandbox.api(`Contacts/${DOC_SAMPLE_RECORD_ID}`, { token: answer.access_token }),
       401,
@@ -195,6 +196,63 @@ describe('the token endpoint', () => {
     expect(await (await requestToken(base, answer.refresh_token!)).json()).toEqual({
       error: 'invalid_code',
     });
+  });
+
+  it('answers HTTP 400 to revoking a token it does not know, or no longer knows', async () => {
+    const { base } = await start();
+    const code = (await consent(base, 'Alex Chen')).searchParams.get('code')!;
+    const { refresh_token: token } = tokenAnswerSchema.parse(await exchange(base, code));
+    const revoke = (value: string) =>
+      fetch(`${base}/oauth/v2/token/revoke?token=${encodeURIComponent(value)}`, {
+        method: 'POST',
+      });
+    expect((await revoke(token!)).status).toBe(200);
+    for (const value of [token!, '1000.unknown.token', '']) {
+      const again = await revoke(value);
+      expect(again.status).toBe(400);
+      // Zoho documents the status, not the body: this body is the sandbox's assumption.
+      expect(await again.json()).toEqual({ status: 'failure' });
+    }
+  });
+
+  it('keeps at most 20 refresh tokens per user and client: the 21st deletes the oldest', async () => {
+    const { base } = await start({ controlRoutes: true });
+    const signIn = async (user: string) =>
+      tokenAnswerSchema.parse(
+        await exchange(base, (await consent(base, user)).searchParams.get('code')!),
+      );
+    const counts = async () =>
+      (
+        (await (await sandbox.control('GET', 'refresh-tokens')).json()) as {
+          refreshTokens: { userId: string; clientId: string; count: number }[];
+        }
+      ).refreshTokens;
+    const other = await signIn('Sam Rivera');
+    const alex = [];
+    for (let i = 0; i < 21; i++) alex.push(await signIn('Alex Chen'));
+
+    // The first is gone, with the access token minted from it; the second is still good.
+    expect(await (await requestToken(base, alex[0]!.refresh_token!)).json()).toEqual({
+      error: 'invalid_code',
+    });
+    await expectBiginError(
+      await sandbox.api(`Contacts/${DOC_SAMPLE_RECORD_ID}`, { token: alex[0]!.access_token }),
+      401,
+      'INVALID_TOKEN',
+    );
+    tokenAnswerSchema.parse(await (await requestToken(base, alex[1]!.refresh_token!)).json());
+    const alexId = DEMO_USERS.find((u) => u.name === 'Alex Chen')!.id;
+    const samId = DEMO_USERS.find((u) => u.name === 'Sam Rivera')!.id;
+    expect(await counts()).toEqual(
+      expect.arrayContaining([
+        { userId: alexId, clientId: SANDBOX_CLIENT.id, count: 20 },
+        { userId: samId, clientId: SANDBOX_CLIENT.id, count: 1 },
+      ]),
+    );
+    // Another user's token, and the documented self-client token, are not touched.
+    tokenAnswerSchema.parse(await (await requestToken(base, other.refresh_token!)).json());
+    const selfClient = SELF_CLIENT_REFRESH_TOKENS['Alex Chen']!;
+    tokenAnswerSchema.parse(await (await requestToken(base, selfClient)).json());
   });
 
   it("narrows Jordan Lee's consent: no attachments scope, modules.ALL split per module", async () => {

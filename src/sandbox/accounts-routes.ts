@@ -16,6 +16,9 @@ export interface AccountsOptions {
 
 type Params = Record<string, string | undefined>;
 
+/** The answer to revoking a token Zoho does not know (its status is documented, not its body). */
+export const REVOKE_REFUSED = { status: 'failure' } as const;
+
 /** Zoho Accounts' token endpoints: errors come as `{"error":"..."}` with HTTP 200, as Zoho does. */
 export function registerAccountsRoutes(app: FastifyInstance, options: AccountsOptions): void {
   const { tokens } = options;
@@ -61,12 +64,15 @@ export function registerAccountsRoutes(app: FastifyInstance, options: AccountsOp
     return { error: 'unsupported_grant_type' };
   });
 
-  // Revoking a refresh token ends the access tokens minted from it too.
-  app.post('/oauth/v2/token/revoke', async (request) => {
+  // Revoking a refresh token ends the access tokens minted from it too. Zoho documents
+  // `{"status":"success"}`, and HTTP 400 for an invalid token without its body: the body here is
+  // an assumption, and the proxy reads the status alone.
+  app.post('/oauth/v2/token/revoke', async (request, reply) => {
     const params: Params = {
       ...(request.query as Params),
       ...((request.body ?? {}) as Params),
     };
-    return tokens.revoke(params.token ?? '') ? { status: 'success' } : { error: 'invalid_token' };
+    if (tokens.revoke(params.token ?? '')) return { status: 'success' };
+    return reply.code(400).send(REVOKE_REFUSED);
   });
 }

@@ -95,7 +95,7 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
     faults,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
   });
-  if (options.controlRoutes) registerControlRoutes(app, { faults, limits, store });
+  if (options.controlRoutes) registerControlRoutes(app, { faults, limits, store, tokens });
 
   return app;
 }

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import type { FaultRegistry } from './faults.ts';
 import type { ApiLimits } from './limits.ts';
 import type { SandboxStore } from './store.ts';
+import type { TokenStore } from './tokens.ts';
 
 export interface ControlOptions {
   faults: FaultRegistry;
   limits: ApiLimits;
   store: SandboxStore;
+  tokens: TokenStore;
 }
 
 const limitsInputSchema = z
@@ -26,7 +28,7 @@ const limitsInputSchema = z
  * plain JSON (`{"error": "..."}` on a bad request), not Bigin's envelope: they are not Bigin.
  */
 export function registerControlRoutes(app: FastifyInstance, options: ControlOptions): void {
-  const { faults, limits, store } = options;
+  const { faults, limits, store, tokens } = options;
   const badRequest = (error: z.ZodError) => ({ error: z.prettifyError(error) });
 
   app.get('/__sandbox/faults', async () => ({ faults: faults.list() }));
@@ -61,6 +63,10 @@ export function registerControlRoutes(app: FastifyInstance, options: ControlOpti
     if (resetUsage) limits.resetUsage();
     return { ...limits.settings, ...limits.usage() };
   });
+
+  // How many refresh tokens each user holds per client (at most 20, as at Zoho): a proxy that
+  // forgets to revoke the tokens of ended sessions shows here. Self-client tokens are not counted.
+  app.get('/__sandbox/refresh-tokens', async () => ({ refreshTokens: tokens.liveRefreshTokens() }));
 
   // Back to the seed: data (on disk too), no faults, the limits as built. Tokens stay valid.
   app.post('/__sandbox/reset', async (_request, reply) => {

@@ -13,6 +13,11 @@ interface CodeGrant extends Grant {
   expiresAt: number;
 }
 
+interface RefreshGrant extends Grant {
+  /** A documented self-client token: Zoho's Self Client is a client of its own, not counted. */
+  pinned: boolean;
+}
+
 interface AccessGrant extends Grant {
   refreshToken: string | undefined;
   expiresAt: number;
@@ -29,6 +34,8 @@ const GRANT_CODE_TTL_MS = 3 * 60_000;
 const TOKEN_REQUESTS_PER_WINDOW = 10;
 const TOKEN_REQUEST_WINDOW_MS = 10 * 60_000;
 const ACCESS_TOKENS_PER_REFRESH_TOKEN = 15;
+/** Zoho keeps at most 20 refresh tokens per user and client; the 21st deletes the oldest. */
+export const REFRESH_TOKENS_PER_USER_AND_CLIENT = 20;
 
 /** Zoho writes tokens and codes as "1000.<hex>.<hex>". */
 const newToken = () => `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
@@ -36,7 +43,8 @@ const newToken = () => `1000.${randomBytes(16).toString('hex')}.${randomBytes(16
 /** Grant codes, refresh tokens and access tokens the sandbox's accounts server has issued. */
 export class TokenStore {
   private readonly codes = new Map<string, CodeGrant>();
-  private readonly refresh = new Map<string, Grant>();
+  /** In the order they were issued: the first of a user's and client's is the oldest. */
+  private readonly refresh = new Map<string, RefreshGrant>();
   private readonly access = new Map<string, AccessGrant>();
   /** When each refresh token last asked for access tokens, for Zoho's throttle. */
   private readonly requests = new Map<string, number[]>();
@@ -48,7 +56,7 @@ export class TokenStore {
 
   /** Registers a refresh token with a fixed value (a documented self-client token). */
   addRefreshToken(token: string, grant: Grant): void {
-    this.refresh.set(token, grant);
+    this.refresh.set(token, { ...grant, pinned: true });
   }
 
   issueGrantCode(grant: Grant & { redirectUri: string; offline: boolean }): string {
@@ -64,14 +72,41 @@ export class TokenStore {
     return grant && grant.expiresAt > this.now() ? grant : undefined;
   }
 
+  /**
+   * A new refresh token for the user and client. Past 20 of them the oldest is deleted with its
+   * access tokens, as Zoho does: an app that never revokes its users' tokens loses sessions.
+   */
   issueRefreshToken(grant: Grant): string {
     const token = newToken();
-    this.refresh.set(token, grant);
+    const { userId, clientId, scopes } = grant;
+    this.refresh.set(token, { userId, clientId, scopes, pinned: false });
+    const counted = this.countedTokensOf(userId, clientId);
+    const excess = Math.max(0, counted.length - REFRESH_TOKENS_PER_USER_AND_CLIENT);
+    for (const old of counted.slice(0, excess)) this.revoke(old);
     return token;
   }
 
   findRefreshToken(token: string): Grant | undefined {
     return this.refresh.get(token);
+  }
+
+  /** How many counted refresh tokens each user holds for each client (the control routes). */
+  liveRefreshTokens(): { userId: string; clientId: string; count: number }[] {
+    const counts = new Map<string, { userId: string; clientId: string; count: number }>();
+    for (const grant of this.refresh.values()) {
+      if (grant.pinned) continue;
+      const key = `${grant.userId} ${grant.clientId}`;
+      const entry = counts.get(key) ?? { userId: grant.userId, clientId: grant.clientId, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+    return [...counts.values()];
+  }
+
+  private countedTokensOf(userId: string, clientId: string): string[] {
+    return [...this.refresh]
+      .filter(([, g]) => !g.pinned && g.userId === userId && g.clientId === clientId)
+      .map(([token]) => token);
   }
 
   /**
