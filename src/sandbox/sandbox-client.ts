@@ -33,6 +33,7 @@ export function isRegisteredRedirectUri(uri: string): boolean {
 /** Every scope the app asks for; a self-client token is granted these (narrowed per user). */
 export const SELF_CLIENT_SCOPES = [
   'ZohoBigin.modules.ALL',
+  'ZohoBigin.modules.attachments.ALL',
   'ZohoBigin.settings.modules.READ',
   'ZohoSearch.securesearch.READ',
 ];

@@ -19,18 +19,11 @@ export const parseScopes = (raw: string): string[] => raw.split(/[\s,]+/).filter
 
 /**
  * What a user's consent grants of what was asked. Jordan Lee's consent left out the attachments
- * scopes, and `ZohoBigin.modules.ALL` (which would cover attachments) became one scope per module.
+ * scopes: `ZohoBigin.modules.ALL` alone opens no attachments.
  */
 export function grantedScopes(requested: string[], user: DemoUser): string[] {
   if (!user.consentWithoutAttachments) return requested;
-  return requested.flatMap((scope) => {
-    const lower = scope.toLowerCase();
-    if (lower.startsWith('zohobigin.modules.attachments.')) return [];
-    if (lower === 'zohobigin.modules.all') {
-      return Object.values(MODULE_SCOPE_NAMES).map((names) => `ZohoBigin.modules.${names[0]}.ALL`);
-    }
-    return [scope];
-  });
+  return requested.filter((scope) => !/^zohobigin\.modules\.attachments\./i.test(scope));
 }
 
 const has = (scopes: string[], ...wanted: string[]) => {
@@ -53,16 +46,14 @@ export function canUseModule(scopes: string[], module: string, op: Operation): b
 }
 
 /**
- * Attachments need `ZohoBigin.modules.ALL`, or a scope on the module together with
- * `ZohoBigin.modules.attachments.{ALL|operation}` (Bigin's attachment pages).
+ * An attachment call needs two scopes, as Bigin's v2 attachment pages list them: one on the
+ * module (`ZohoBigin.modules.ALL`, or `ZohoBigin.modules.{module}.{ALL|operation}`) and one on
+ * attachments (`ZohoBigin.modules.attachments.{ALL|operation}`). `ZohoBigin.modules.ALL` alone
+ * opens no attachments. An upload (CREATE) takes `.CREATE` or `.WRITE` on either.
  */
 export function canUseAttachments(scopes: string[], module: string, op: Operation): boolean {
-  if (has(scopes, 'ZohoBigin.modules.ALL')) return true;
-  const anyOnModule = (['READ', 'CREATE', 'WRITE', 'DELETE'] as const).some((o) =>
-    canUseModule(scopes, module, o),
-  );
   const onAttachments = SUFFIXES[op].map((s) => `ZohoBigin.modules.attachments.${s}`);
-  return anyOnModule && has(scopes, ...onAttachments);
+  return canUseModule(scopes, module, op) && has(scopes, ...onAttachments);
 }
 
 export const canReadModuleSettings = (scopes: string[]) =>

@@ -3,13 +3,19 @@ import { expect } from 'vitest';
 import { biginErrorSchema, type BiginError } from '../shared/bigin-error.ts';
 import { tokenAnswerSchema } from '../shared/zoho-accounts.ts';
 import { buildSandbox, type SandboxOptions } from './app.ts';
-import { requestToken, SELF_CLIENT_REFRESH_TOKENS } from './sandbox-client.ts';
+import { requestToken, SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from './sandbox-client.ts';
+import { findDemoUser } from './seed.ts';
 
 export interface RunningSandbox {
   base: string;
   close: () => Promise<void>;
   /** An access token for a demo user, minted with the user's self-client refresh token. */
   token: (user?: string) => Promise<string>;
+  /**
+   * An access token granted exactly `scopes`, through the consent page as `user` (whose consent
+   * may narrow them, as Jordan Lee's does) and the code exchange.
+   */
+  tokenWithScopes: (scopes: string[], user?: string) => Promise<string>;
   /** A Bigin call under `/bigin/v1`, as `token`'s owner (Patricia Boyle by default). */
   api: (path: string, init?: RequestInit & { token?: string | null }) => Promise<Response>;
   /** A call to the control routes, with a JSON body. */
@@ -28,10 +34,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     tokens.set(user, minted);
     return minted;
   };
+  const tokenWithScopes = async (scopes: string[], user = 'Patricia Boyle') => {
+    const redirectUri = 'http://127.0.0.1:9/auth/callback';
+    const consented = await fetch(`${base}/oauth/v2/auth`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({
+        response_type: 'code',
+        client_id: SANDBOX_CLIENT.id,
+        scope: scopes.join(','),
+        redirect_uri: redirectUri,
+        user_id: findDemoUser(user)!.id,
+      }),
+    });
+    const code = new URL(consented.headers.get('location')!).searchParams.get('code')!;
+    const answer = await fetch(`${base}/oauth/v2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: SANDBOX_CLIENT.id,
+        client_secret: SANDBOX_CLIENT.secret,
+        redirect_uri: redirectUri,
+        code,
+      }),
+    });
+    return tokenAnswerSchema.parse(await answer.json()).access_token;
+  };
   return {
     base,
     close: () => app.close(),
     token,
+    tokenWithScopes,
     api: async (path, init = {}) => {
       const { token: given, ...rest } = init;
       const bearer = given === undefined ? await token() : given;
