@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { mintSandboxToken } from '../../src/cli/sandbox-token.ts';
+import { UPLOAD_SIZE_FIELD } from '../../src/shared/api-contract.ts';
 import { SANDBOX_URL } from './sandbox-control.ts';
 
 let token: Promise<string> | undefined;
@@ -60,6 +61,7 @@ export async function uploadThroughProxy(
   const origin = new URL(page.url()).origin;
   return page.request.post(`/api/records/${module}/${recordId}/attachments`, {
     headers: { 'X-CSRF-Token': csrfToken, Origin: origin },
-    multipart: { file },
+    // As the app's form: the file's size first, then the file.
+    multipart: { [UPLOAD_SIZE_FIELD]: String(file.buffer.length), file },
   });
 }

@@ -42,6 +42,15 @@ export const PROXY_ERRORS = {
   PROXY_FILE_TOO_LARGE: { status: 413, message: 'The file is larger than the upload limit' },
   PROXY_BLOCKED_TYPE: { status: 415, message: 'Files of this type may not be uploaded' },
   PROXY_PREVIEW_UNSUPPORTED: { status: 415, message: 'This file cannot be previewed' },
+  /**
+   * The upload's bytes did not add up to the size the browser stated for it: the call to Bigin
+   * was stopped before its end, so Bigin kept nothing.
+   */
+  PROXY_UPLOAD_SIZE_MISMATCH: {
+    status: 400,
+    message:
+      'The file did not match the size stated for it (it may have changed while it was sent), so nothing was saved; choose the file again and retry',
+  },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
 
@@ -122,6 +131,12 @@ export const linkUploadSchema = z.object({
   title: z.string().max(255).optional(),
 });
 export type LinkUpload = z.infer<typeof linkUploadSchema>;
+
+/**
+ * The multipart field that states the file's size in bytes, sent before the `file` part: the
+ * proxy sends Bigin a sized body (`Content-Length`) while the file is still arriving.
+ */
+export const UPLOAD_SIZE_FIELD = 'size';
 
 /** The body of `apiPaths.zip`. */
 export const zipRequestSchema = z.object({ ids: z.array(biginIdSchema).min(1).max(500) });

@@ -329,6 +329,8 @@ export const messages = {
     FILE_SIZE_MORE_THAN_ALLOWED_SIZE: 'the file is larger than Bigin accepts.',
     PROXY_FILE_TOO_LARGE: 'the file is larger than the upload limit.',
     PROXY_BLOCKED_TYPE: 'files of this type may not be uploaded.',
+    PROXY_UPLOAD_SIZE_MISMATCH:
+      'the file changed while it was being sent, so nothing was saved; choose it again and retry.',
     DUPLICATE_DATA: 'this link is already attached to the record.',
     INVALID_URL_PATTERN: 'Bigin does not accept this address.',
     TOO_MANY_REQUESTS: 'too many requests to Bigin; wait a little and try again.',

@@ -2,6 +2,7 @@ import {
   apiErrorSchema,
   apiPaths,
   sessionSchema,
+  UPLOAD_SIZE_FIELD,
   writeResultSchema,
   type WriteResult,
 } from '../../shared/api-contract.ts';
@@ -93,6 +94,18 @@ export async function apiWrite(
   }
   if (response.status === 204) return null;
   return writeResultOrThrow(response.status, await response.json().catch(() => undefined));
+}
+
+/**
+ * The form an upload (a file, a photo) is posted in: the file's size first, then the file. The
+ * proxy sends Bigin a sized body while the file still arrives, so it must know the size before
+ * the file's first byte; it refuses bytes that do not add up to it.
+ */
+export function uploadForm(file: File): FormData {
+  const form = new FormData();
+  form.append(UPLOAD_SIZE_FIELD, String(file.size));
+  form.append('file', file, file.name);
+  return form;
 }
 
 /** Bigin's write result, or its first refused item as the app's error. */

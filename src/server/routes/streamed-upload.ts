@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { decodeFormFileName, encodeFormFileName } from '../../shared/form-file-name.ts';
+import { UPLOAD_SIZE_FIELD } from '../../shared/api-contract.ts';
+import { decodeFormFileName } from '../../shared/form-file-name.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
+import { SizedForm, type FileFrame } from '../zoho/sized-form.ts';
 import { transferFor } from './file-transfer.ts';
 import { baseType } from './file-types.ts';
 
@@ -14,23 +15,84 @@ export interface StreamedUpload<T> {
   path: string;
   maxBytes: number;
   /** A refusal for this file, decided from its name and declared type before any byte is sent. */
-  refuse: (fileName: string, declaredType: string) => ApiFailure | undefined;
+  refuse: (fileName: string, declared: string) => ApiFailure | undefined;
   read: (response: Response) => Promise<T>;
+}
+
+/** The browser's `file` part, with the size stated for it. */
+interface FilePart {
+  part: MultipartFile;
+  fileName: string;
+  declared: string;
+  size: number;
+}
+
+/** Why the body for Bigin stopped before its end, and how many file bytes had arrived. */
+interface Stop {
+  reason?: 'too-large' | 'size-mismatch';
+  received: number;
 }
 
 /**
  * Streams the browser's multipart `file` into a multipart request to Bigin as it arrives: no
- * more than a few chunks are held at a time. Past `maxBytes` the upstream request is aborted
- * before its closing boundary, so Bigin stores nothing, and the browser gets 413. Sent once:
- * Bigin's uploads carry no idempotency key, and a streamed body cannot be sent twice anyway.
+ * more than a few chunks are held at a time. The request carries `Content-Length`, made from the
+ * size the browser stated in the `size` field before the file; bytes that do not add up to it
+ * abort the upstream request before its closing boundary, so Bigin stores nothing, as past
+ * `maxBytes`. Sent once: Bigin's uploads carry no idempotency key, and a streamed body cannot be
+ * sent twice anyway.
  */
 export async function streamUpload<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   upload: StreamedUpload<T>,
 ): Promise<T> {
+  const file = await readFilePart(request, upload);
+  const transfer = transferFor(reply);
+  const form = new SizedForm();
+  const frame = form.fileFrame('file', file.fileName, file.declared);
+  const stop: Stop = { received: 0 };
+  try {
+    return await upload.bigin.exchange(
+      upload.tokens,
+      {
+        method: 'POST',
+        path: upload.path,
+        headers: form.headers(frame.head.length + file.size + frame.tail.length),
+        body: sizedBody(file, frame, stop, () => transfer.touch()),
+        signal: transfer.signal,
+        noDeadline: true,
+      },
+      upload.read,
+    );
+  } catch (error) {
+    if (stop.reason === 'too-large') {
+      throw ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes });
+    }
+    if (stop.reason === 'size-mismatch') {
+      throw ApiFailure.proxy('PROXY_UPLOAD_SIZE_MISMATCH', {
+        file_name: file.fileName,
+        stated_bytes: file.size,
+        received_bytes: stop.received,
+      });
+    }
+    throw error;
+  } finally {
+    transfer.done();
+    // Whatever Bigin said, the browser may still be sending.
+    dropRest(file.part.file);
+  }
+}
+
+/**
+ * The browser's file part and its stated size, checked before a byte goes to Bigin; a refusal
+ * drops the rest of the file.
+ */
+async function readFilePart(
+  request: FastifyRequest,
+  upload: Pick<StreamedUpload<unknown>, 'maxBytes' | 'refuse'>,
+): Promise<FilePart> {
   const part = await request.file({
-    limits: { fileSize: upload.maxBytes, files: 1, fields: 0, parts: 1 },
+    limits: { fileSize: upload.maxBytes, files: 1, fields: 1, fieldSize: 32, parts: 2 },
     throwFileSizeLimit: false,
     // A backslash is part of a name (browsers send no folders), not a folder to cut off.
     preservePath: true,
@@ -41,37 +103,36 @@ export async function streamUpload<T>(
   }
   const declared = baseType(part.mimetype) ?? 'application/octet-stream';
   const fileName = decodeFormFileName(part.filename) || 'file';
-  const refusal = upload.refuse(fileName, declared);
-  if (refusal) {
+  const size = statedSize(part);
+  const refusal =
+    size === undefined
+      ? ApiFailure.proxy(
+          'PROXY_BAD_REQUEST',
+          {
+            param: UPLOAD_SIZE_FIELD,
+            problem: "the file's size in bytes must come before the file",
+          },
+          "The upload did not state the file's size; reload the page and try again",
+        )
+      : size > upload.maxBytes
+        ? ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes })
+        : upload.refuse(fileName, declared);
+  if (refusal || size === undefined) {
     dropRest(part.file);
     throw refusal;
   }
-  const transfer = transferFor(reply);
-  const boundary = `----BiginAttachments${randomBytes(16).toString('hex')}`;
-  const state = { tooLarge: false };
-  try {
-    return await upload.bigin.exchange(
-      upload.tokens,
-      {
-        method: 'POST',
-        path: upload.path,
-        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
-        body: multipartBody(part, fileName, declared, boundary, state, () => transfer.touch()),
-        signal: transfer.signal,
-        noDeadline: true,
-      },
-      upload.read,
-    );
-  } catch (error) {
-    if (state.tooLarge) {
-      throw ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes });
-    }
-    throw error;
-  } finally {
-    transfer.done();
-    // Whatever Bigin said, the browser may still be sending.
-    dropRest(part.file);
+  return { part, fileName, declared, size };
+}
+
+/** The `size` field sent before the file: a whole number of bytes, else undefined. */
+function statedSize(part: MultipartFile): number | undefined {
+  const field = part.fields[UPLOAD_SIZE_FIELD];
+  if (!field || Array.isArray(field) || field.type !== 'field' || field.valueTruncated) {
+    return undefined;
   }
+  const text = typeof field.value === 'string' ? field.value.trim() : '';
+  const size = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
+  return Number.isSafeInteger(size) ? size : undefined;
 }
 
 /**
@@ -86,37 +147,35 @@ function dropRest(file: MultipartFile['file']): void {
 
 /**
  * The request body for Bigin: the part's header, the file's bytes as they arrive, the closing
- * boundary. Thrown errors abort the upstream request before it is complete.
+ * boundary, exactly as many bytes as its `Content-Length` says. A thrown error aborts the
+ * upstream request before it is complete: past the stated size (no byte beyond it is sent),
+ * short of it, or past the limit.
  */
-async function* multipartBody(
-  part: MultipartFile,
-  fileName: string,
-  declared: string,
-  boundary: string,
-  state: { tooLarge: boolean },
+async function* sizedBody(
+  { part, size }: FilePart,
+  frame: FileFrame,
+  stop: Stop,
   moved: () => void,
 ): AsyncGenerator<Uint8Array> {
-  yield Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${formFileName(fileName)}"\r\n` +
-      `Content-Type: ${declared}\r\n\r\n`,
-  );
+  yield frame.head;
   // Stopping early (Bigin failed) must not destroy the browser's request: the rest is drained
   // so that the browser, still sending, gets the answer.
   for await (const chunk of part.file.iterator({
     destroyOnReturn: false,
   }) as AsyncIterable<Buffer>) {
     moved();
+    stop.received += chunk.length;
+    if (stop.received > size) break;
     yield chunk;
   }
   // The parser stops passing bytes at the limit and marks the file truncated.
   if (part.file.truncated) {
-    state.tooLarge = true;
+    stop.reason = 'too-large';
     throw new Error('the file is larger than the upload limit');
   }
-  yield Buffer.from(`\r\n--${boundary}--\r\n`);
+  if (stop.received !== size) {
+    stop.reason = 'size-mismatch';
+    throw new Error(`the file is ${stop.received} bytes, not the ${size} stated`);
+  }
+  yield frame.tail;
 }
-
-/** A file name for Bigin's form, as a browser writes it; other control characters as spaces. */
-const formFileName = (name: string) =>
-  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
-  encodeFormFileName(name.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, ' '));

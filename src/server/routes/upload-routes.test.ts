@@ -102,10 +102,12 @@ describe('upload', () => {
     const socket = connect(Number(url.port), url.hostname);
     let received = '';
     socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
-    const head = `--b\r\nContent-Disposition: form-data; name="file"; filename="slow.bin"\r\n\r\n`;
-    const tail = '\r\n--b--\r\n';
     const chunks = 40;
     const chunk = Buffer.alloc(16 * 1024, 7);
+    const head =
+      `--b\r\nContent-Disposition: form-data; name="size"\r\n\r\n${chunks * chunk.length}\r\n` +
+      `--b\r\nContent-Disposition: form-data; name="file"; filename="slow.bin"\r\n\r\n`;
+    const tail = '\r\n--b--\r\n';
     const headers = {
       Host: url.host,
       Cookie: s.browser.cookieHeader,

@@ -7,6 +7,7 @@ import { moduleNameSchema } from '../../shared/modules.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
+import { SizedForm } from '../zoho/sized-form.ts';
 import { extensionOf } from './file-types.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { streamUpload } from './streamed-upload.ts';
@@ -36,11 +37,17 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: FileRouteContext
       const tokens = tokensFor(request);
       if (!request.isMultipart()) {
         const link = parseOrFail(linkUploadSchema, request.body);
-        // Zoho's documented request sends the link as form fields of a multipart body.
-        const form = new FormData();
-        form.set('attachmentUrl', link.attachmentUrl);
-        if (link.title !== undefined) form.set('title', link.title);
-        return bigin.exchange(tokens, { method: 'POST', path, body: form }, readWriteResult);
+        // Zoho's documented request sends the link as form fields of a multipart body, sized.
+        const form = new SizedForm();
+        const body = form.fields({
+          attachmentUrl: link.attachmentUrl,
+          ...(link.title === undefined ? {} : { title: link.title }),
+        });
+        return bigin.exchange(
+          tokens,
+          { method: 'POST', path, headers: form.headers(body.length), body },
+          readWriteResult,
+        );
       }
       return streamUpload(request, reply, {
         tokens,

@@ -12,10 +12,10 @@ export interface StreamedRequestInit {
 export type SendStreamed = (url: URL, init: StreamedRequestInit) => Promise<Response>;
 
 /**
- * Sends a request whose body is streamed, writing only as fast as the other side reads. Node's
- * fetch reads a streamed request body ahead of the socket, so a large upload would pile up in
- * memory; node:http's pipe waits for the socket to drain. The answer comes back as a fetch
- * Response, as from fetch.
+ * Sends a request whose body is streamed, writing only as fast as the other side reads; sized
+ * when `headers` state its `Content-Length` (chunked otherwise). Node's fetch reads a streamed
+ * request body ahead of the socket, so a large upload would pile up in memory; node:http's pipe
+ * waits for the socket to drain. The answer comes back as a fetch Response, as from fetch.
  */
 export const sendStreamed: SendStreamed = (url, init) =>
   new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { ApiClientError } from '../../lib/api-client.ts';
-import { writeResultOrThrow } from '../../lib/api-write.ts';
+import { uploadForm, writeResultOrThrow } from '../../lib/api-write.ts';
 import { apiErrorSchema } from '../../../shared/api-contract.ts';
 
 /** How an upload ended, when it did not succeed outright. */
@@ -19,8 +19,9 @@ export interface UploadHandle {
 const TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Sends one file as multipart `file`, reporting bytes sent. XMLHttpRequest, because fetch
- * reports no upload progress. Never retried here: Bigin has no idempotency key.
+ * Sends one file as multipart `file`, its `size` stated first, reporting bytes sent.
+ * XMLHttpRequest, because fetch reports no upload progress. Never retried here: Bigin has no
+ * idempotency key.
  */
 export function sendUpload(
   url: string,
@@ -58,9 +59,7 @@ export function sendUpload(
   xhr.withCredentials = false;
   xhr.setRequestHeader('X-CSRF-Token', csrfToken);
   xhr.setRequestHeader('Accept', 'application/json');
-  const form = new FormData();
-  form.append('file', file, file.name);
-  xhr.send(form);
+  xhr.send(uploadForm(file));
   return {
     done,
     cancel: () => {

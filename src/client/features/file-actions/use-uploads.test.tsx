@@ -95,6 +95,9 @@ describe('useUploads', () => {
     await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
     const xhr = FakeXhr.sent[0]!;
     expect(xhr.headers['X-CSRF-Token']).toBe('token-1');
+    // The size comes first: the proxy needs it before the file's first byte.
+    expect([...xhr.body!.keys()]).toEqual(['size', 'file']);
+    expect(xhr.body?.get('size')).toBe('1000');
     expect((xhr.body?.get('file') as File).name).toBe('Quote.pdf');
     act(() => xhr.upload.onprogress?.({ loaded: 400, total: 1000 }));
     expect(result.current.items[0]?.state).toEqual({ phase: 'sending', sent: 400, total: 1000 });
@@ -156,6 +159,26 @@ describe('useUploads', () => {
       reason: 'files of this type may not be uploaded.',
     });
     expect(vi.mocked(fetch).mock.calls.length).toBe(calls);
+  });
+
+  it('a file that changed while it was sent is refused with what to do', async () => {
+    const result = setUp();
+    act(() => result.current.add([file('Quote.pdf', 1000)]));
+    await waitFor(() => expect(FakeXhr.sent).toHaveLength(1));
+    act(() =>
+      FakeXhr.sent[0]!.answer(400, {
+        code: 'PROXY_UPLOAD_SIZE_MISMATCH',
+        details: { stated_bytes: 1000, received_bytes: 998 },
+        message: 'The file did not match the size stated for it',
+        status: 'error',
+        requestId: 'r',
+      }),
+    );
+    await waitFor(() => expect(phase(result)).toBe('refused'));
+    expect(result.current.items[0]?.state).toMatchObject({
+      reason:
+        'the file changed while it was being sent, so nothing was saved; choose it again and retry.',
+    });
   });
 
   it('a cancel that Bigin did not see ends as cancelled', async () => {

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { messages } from '../../i18n/messages.ts';
 import { ApiClientError } from '../../lib/api-client.ts';
-import { apiWrite } from '../../lib/api-write.ts';
+import { apiWrite, uploadForm } from '../../lib/api-write.ts';
 import { photoProblem, PHOTO_ACCEPT } from './photo-checks.ts';
 import type { Notice } from '../../components/notice-snackbar.tsx';
 
@@ -57,9 +57,7 @@ export function PhotoMenu({ module, recordId, name, hasPhoto, anchor, onDone }: 
     if (!file) return onDone(null);
     const problem = photoProblem(file);
     if (problem) return onDone({ severity: 'error', text: problem });
-    const body = new FormData();
-    body.append('file', file, file.name);
-    void send(() => apiWrite(path, { method: 'POST', body }), words.saved);
+    void send(() => apiWrite(path, { method: 'POST', body: uploadForm(file) }), words.saved);
   };
 
   return (
