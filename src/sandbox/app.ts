@@ -37,12 +37,14 @@ export interface SandboxOptions {
   maxConcurrentCalls?: number;
   /** The upload limit in bytes: Bigin's is 20 MB. */
   maxUploadBytes?: number;
+  /** Records v2 reaches with `page` before it asks for `page_token` (Bigin's 2,000; for tests). */
+  discretePagingLimit?: number;
   /** The clock, for tests. */
   now?: () => number;
 }
 
 /**
- * A local stand-in for Zoho Bigin (`/bigin/v1`) and Zoho Accounts (`/oauth/v2`), speaking their
+ * A local stand-in for Zoho Bigin (`/bigin/v1`, `/bigin/v2`) and Zoho Accounts (`/oauth/v2`), speaking their
  * wire formats. Built, not started: `main.ts` listens, tests listen on an ephemeral port.
  */
 export async function buildSandbox(options: SandboxOptions = {}): Promise<FastifyInstance> {
@@ -94,6 +96,7 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
     limits,
     faults,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+    discretePagingLimit: options.discretePagingLimit ?? 2000,
   });
   if (options.controlRoutes) registerControlRoutes(app, { faults, limits, store, tokens });
 

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { UserRef } from '../shared/bigin-attachment.ts';
+import type { DocumentedUser } from '../shared/bigin-attachment.ts';
 import { requireAttachmentAccess, requireModule, type Caller } from './bigin-access.ts';
 import { decodeFormFileName } from '../shared/form-file-name.ts';
 import { BiginFailure } from './bigin-failure.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { contentTypeFor } from './file-bytes.ts';
+import { requireSizedBody } from './sized-body.ts';
 import { pageOf, pickFields, readPaging, type PageQuery } from './paging.ts';
 import { toWireAttachment, type StoredAttachment } from './seed.ts';
 import type { SandboxStore } from './store.ts';
@@ -63,7 +64,9 @@ function registerReadRoutes(api: FastifyInstance, ctx: RouteContext): void {
       requireAttachmentAccess(ctx.caller(request), module, 'READ');
       requireRecord(store, module, recordId);
       const attachment = store.findAttachment(module, recordId, attachmentId);
-      if (!attachment) throw unknownAttachment();
+      // Bigin answers 204 with no body for an attachment id the record does not have (CRM's
+      // getAttachmentById; Zoho's SDKs expect it), where a delete of it is INVALID_DATA.
+      if (!attachment) return reply.code(204).send();
       // A link has no bytes to give: the caller should open $link_url instead.
       if (!attachment.recipe) throw new BiginFailure('DOWNLOAD_NOT_ALLOWED');
       const bytes = await store.readBytes(attachment.recipe);
@@ -81,6 +84,8 @@ function registerWriteRoutes(api: FastifyInstance, ctx: RouteContext): void {
   api.post<{ Params: RecordParams; Querystring: { attachmentUrl?: string; title?: string } }>(
     '/:module/:recordId/Attachments',
     async (request) => {
+      // Before anything else, as a strict server's HTTP layer refuses it.
+      requireSizedBody(request);
       const { module, recordId } = request.params;
       requireModule(module);
       const caller = ctx.caller(request);
@@ -135,7 +140,7 @@ function registerWriteRoutes(api: FastifyInstance, ctx: RouteContext): void {
   );
 }
 
-const userRef = ({ user }: Caller): UserRef => ({ name: user.name, id: user.id });
+const userRef = ({ user }: Caller): DocumentedUser => ({ name: user.name, id: user.id });
 
 const deleted = (id: string) => ({
   code: 'SUCCESS',
@@ -202,7 +207,7 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
 
 async function saveUpload(
   store: SandboxStore,
-  target: { module: string; recordId: string; user: UserRef },
+  target: { module: string; recordId: string; user: DocumentedUser },
   upload: Upload,
 ): Promise<StoredAttachment> {
   if (upload.kind === 'file') {

@@ -41,3 +41,37 @@ export const ORG_MODULES: ModuleInfo[] = [
 ];
 
 export const findOrgModule = (apiName: string) => ORG_MODULES.find((m) => m.api_name === apiName);
+
+/** The field that names a record in each module of the sandbox org (its field metadata's display field). */
+export const NAME_FIELDS: Record<string, string> = {
+  Contacts: 'Full_Name',
+  Accounts: 'Account_Name',
+  Deals: 'Deal_Name',
+  Products: 'Product_Name',
+  Tasks: 'Subject',
+  // Bigin's Events are titled, not given a subject.
+  Events: 'Event_Title',
+  Calls: 'Subject',
+};
+
+export type ApiVersion = 'v1' | 'v2';
+export const API_VERSIONS: readonly ApiVersion[] = ['v1', 'v2'];
+
+/** v2 names the Deals module `Pipelines` (its label in Bigin's screens); v1 names it `Deals`. */
+const RENAMED_IN_V2: Record<string, string> = { Deals: 'Pipelines' };
+
+/** The module's API name as a version writes it in URLs and answers. */
+export const apiNameIn = (version: ApiVersion, module: string): string =>
+  version === 'v2' ? (RENAMED_IN_V2[module] ?? module) : module;
+
+/**
+ * The org's module behind an API name of a version, or undefined when the version has no such
+ * name (v2 has no `Deals`, v1 no `Pipelines`): Bigin answers those INVALID_MODULE.
+ */
+export function moduleOfApiName(version: ApiVersion, apiName: string): string | undefined {
+  const module =
+    version === 'v2'
+      ? (Object.entries(RENAMED_IN_V2).find(([, renamed]) => renamed === apiName)?.[0] ?? apiName)
+      : apiName;
+  return apiNameIn(version, module) === apiName ? module : undefined;
+}

@@ -3,6 +3,7 @@ import type { RouteContext } from './attachment-routes.ts';
 import { requireModule, requireModuleAccess } from './bigin-access.ts';
 import { BiginFailure } from './bigin-failure.ts';
 import { contentTypeFor } from './file-bytes.ts';
+import { requireSizedBody } from './sized-body.ts';
 
 /** Only these modules carry a record photo. */
 const PHOTO_MODULES = ['Contacts', 'Accounts', 'Products'];
@@ -34,6 +35,7 @@ export function registerPhotoRoutes(api: FastifyInstance, ctx: RouteContext): vo
   });
 
   api.post<{ Params: Params }>('/:module/:recordId/photo', async (request) => {
+    requireSizedBody(request);
     const { module, recordId } = request.params;
     requireModule(module, PHOTO_MODULES);
     requireModuleAccess(ctx.caller(request), module, 'WRITE');

@@ -65,7 +65,7 @@ describe('modules and records', () => {
     const one = singleRecordSchema.parse(
       await (await sandbox.api(`Contacts/${DOC_SAMPLE_RECORD_ID}`)).json(),
     );
-    expect(one.data[0]).toMatchObject({ id: DOC_SAMPLE_RECORD_ID, Full_Name: 'Patricia Boyle' });
+    expect(one.record).toMatchObject({ id: DOC_SAMPLE_RECORD_ID, Full_Name: 'Patricia Boyle' });
     const envelope = await expectBiginError(await sandbox.api('Contacts/999'), 400, 'INVALID_DATA');
     expect(envelope.details).toEqual({ resource_path_index: 1 });
   });
@@ -103,7 +103,7 @@ describe('search', () => {
       await (await sandbox.api(`Contacts/${EMPTY_RECORD_ID}`)).json(),
     );
     const byEmail = await sandbox.api(
-      `Contacts/search?email=${encodeURIComponent(String(one.data[0]!.Email))}`,
+      `Contacts/search?email=${encodeURIComponent(String(one.record!.Email))}`,
     );
     expect(recordListSchema.parse(await byEmail.json()).data[0]!.id).toBe(EMPTY_RECORD_ID);
     expect((await sandbox.api('Contacts/search?word=zzzzqq')).status).toBe(204);

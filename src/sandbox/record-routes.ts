@@ -1,15 +1,28 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { RECORD_NAME_FIELDS } from '../shared/bigin-record.ts';
 import type { RouteContext } from './attachment-routes.ts';
 import { requireModule, requireModuleAccess } from './bigin-access.ts';
 import { BiginFailure } from './bigin-failure.ts';
-import { ORG_MODULES } from './org-modules.ts';
+import { NAME_FIELDS, ORG_MODULES, type ApiVersion } from './org-modules.ts';
 import { pageOf, pickFields, readPaging, type PageQuery } from './paging.ts';
-import { canReadModuleSettings, canSearch } from './scopes.ts';
+import { canReadFieldSettings, canReadModuleSettings, canSearch } from './scopes.ts';
 import { parseCriteria, type Predicate } from './search-criteria.ts';
 import type { SeedRecord } from './seed.ts';
 
-type ListQuery = PageQuery & { fields?: string; sort_by?: string; sort_order?: string };
+type ListQuery = PageQuery & {
+  fields?: string;
+  sort_by?: string;
+  sort_order?: string;
+  page_token?: string;
+};
+
+export interface RecordRoutesOptions {
+  version: ApiVersion;
+  /** Records reachable with `page` before v2 asks for `page_token` (Bigin's is 2,000). */
+  discretePagingLimit: number;
+}
+
+/** A v2 list asks for at most 50 fields by name. */
+const MAX_FIELDS = 50;
 type SearchQuery = PageQuery & {
   word?: string;
   criteria?: string;
@@ -19,7 +32,11 @@ type SearchQuery = PageQuery & {
 };
 
 /** The module list, record lists, search and single records: what the record picker needs. */
-export function registerRecordRoutes(api: FastifyInstance, ctx: RouteContext): void {
+export function registerRecordRoutes(
+  api: FastifyInstance,
+  ctx: RouteContext,
+  options: RecordRoutesOptions,
+): void {
   const { store } = ctx;
 
   api.get('/settings/modules', async (request) => {
@@ -29,15 +46,31 @@ export function registerRecordRoutes(api: FastifyInstance, ctx: RouteContext): v
     return { modules: ORG_MODULES };
   });
 
+  // The field metadata: the record picker reads each module's name field from it.
+  api.get<{ Querystring: { module?: string } }>('/settings/fields', async (request) => {
+    const { module } = request.query;
+    if (!module) throw new BiginFailure('REQUIRED_PARAM_MISSING', { param_name: 'module' });
+    requireModule(module);
+    if (!canReadFieldSettings(ctx.caller(request).scopes)) {
+      throw new BiginFailure('OAUTH_SCOPE_MISMATCH');
+    }
+    return { fields: fieldMetadata(module, store.recordsOf(module)) };
+  });
+
   api.get<{ Params: { module: string }; Querystring: ListQuery }>(
     '/:module',
     async (request, reply) => {
       const { module } = request.params;
       requireModule(module);
       requireModuleAccess(ctx.caller(request), module, 'READ');
-      const { page, perPage } = readPaging(request.query);
+      const { fields } = request.query;
+      if (options.version === 'v2') requireFieldList(fields);
       const records = sortRecords(store.recordsOf(module), module, request.query);
-      return answer(reply, records, page, perPage, request.query.fields);
+      if (options.version === 'v1') {
+        const { page, perPage } = readPaging(request.query);
+        return answer(reply, records, page, perPage, fields);
+      }
+      return answerV2(reply, module, records, request.query, options.discretePagingLimit);
     },
   );
 
@@ -89,8 +122,77 @@ function answer(
   return { data: found.data.map((r) => pickFields(r.fields, fields)), info: found.info };
 }
 
+/** v2's record lists need `fields`: at least one, at most 50. */
+function requireFieldList(fields: string | undefined): void {
+  const names = (fields ?? '').split(',').filter((f) => f.trim());
+  if (names.length === 0)
+    throw new BiginFailure('REQUIRED_PARAM_MISSING', { param_name: 'fields' });
+  if (names.length > MAX_FIELDS) {
+    throw new BiginFailure('LIMIT_EXCEEDED', { param_name: 'fields', limit: MAX_FIELDS });
+  }
+}
+
+/**
+ * A v2 page: by `page` up to the discrete paging limit (2,000 records), past it by `page_token`
+ * (`info.next_page_token`, given whenever more records follow).
+ */
+function answerV2(
+  reply: FastifyReply,
+  module: string,
+  records: SeedRecord[],
+  query: ListQuery,
+  limit: number,
+) {
+  const { page, perPage } = readPaging(query);
+  let offset = (page - 1) * perPage;
+  if (query.page_token !== undefined) {
+    const fromToken = readPageToken(query.page_token, module);
+    if (fromToken === undefined) {
+      throw new BiginFailure('INVALID_DATA', { param_name: 'page_token' }, 'invalid data');
+    }
+    offset = fromToken;
+  } else if (page * perPage > limit) {
+    throw new BiginFailure('DISCRETE_PAGINATION_LIMIT_EXCEEDED', { limit });
+  }
+  const data = records.slice(offset, offset + perPage);
+  if (data.length === 0) return reply.code(204).send();
+  const more = offset + perPage < records.length;
+  return {
+    data: data.map((r) => pickFields(r.fields, query.fields)),
+    info: {
+      per_page: perPage,
+      count: data.length,
+      page: query.page_token === undefined ? page : Math.floor(offset / perPage) + 1,
+      more_records: more,
+      ...(more ? { next_page_token: pageToken(module, offset + perPage) } : {}),
+    },
+  };
+}
+
+/** The sandbox's page tokens are opaque to callers: the module and where the next page starts. */
+const pageToken = (module: string, offset: number) =>
+  Buffer.from(`${module}:${offset}`).toString('base64url');
+
+function readPageToken(token: string, module: string): number | undefined {
+  const [tokenModule, offset] = Buffer.from(token, 'base64url').toString().split(':');
+  return tokenModule === module && /^\d{1,9}$/.test(offset ?? '') ? Number(offset) : undefined;
+}
+
+/** The module's fields as Bigin's field metadata lists them; the name field is marked. */
+function fieldMetadata(module: string, records: readonly SeedRecord[]) {
+  const names = new Set(records.flatMap((r) => Object.keys(r.fields)));
+  names.add(NAME_FIELDS[module] ?? 'id');
+  return [...names].map((apiName, i) => ({
+    api_name: apiName,
+    field_label: apiName.replace(/_/g, ' '),
+    data_type: apiName === 'id' ? 'bigint' : 'text',
+    id: `41508680000090${String(i + 1).padStart(5, '0')}`,
+    display_field: apiName === NAME_FIELDS[module],
+  }));
+}
+
 function sortRecords(records: SeedRecord[], module: string, query: ListQuery): SeedRecord[] {
-  const sortable = ['id', 'Created_Time', 'Modified_Time', RECORD_NAME_FIELDS[module] ?? 'id'];
+  const sortable = ['id', 'Created_Time', 'Modified_Time', NAME_FIELDS[module] ?? 'id'];
   const by = query.sort_by;
   if (by !== undefined && !sortable.includes(by)) {
     throw new BiginFailure('INVALID_DATA', { param_name: 'sort_by' }, 'invalid data');
@@ -121,7 +223,7 @@ function searchPredicate(module: string, query: SearchQuery): Predicate {
   if (word !== undefined) {
     if (word.trim().length < 2) throw new BiginFailure('INVALID_QUERY', { param_name: 'word' });
     const needle = word.trim().toLowerCase();
-    const nameField = RECORD_NAME_FIELDS[module] ?? 'id';
+    const nameField = NAME_FIELDS[module] ?? 'id';
     return (r) =>
       [r[nameField], r.Email, r.First_Name, r.Last_Name].some(
         (v) => typeof v === 'string' && v.toLowerCase().includes(needle),

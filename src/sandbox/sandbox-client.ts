@@ -35,6 +35,7 @@ export const SELF_CLIENT_SCOPES = [
   'ZohoBigin.modules.ALL',
   'ZohoBigin.modules.attachments.ALL',
   'ZohoBigin.settings.modules.READ',
+  'ZohoBigin.settings.fields.READ',
   'ZohoSearch.securesearch.READ',
 ];
 

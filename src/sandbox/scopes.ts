@@ -66,3 +66,12 @@ export const canReadModuleSettings = (scopes: string[]) =>
 
 export const canSearch = (scopes: string[]) =>
   has(scopes, 'ZohoSearch.securesearch.ALL', 'ZohoSearch.securesearch.READ');
+
+/** The field metadata (`GET /settings/fields`), where each module's name field is marked. */
+export const canReadFieldSettings = (scopes: string[]) =>
+  has(
+    scopes,
+    'ZohoBigin.settings.ALL',
+    'ZohoBigin.settings.fields.ALL',
+    'ZohoBigin.settings.fields.READ',
+  );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { UserRef } from '../shared/bigin-attachment.ts';
+import type { DocumentedUser } from '../shared/bigin-attachment.ts';
 import { docSampleAttachmentList } from '../shared/doc-samples.ts';
 import { formatBiginTime } from './bigin-time.ts';
 import { contentTypeFor, recipeSize, type FileRecipe } from './file-bytes.ts';
@@ -23,7 +23,10 @@ type FileSpec = { name: string; recipe: Exclude<FileRecipe, { kind: 'blob' }> };
 type LinkSpec = { name: string; url: string };
 
 /** Every seeded attachment, in creation order per record. */
-export function buildSeedAttachments(records: SeedRecord[], owners: UserRef[]): StoredAttachment[] {
+export function buildSeedAttachments(
+  records: SeedRecord[],
+  owners: DocumentedUser[],
+): StoredAttachment[] {
   const byId = new Map(records.map((r) => [`${r.module}/${r.id}`, r]));
   const parent = (module: string, id: string) => {
     const found = byId.get(`${module}/${id}`);
@@ -31,9 +34,9 @@ export function buildSeedAttachments(records: SeedRecord[], owners: UserRef[]): 
     return found;
   };
   let minute = 0;
-  const make = (record: SeedRecord, id: string, spec: FileSpec | LinkSpec, owner: UserRef) =>
+  const make = (record: SeedRecord, id: string, spec: FileSpec | LinkSpec, owner: DocumentedUser) =>
     attachment(record, id, spec, owner, ATTACHMENTS_EPOCH + minute++ * 60_000);
-  const [patricia, ...others] = owners as [UserRef, ...UserRef[]];
+  const [patricia, ...others] = owners as [DocumentedUser, ...DocumentedUser[]];
 
   // The documentation's sample, field for field, with a real 362,207-byte PNG behind it.
   const docSample: StoredAttachment[] = docSampleAttachmentList.data.map((a) => ({
@@ -106,7 +109,7 @@ function attachment(
   record: SeedRecord,
   id: string,
   spec: FileSpec | LinkSpec,
-  owner: UserRef,
+  owner: DocumentedUser,
   createdAt: number,
 ): StoredAttachment {
   const time = formatBiginTime(createdAt);

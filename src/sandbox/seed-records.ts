@@ -1,7 +1,8 @@
-import type { UserRef } from '../shared/bigin-attachment.ts';
+import type { DocumentedUser } from '../shared/bigin-attachment.ts';
 import { DOC_SAMPLE_RECORD_ID } from '../shared/doc-samples.ts';
 import { formatBiginTime } from './bigin-time.ts';
 import { createRng, randomInt } from './prng.ts';
+import { NAME_FIELDS } from './org-modules.ts';
 import type { SeedRecord } from './seed.ts';
 import {
   COMPANY_RECORD_ID,
@@ -110,7 +111,7 @@ const PER_MODULE = 30;
 const SEED_EPOCH = Date.UTC(2024, 0, 8, 4, 0, 0);
 
 /** Tens of records per module, with realistic names, the same on every start. */
-export function buildSeedRecords(owners: UserRef[]): SeedRecord[] {
+export function buildSeedRecords(owners: DocumentedUser[]): SeedRecord[] {
   const rng = createRng(20240108);
   const owner = (i: number) => owners[i % owners.length]!;
   const stamp = (i: number) => {
@@ -147,7 +148,7 @@ export function buildSeedRecords(owners: UserRef[]): SeedRecord[] {
     Array.from({ length: PER_MODULE }, (_, i) => {
       const subject = `${subjects[i % subjects.length]} with ${contacts[i]!.name}`;
       return record(module, serialId(code, i), subject, {
-        Subject: subject,
+        [NAME_FIELDS[module]!]: subject,
         Owner: owner(i),
         Related_To: { name: contacts[i]!.name, id: contacts[i]!.id },
         ...stamp(i),
@@ -166,7 +167,7 @@ export function buildSeedRecords(owners: UserRef[]): SeedRecord[] {
 
 type Stamp = (i: number) => { Created_Time: string; Modified_Time: string };
 
-function buildAccounts(owner: (i: number) => UserRef, stamp: Stamp): SeedRecord[] {
+function buildAccounts(owner: (i: number) => DocumentedUser, stamp: Stamp): SeedRecord[] {
   return Array.from({ length: PER_MODULE }, (_, i) => {
     const base = COMPANIES[i % COMPANIES.length]!;
     const name = i < COMPANIES.length ? base : `${base} (${Math.floor(i / COMPANIES.length) + 1})`;
@@ -196,7 +197,7 @@ const NOTABLE_CONTACTS: [string, string, string][] = [
 
 function buildContacts(
   rng: () => number,
-  owner: (i: number) => UserRef,
+  owner: (i: number) => DocumentedUser,
   stamp: Stamp,
   accounts: SeedRecord[],
 ): SeedRecord[] {

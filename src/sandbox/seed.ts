@@ -1,11 +1,11 @@
-import type { Attachment, UserRef } from '../shared/bigin-attachment.ts';
+import type { DocumentedAttachment, DocumentedUser } from '../shared/bigin-attachment.ts';
 import type { FileRecipe } from './file-bytes.ts';
 import { buildSeedAttachments, fileIdOf } from './seed-attachments.ts';
 import { DOC_REQUEST_RECORD_ID, PRODUCT_RECORD_ID } from './seed-ids.ts';
 import { buildSeedRecords } from './seed-records.ts';
 
 /** A user of the sandbox's one org, with what their Bigin profile and consent allow. */
-export interface DemoUser extends UserRef {
+export interface DemoUser extends DocumentedUser {
   email: string;
   profile: string;
   /** What signing in as this user shows, in a sentence (the README and the consent page). */
@@ -90,7 +90,7 @@ export interface SeedRecord {
   photo?: FileRecipe;
 }
 
-export interface StoredAttachment extends Attachment {
+export interface StoredAttachment extends DocumentedAttachment {
   /** The MIME type the bytes are served with. */
   contentType: string;
   /** How to make the bytes; null for a link, which has none. */
@@ -124,9 +124,9 @@ export function buildSeed(): Seed {
 }
 
 /** An attachment as Bigin lists it: the sandbox's own bookkeeping left out. */
-export function toWireAttachment(stored: StoredAttachment): Attachment {
+export function toWireAttachment(stored: StoredAttachment): DocumentedAttachment {
   const wire: Partial<StoredAttachment> = { ...stored };
   delete wire.contentType;
   delete wire.recipe;
-  return wire as Attachment;
+  return wire as DocumentedAttachment;
 }

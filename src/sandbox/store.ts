@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { attachmentSchema, type UserRef } from '../shared/bigin-attachment.ts';
+import { documentedAttachmentSchema, type DocumentedUser } from '../shared/bigin-attachment.ts';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { formatBiginTime } from './bigin-time.ts';
 import { renderRecipe, type FileRecipe } from './file-bytes.ts';
@@ -9,7 +9,7 @@ import { fileIdOf } from './seed-attachments.ts';
 import type { Seed, SeedRecord, StoredAttachment } from './seed.ts';
 
 const recipeSchema = z.custom<FileRecipe>((v) => typeof v === 'object' && v !== null);
-const storedAttachmentSchema = attachmentSchema.extend({
+const storedAttachmentSchema = documentedAttachmentSchema.extend({
   contentType: z.string(),
   recipe: recipeSchema.nullable(),
 });
@@ -36,7 +36,7 @@ export interface NewAttachment {
   /** The file's bytes; absent for a link. */
   bytes?: Buffer;
   linkUrl?: string;
-  user: UserRef;
+  user: DocumentedUser;
 }
 
 /**

@@ -35,13 +35,22 @@ function raw(method: string, path: string): Promise<number> {
 const MODULE = '[A-Za-z][A-Za-z0-9_]{0,49}';
 /** Every upstream URL the proxy may produce: anything else has left the allow-list. */
 const ALLOWED_PATHS = [
-  /^\/bigin\/v1\/settings\/modules$/,
-  new RegExp(`^/bigin/v1/${MODULE}$`),
-  new RegExp(`^/bigin/v1/${MODULE}/search$`),
-  new RegExp(`^/bigin/v1/${MODULE}/\\d{1,19}$`),
-  new RegExp(`^/bigin/v1/${MODULE}/\\d{1,19}/Attachments$`),
+  /^\/bigin\/v2\/settings\/(modules|fields)$/,
+  new RegExp(`^/bigin/v2/${MODULE}$`),
+  new RegExp(`^/bigin/v2/${MODULE}/search$`),
+  new RegExp(`^/bigin/v2/${MODULE}/\\d{1,19}$`),
+  new RegExp(`^/bigin/v2/${MODULE}/\\d{1,19}/Attachments$`),
 ];
-const ALLOWED_QUERY_KEYS = new Set(['fields', 'sort_by', 'sort_order', 'page', 'per_page', 'word']);
+const ALLOWED_QUERY_KEYS = new Set([
+  'fields',
+  'sort_by',
+  'sort_order',
+  'page',
+  'per_page',
+  'page_token',
+  'word',
+  'module',
+]);
 /** Encoded or plain: dot-dot, slash inside a value, backslash, NUL, CR, LF. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const FORBIDDEN_ON_THE_WIRE = /\.\.|%2e%2e|%2f|%5c|\\|%00|%0a|%0d|[\u0000-\u001f]/i;

@@ -28,7 +28,10 @@ describe('the proxy in service mode in front of the sandbox, over real sockets',
       `/api/records/Contacts/${DOC_SAMPLE_RECORD_ID}/attachments?page=1&per_page=200`,
     );
     expect(response.status).toBe(200);
-    expect(attachmentPageSchema.parse(await response.json())).toEqual(docSampleAttachmentList);
+    expect(attachmentPageSchema.parse(await response.json())).toEqual({
+      ...docSampleAttachmentList,
+      unreadable: 0,
+    });
   });
 
   it("turns Bigin's 204 into an empty page", async () => {
@@ -39,6 +42,7 @@ describe('the proxy in service mode in front of the sandbox, over real sockets',
     expect(await response.json()).toEqual({
       data: [],
       info: { per_page: 200, count: 0, page: 1, more_records: false },
+      unreadable: 0,
     });
   });
 

@@ -18,6 +18,7 @@ import { registerAttachmentRoutes } from './routes/attachment-routes.ts';
 import { registerFileActionRoutes } from './routes/file-action-routes.ts';
 import { registerEmbedRoutes } from './routes/embed-routes.ts';
 import { registerRecordRoutes } from './routes/record-routes.ts';
+import { NameFields } from './zoho/name-fields.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { SessionAccess } from './session/session-access.ts';
 import type { SessionStoreOptions } from './session/session-store.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const context = {
     bigin: options.bigin,
+    nameFields: new NameFields(options.bigin),
     // A signed embed link acts with the service credentials, within its grant (embed-grant.ts).
     tokensFor: (r: FastifyRequest) =>
       r.embedGrant && embedTokens ? embedTokens : sessions.tokensFor(r),

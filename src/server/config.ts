@@ -49,6 +49,8 @@ const envSchema = z.object({
   ZOHO_CLIENT_SECRET: z.string().min(1).optional(),
   ZOHO_ACCOUNTS_URL: absoluteUrl('https://accounts.zoho.com').default('https://accounts.zoho.com'),
   BIGIN_API_BASE: absoluteUrl('https://www.zohoapis.com').optional(),
+  /** Bigin's API line: v2 is the one Zoho's pages document today; v1 is still answered. */
+  BIGIN_API_VERSION: z.enum(['v1', 'v2'], { message: 'must be v1 or v2' }).default('v2'),
   ZOHO_REFRESH_TOKEN: z.string().min(1).optional(),
   SESSION_SECRET: z
     .string()

@@ -83,7 +83,11 @@ export async function start(
     fetch: options.fetch,
     sendStreamed: options.sendStreamed,
   });
-  const bigin = new BiginClient({ upstream, apiBase: config.BIGIN_API_BASE });
+  const bigin = new BiginClient({
+    upstream,
+    apiBase: config.BIGIN_API_BASE,
+    apiVersion: config.BIGIN_API_VERSION,
+  });
 
   let publicUrl = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : '';
   const serviceTokens =

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentListSchema, biginIdSchema, pageInfoSchema } from './bigin-attachment.ts';
+import { attachmentSchema, biginIdSchema, pageInfoSchema } from './bigin-attachment.ts';
 import { biginErrorSchema } from './bigin-error.ts';
 import { moduleInfoSchema } from './modules.ts';
 
@@ -51,6 +51,11 @@ export const PROXY_ERRORS = {
     message:
       'The file did not match the size stated for it (it may have changed while it was sent), so nothing was saved; choose the file again and retry',
   },
+  /** A download, preview or ZIP entry of an attachment id Bigin does not have (Bigin's 204). */
+  PROXY_ATTACHMENT_GONE: {
+    status: 404,
+    message: 'This attachment no longer exists in Bigin: it was deleted or moved',
+  },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
 
@@ -67,16 +72,25 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 /** `GET /api/modules`: the org's modules, labels as Bigin's settings name them. */
-export const moduleListResponseSchema = z.object({ modules: z.array(moduleInfoSchema) });
+export const moduleListResponseSchema = z.object({
+  modules: z.array(moduleInfoSchema),
+  /** Modules Bigin listed that could not be read (no API name): left out. */
+  unreadable: z.number().int().nonnegative().default(0),
+});
 
 /** A record as the pickers show it. */
 export const recordSummarySchema = z.object({ id: biginIdSchema, name: z.string() });
 export type RecordSummary = z.infer<typeof recordSummarySchema>;
 
-/** `GET /api/records/:module` (recent records) and `/api/records/:module/search?word=`. */
+/**
+ * `GET /api/records/:module` (recent records; `page_token` goes on past Bigin's 2,000-record
+ * paging limit) and `/api/records/:module/search?word=`.
+ */
 export const recordPageSchema = z.object({
   data: z.array(recordSummarySchema),
-  info: z.object({ more_records: z.boolean() }),
+  info: z.object({ more_records: z.boolean(), next_page_token: z.string().optional() }),
+  /** Records Bigin listed that could not be read (no id): left out. */
+  unreadable: z.number().int().nonnegative().default(0),
 });
 export type RecordPage = z.infer<typeof recordPageSchema>;
 
@@ -87,8 +101,15 @@ export const recordDetailSchema = recordSummarySchema.extend({
 });
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 
-/** A page of attachments; Bigin's "no content" (204) arrives as an empty page. */
-export const attachmentPageSchema = attachmentListSchema;
+/**
+ * A page of attachments; Bigin's "no content" (204) arrives as an empty page. `unreadable`
+ * counts the items Bigin sent that could not be read (no id): left out, and said.
+ */
+export const attachmentPageSchema = z.object({
+  data: z.array(attachmentSchema),
+  info: pageInfoSchema,
+  unreadable: z.number().int().nonnegative().optional(),
+});
 export type AttachmentPage = z.infer<typeof attachmentPageSchema>;
 export { pageInfoSchema };
 

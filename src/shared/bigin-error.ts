@@ -47,6 +47,13 @@ export const BIGIN_ERRORS = {
   DUPLICATE_DATA: { status: 400, message: 'duplicate data' },
   // A search whose `word` is too short or whose `criteria` does not parse.
   INVALID_QUERY: { status: 400, message: 'invalid query formed' },
+  // v2: more than 50 names in `fields`. [CRM's code and wording; Bigin's page names the limit only]
+  LIMIT_EXCEEDED: { status: 400, message: 'the limit has been exceeded' },
+  // v2: `page` past 2,000 records without `page_token`. [CRM's code and wording]
+  DISCRETE_PAGINATION_LIMIT_EXCEEDED: {
+    status: 400,
+    message: 'cannot fetch more than 2000 records using page; use page_token instead',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type BiginErrorCode = keyof typeof BIGIN_ERRORS;

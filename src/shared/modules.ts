@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readItems } from './bigin-attachment.ts';
 
 /**
  * A module's API name as it may appear in a URL: letters, digits and underscores only, so that
@@ -9,13 +10,30 @@ export const moduleNameSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, 'a module name is letters, digits and underscores');
 
-/** The modules of a Bigin org, as `GET /bigin/v1/settings/modules` lists them. */
-export const moduleInfoSchema = z.object({
-  api_name: z.string(),
-  plural_label: z.string(),
-  singular_label: z.string(),
-  api_supported: z.boolean(),
-});
+/**
+ * A module of a Bigin org, as `GET /settings/modules` lists it, read generously: only the API
+ * name is needed; a missing label reads as the API name, and a module is served by the API
+ * unless Bigin says it is not.
+ */
+export const moduleInfoSchema = z
+  .looseObject({
+    api_name: moduleNameSchema,
+    plural_label: z.string().optional().catch(undefined),
+    singular_label: z.string().optional().catch(undefined),
+    api_supported: z.boolean().catch(true),
+  })
+  .transform(({ api_name, plural_label, singular_label, api_supported }) => ({
+    api_name,
+    plural_label: plural_label || api_name,
+    singular_label: singular_label || plural_label || api_name,
+    api_supported,
+  }));
 export type ModuleInfo = z.infer<typeof moduleInfoSchema>;
 
-export const moduleListSchema = z.object({ modules: z.array(moduleInfoSchema) });
+/** `GET /settings/modules`: `{modules:[...]}`; an unreadable module is left out and counted. */
+export const moduleListSchema = z
+  .object({ modules: z.array(z.unknown()) })
+  .transform(({ modules }) => {
+    const { items, unreadable } = readItems(modules, moduleInfoSchema);
+    return { modules: items, unreadable };
+  });

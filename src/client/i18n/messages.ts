@@ -85,6 +85,10 @@ export const messages = {
   },
 
   attachments: {
+    /** An attachment Bigin sent without a file name. */
+    unnamed: 'Untitled attachment',
+    /** What Bigin sent of a field that could not be read. */
+    unknown: '—',
     columns: {
       File_Name: 'File name',
       Size: 'Size',
@@ -115,6 +119,9 @@ export const messages = {
     displayedRows: (from: number, to: number, loaded: number, more: boolean) =>
       `${formatCount(from)}–${formatCount(to)} of ${more ? 'more than ' : ''}${formatCount(loaded)}`,
     matchCount: (shown: number) => `${formatCount(shown)} match the search`,
+    /** Items Bigin listed that the app could not read (no id): left out, and said. */
+    unreadable: (count: number) =>
+      `${formatCount(count)} ${count === 1 ? 'attachment' : 'attachments'} could not be read`,
     searchScope: 'Search and sort cover the loaded attachments.',
     loadAll: 'Load all',
     loadingMore: 'Loading more attachments…',
@@ -331,6 +338,8 @@ export const messages = {
     PROXY_BLOCKED_TYPE: 'files of this type may not be uploaded.',
     PROXY_UPLOAD_SIZE_MISMATCH:
       'the file changed while it was being sent, so nothing was saved; choose it again and retry.',
+    PROXY_ATTACHMENT_GONE:
+      'this attachment no longer exists in Bigin (it was deleted); refresh the list.',
     DUPLICATE_DATA: 'this link is already attached to the record.',
     INVALID_URL_PATTERN: 'Bigin does not accept this address.',
     TOO_MANY_REQUESTS: 'too many requests to Bigin; wait a little and try again.',

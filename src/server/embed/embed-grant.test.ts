@@ -87,7 +87,7 @@ describe('the proxy with a signed embed link, over real sockets', () => {
     const response = await withLink(`/api/records/Contacts/${RECORD}/attachments`, link());
     expect(response.status).toBe(200);
     expect(zoho.biginCallList.map((c) => [c.url.split('?')[0], c.headers.authorization])).toEqual([
-      [`/bigin/v1/Contacts/${RECORD}/Attachments`, 'Zoho-oauthtoken at-service'],
+      [`/bigin/v2/Contacts/${RECORD}/Attachments`, 'Zoho-oauthtoken at-service'],
     ]);
   });
 

@@ -29,7 +29,9 @@ export function registerAttachmentRoutes(app: FastifyInstance, { bigin, tokensFo
         attachmentListSchema,
       );
       // Bigin answers 204 with no body when a record has no attachments: an empty page here.
-      return list ?? { data: [], info: { per_page, count: 0, page, more_records: false } };
+      return (
+        list ?? { data: [], info: { per_page, count: 0, page, more_records: false }, unreadable: 0 }
+      );
     },
   );
 }

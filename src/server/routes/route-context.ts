@@ -1,9 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
+import type { NameFields } from '../zoho/name-fields.ts';
 
 /** What every /api route needs: Bigin, and the tokens of whoever is asking. */
 export interface RouteContext {
   bigin: BiginClient;
+  /** Each module's name field, from Bigin's field metadata. */
+  nameFields: NameFields;
   /** The caller's tokens; throws 401 PROXY_SIGNED_OUT when nobody is signed in. */
   tokensFor: (request: FastifyRequest) => TokenSource;
   /** Origins that may frame the embed pages (EMBED_ALLOWED_ORIGINS). */

@@ -55,7 +55,8 @@ function startDownload(
 }
 
 /** `POST apiPaths.zip` `{ids}`: the chosen attachments as one ZIP, streamed as it is built. */
-export function registerZipRoute(app: FastifyInstance, { bigin, tokensFor }: FileRouteContext) {
+export function registerZipRoute(app: FastifyInstance, context: FileRouteContext) {
+  const { bigin, tokensFor } = context;
   app.post(
     '/api/records/:module/:recordId/attachments/zip',
     { onSend: restoreFileHeaders },
@@ -64,7 +65,7 @@ export function registerZipRoute(app: FastifyInstance, { bigin, tokensFor }: Fil
       const { module, recordId } = parseOrFail(recordParams, request.params);
       const ids = [...new Set(parseOrFail(zipRequestSchema, request.body).ids)];
       const tokens = tokensFor(request);
-      const title = await recordTitle(bigin, tokens, module, recordId);
+      const title = await recordTitle(context, tokens, module, recordId);
       const zip = new ZipWriter();
       const transfer = transferFor(reply);
       reply
@@ -158,11 +159,19 @@ function notIncludedText(failures: Failure[]): string {
 }
 
 /** "<record name> attachments": the ZIP's name; the module and id when Bigin does not say. */
-async function recordTitle(bigin: BiginClient, tokens: TokenSource, module: string, id: string) {
+async function recordTitle(
+  { bigin, nameFields }: Pick<FileRouteContext, 'bigin' | 'nameFields'>,
+  tokens: TokenSource,
+  module: string,
+  id: string,
+) {
   try {
-    const record = (await bigin.getJson(tokens, biginPath([module, id]), singleRecordSchema))
-      ?.data[0];
-    return `${record ? recordName(module, record) : `${module} ${id}`} attachments`;
+    const [answer, nameField] = await Promise.all([
+      bigin.getJson(tokens, biginPath([module, id]), singleRecordSchema),
+      nameFields.of(tokens, module),
+    ]);
+    const record = answer?.record;
+    return `${record ? recordName(nameField, record) : `${module} ${id}`} attachments`;
   } catch (error) {
     // A refusal to read the record says nothing about its attachments: try them anyway.
     if (error instanceof ApiFailure && error.httpStatus >= 500) throw error;
@@ -189,7 +198,8 @@ async function listedNames(
       );
       for (const a of list?.data ?? []) {
         if (!wanted.has(a.id)) continue;
-        found.set(a.id, a.$link_url ? `${a.File_Name} (a link: ${a.$link_url})` : a.File_Name);
+        const name = a.File_Name ?? `(no name) [id ${a.id}]`;
+        found.set(a.id, a.$link_url ? `${name} (a link: ${a.$link_url})` : name);
       }
       if (!list?.info.more_records) break;
     }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../app.ts';
 import { AccountsClient } from '../zoho/accounts-client.ts';
-import { BiginClient } from '../zoho/bigin-client.ts';
+import { BiginClient, type BiginApiVersion } from '../zoho/bigin-client.ts';
 import { TrustedOrigins } from '../zoho/data-centres.ts';
 import { TokenManager } from '../zoho/token-manager.ts';
 import { Upstream, type UpstreamOptions } from '../zoho/upstream.ts';
@@ -23,6 +23,8 @@ export interface ProxyOverOptions {
   now?: () => number;
   /** Trust these accounts servers beside the scripted one. */
   trustAccounts?: string[];
+  /** Bigin's API line (v2 by default, as BIGIN_API_VERSION). */
+  apiVersion?: BiginApiVersion;
 }
 
 /** The proxy in front of a scripted Zoho, listening on 127.0.0.1 (service mode by default). */
@@ -49,7 +51,7 @@ export async function proxyOver(
   const upstream = new Upstream({ baseDelayMs: 5, ...options.upstream });
   let url = '';
   const app = await buildApp({
-    bigin: new BiginClient({ upstream }),
+    bigin: new BiginClient({ upstream, apiVersion: options.apiVersion }),
     sessionSecret: 'x'.repeat(40),
     publicUrl: () => url,
     ...(options.signIn

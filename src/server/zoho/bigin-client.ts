@@ -10,8 +10,13 @@ export interface TokenSource {
   refreshAfterRejection(rejected: string): Promise<AccessToken>;
 }
 
+/** Bigin's API line: v2 is current (`/bigin/v2`), v1 is where the product started. */
+export type BiginApiVersion = 'v1' | 'v2';
+
 export interface BiginClientOptions {
   upstream: Upstream;
+  /** The API line every call goes to (`BIGIN_API_VERSION`); v2 unless told. */
+  apiVersion?: BiginApiVersion;
   /** Overrides the `api_domain` Zoho returns with the token. */
   apiBase?: string | undefined;
   /**
@@ -29,8 +34,9 @@ const SAFE_SEGMENT = /^[A-Za-z0-9_]{1,64}$/;
 const UNSAFE_VALUE = /[\u0000-\u001f\u007f\\/]|\.\./;
 
 /**
- * Builds `/bigin/v1/<segments>?<query>`. Routes validate their parameters first; this is the
- * last line: whatever reaches here and is not plainly safe is refused, never encoded and sent.
+ * Builds `/<segments>?<query>`, a path under the API line (`/bigin/v2`), which the client puts
+ * in front. Routes validate their parameters first; this is the last line: whatever reaches
+ * here and is not plainly safe is refused, never encoded and sent.
  */
 export function biginPath(
   segments: readonly string[],
@@ -48,7 +54,7 @@ export function biginPath(
     search.set(key, text);
   }
   const qs = search.toString();
-  return `/bigin/v1/${segments.join('/')}${qs ? `?${qs}` : ''}`;
+  return `/${segments.join('/')}${qs ? `?${qs}` : ''}`;
 }
 
 /** A call whose answer is read as it arrives (a download), or whose body is streamed (an upload). */
@@ -71,7 +77,16 @@ interface JsonAnswer {
 
 /** Calls Bigin's REST API as one Zoho user. It does not know whether Zoho or the sandbox answers. */
 export class BiginClient {
-  constructor(private readonly options: BiginClientOptions) {}
+  readonly apiVersion: BiginApiVersion;
+
+  constructor(private readonly options: BiginClientOptions) {
+    this.apiVersion = options.apiVersion ?? 'v2';
+  }
+
+  /** The upstream URL of a path from biginPath, on the token's API domain. */
+  private urlOf(path: string, token: AccessToken): URL {
+    return new URL(`/bigin/${this.apiVersion}${path}`, this.options.apiBase ?? token.apiDomain);
+  }
 
   /**
    * GETs `path` (from biginPath) and parses the answer with `schema`. Bigin's 204 "no content"
@@ -114,7 +129,7 @@ export class BiginClient {
     use: (response: Response) => Promise<T>,
   ): Promise<T> {
     const attempt = async (token: AccessToken) => {
-      const url = new URL(call.path, this.options.apiBase ?? token.apiDomain);
+      const url = this.urlOf(call.path, token);
       return this.options.upstream.send(
         {
           method: call.method,
@@ -163,7 +178,7 @@ export class BiginClient {
   }
 
   private send(path: string, token: AccessToken): Promise<JsonAnswer> {
-    const url = new URL(path, this.options.apiBase ?? token.apiDomain);
+    const url = this.urlOf(path, token);
     return this.options.upstream.send(
       {
         method: 'GET',

@@ -1,3 +1,4 @@
+import { attachmentName } from './column-text.ts';
 import ArchiveIcon from '@mui/icons-material/FolderZipOutlined';
 import AudioIcon from '@mui/icons-material/AudioFileOutlined';
 import FileIcon from '@mui/icons-material/InsertDriveFileOutlined';
@@ -60,11 +61,11 @@ export function FileNameCell({ row, thumbnail }: { row: Attachment; thumbnail?: 
       </span>
       {url ? (
         <Link href={url} target="_blank" rel="noopener noreferrer" noWrap>
-          {row.File_Name}
+          {attachmentName(row)}
           <Box component="span" sx={visuallyHidden}>{` (${gridText.opensInNewTab})`}</Box>
         </Link>
       ) : (
-        <span className="file-name">{row.File_Name}</span>
+        <span className="file-name">{attachmentName(row)}</span>
       )}
     </span>
   );

@@ -1,18 +1,22 @@
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import { attachmentName } from './column-text.ts';
 import type { GridSort, SortableField } from './grid-view-state.ts';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
+/** An instant, or -1 for a time Bigin did not send (first in ascending order). */
+const instant = (time: string | null | undefined) => (time ? Date.parse(time) : -1);
+
 const sortKey: Record<SortableField, (a: Attachment) => string | number> = {
-  File_Name: (a) => a.File_Name,
-  // Sorted by bytes, not by the human-readable text.
-  Size: (a) => Number(a.Size),
-  Owner: (a) => a.Owner.name,
-  Created_By: (a) => a.Created_By.name,
-  Modified_By: (a) => a.Modified_By.name,
+  File_Name: attachmentName,
+  // Sorted by bytes, not by the human-readable text; an unknown size as none.
+  Size: (a) => Number(a.Size ?? -1),
+  Owner: (a) => a.Owner?.name ?? '',
+  Created_By: (a) => a.Created_By?.name ?? '',
+  Modified_By: (a) => a.Modified_By?.name ?? '',
   // Bigin writes each timestamp with the user's offset: compare instants, not text.
-  Created_Time: (a) => Date.parse(a.Created_Time),
-  Modified_Time: (a) => Date.parse(a.Modified_Time),
+  Created_Time: (a) => instant(a.Created_Time),
+  Modified_Time: (a) => instant(a.Modified_Time),
 };
 
 /** Folds case and accents so that "resume" finds "Résumé". */
@@ -36,11 +40,11 @@ export function viewRows(
     ? rows.filter((a) => {
         const haystack = fold(
           [
-            a.File_Name,
-            a.Owner.name,
-            a.Created_By.name,
-            a.Modified_By.name,
-            a.$link_url ?? '',
+            attachmentName(a),
+            a.Owner?.name,
+            a.Created_By?.name,
+            a.Modified_By?.name,
+            a.$link_url,
           ].join(' '),
         );
         return words.every((w) => haystack.includes(w));

@@ -148,6 +148,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
             : gridText.loadedCount(loaded.rows.length, loaded.moreRecords)}
           {searching && !loaded.initialLoading ? ` · ${gridText.matchCount(shown.length)}` : ''}
           {loaded.loadingMore ? ` · ${gridText.loadingMore}` : ''}
+          {loaded.unreadable > 0 ? ` · ${gridText.unreadable(loaded.unreadable)}` : ''}
         </Typography>
         {loaded.moreRecords && (searching || view.sort) && (
           <>

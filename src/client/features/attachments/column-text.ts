@@ -1,18 +1,27 @@
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
+import { messages } from '../../i18n/messages.ts';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';
 import type { SortableField } from './grid-view-state.ts';
 
+const { unnamed, unknown } = messages.attachments;
+
+/** The name an attachment is shown and announced by, even when Bigin sent none. */
+export const attachmentName = (a: Pick<Attachment, 'File_Name'>): string =>
+  a.File_Name?.trim() ? a.File_Name : unnamed;
+
 /**
  * What each column says of a row, in the user's locale and time zone: the grid's cells and the
- * first rows shown before the grid say the same.
+ * first rows shown before the grid say the same. What Bigin did not send (or sent unreadable)
+ * shows as a dash.
  */
 export const columnText: Record<SortableField, (a: Attachment) => string> = {
-  File_Name: (a) => a.File_Name,
+  File_Name: attachmentName,
   // A link has no size of its own.
-  Size: (a) => (isLinkAttachment(a) ? '—' : formatBytes(Number(a.Size))),
-  Owner: (a) => a.Owner.name,
-  Created_By: (a) => a.Created_By.name,
-  Created_Time: (a) => formatDateTime(a.Created_Time),
-  Modified_By: (a) => a.Modified_By.name,
-  Modified_Time: (a) => formatDateTime(a.Modified_Time),
+  Size: (a) =>
+    isLinkAttachment(a) || a.Size == null ? unknown : formatBytes(Number(a.Size)),
+  Owner: (a) => a.Owner?.name ?? unknown,
+  Created_By: (a) => a.Created_By?.name ?? unknown,
+  Created_Time: (a) => (a.Created_Time ? formatDateTime(a.Created_Time) : unknown),
+  Modified_By: (a) => a.Modified_By?.name ?? unknown,
+  Modified_Time: (a) => (a.Modified_Time ? formatDateTime(a.Modified_Time) : unknown),
 };

@@ -49,12 +49,12 @@ const BY_EXTENSION: Record<string, FileKind> = {
 /** What kind of file an attachment is, from its type and name (Bigin sends no MIME type). */
 export function fileKind(a: Pick<Attachment, 'File_Name' | '$type' | '$link_url'>): FileKind {
   if (isLinkAttachment(a)) return 'link';
-  const extension = /\.([^.]+)$/.exec(a.File_Name)?.[1]?.toLowerCase() ?? '';
+  const extension = /\.([^.]+)$/.exec(a.File_Name ?? '')?.[1]?.toLowerCase() ?? '';
   return BY_EXTENSION[extension] ?? 'other';
 }
 
 /** A link is opened only when it is http or https: never javascript:, data: or the like. */
-export function safeLinkUrl(url: string | null): string | null {
+export function safeLinkUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);

@@ -7,6 +7,8 @@ export interface LoadedAttachments {
   rows: Attachment[];
   /** Bigin said more rows exist beyond those loaded. */
   moreRecords: boolean;
+  /** Items of the loaded pages that could not be read (no id), left out of `rows`. */
+  unreadable: number;
   /** The first page has not arrived yet. */
   initialLoading: boolean;
   /** A further Bigin page is on its way. */
@@ -23,14 +25,17 @@ export interface LoadedAttachments {
 function combinePages(results: UseQueryResult<AttachmentPage>[]): LoadedAttachments {
   const rows: Attachment[] = [];
   let moreRecords = false;
+  let unreadable = 0;
   for (const result of results) {
     if (!result.data) break;
     rows.push(...result.data.data);
     moreRecords = result.data.info.more_records;
+    unreadable += result.data.unreadable ?? 0;
   }
   return {
     rows,
     moreRecords,
+    unreadable,
     initialLoading: results[0]?.isPending ?? true,
     loadingMore: results.some((r, i) => i > 0 && r.isFetching),
     error: results.find((r) => r.error)?.error ?? null,

@@ -24,11 +24,11 @@ export function arrivedAttachment(
   return (
     rows.find(
       (row) =>
-        row.$link_url === null &&
+        !row.$link_url &&
         row.File_Name === facts.name &&
         row.Size === String(facts.size) &&
         !facts.knownIds.has(row.id) &&
-        Date.parse(row.Created_Time) >= facts.startedAt - CLOCK_SKEW_MS,
+        Date.parse(row.Created_Time ?? '') >= facts.startedAt - CLOCK_SKEW_MS,
     ) ?? null
   );
 }

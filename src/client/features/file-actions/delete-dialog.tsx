@@ -1,3 +1,4 @@
+import { attachmentName } from '../attachments/column-text.ts';
 import {
   Button,
   Dialog,
@@ -25,7 +26,7 @@ export function DeleteDialog({ rows, onConfirm, onClose }: DeleteDialogProps) {
       <DialogContent>
         <ul style={{ margin: 0, paddingInlineStart: '1.25em', overflowWrap: 'anywhere' }}>
           {rows.slice(0, 20).map((row) => (
-            <li key={row.id}>{row.File_Name}</li>
+            <li key={row.id}>{attachmentName(row)}</li>
           ))}
           {rows.length > 20 && <li>…</li>}
         </ul>

@@ -15,7 +15,7 @@ interface FileToolbarProps {
 export function FileToolbar({ selected, actions }: FileToolbarProps) {
   const input = useRef<HTMLInputElement>(null);
   const files = selected.filter((row) => !isLinkAttachment(row));
-  const locked = selected.filter((row) => !row.$editable);
+  const locked = selected.filter((row) => row.$editable === false);
   return (
     <Stack
       direction="row"

@@ -33,7 +33,7 @@ export function previewKind(
   row: Pick<Attachment, 'File_Name' | '$type' | '$link_url'>,
 ): PreviewKind {
   if (isLinkAttachment(row)) return 'none';
-  return PREVIEWABLE[extensionOf(row.File_Name)] ?? 'none';
+  return PREVIEWABLE[extensionOf(row.File_Name ?? '')] ?? 'none';
 }
 
 /** Raster images get a thumbnail in the grid. */

@@ -1,3 +1,4 @@
+import { attachmentName } from '../attachments/column-text.ts';
 import CloseIcon from '@mui/icons-material/Close';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import { Alert, Box, Button, Drawer, IconButton, Stack, Typography } from '@mui/material';
@@ -47,7 +48,7 @@ export function PreviewPanel({ module, recordId, row, onClose }: PreviewPanelPro
           component="h2"
           sx={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
         >
-          {words.title(row.File_Name)}
+          {words.title(attachmentName(row))}
         </Typography>
         <IconButton onClick={onClose} aria-label={words.close}>
           <CloseIcon />
@@ -73,7 +74,7 @@ function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose
         <Box
           component="img"
           src={src}
-          alt={row.File_Name}
+          alt={attachmentName(row)}
           onError={onError}
           sx={{ maxWidth: '100%', height: 'auto', alignSelf: 'flex-start' }}
         />
@@ -84,7 +85,7 @@ function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose
         <Box
           component="iframe"
           src={src}
-          title={words.pdfFrame(row.File_Name)}
+          title={words.pdfFrame(attachmentName(row))}
           sx={{ border: 0, width: '100%', flex: 1, minHeight: 480 }}
         />
       );
@@ -95,7 +96,7 @@ function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose
         controls: true,
         src,
         onError,
-        'aria-label': row.File_Name,
+        'aria-label': attachmentName(row),
         style: { width: '100%' },
       });
     case 'text':
@@ -151,7 +152,7 @@ function TextPreview({
       <Box
         component="pre"
         tabIndex={0}
-        aria-label={row.File_Name}
+        aria-label={attachmentName(row)}
         sx={{
           whiteSpace: 'pre-wrap',
           overflowWrap: 'anywhere',
@@ -187,7 +188,7 @@ function NoPreview({
         download=""
         variant="outlined"
         startIcon={<DownloadIcon aria-hidden />}
-        aria-label={messages.fileActions.download(row.File_Name)}
+        aria-label={messages.fileActions.download(attachmentName(row))}
       >
         {words.download}
       </Button>

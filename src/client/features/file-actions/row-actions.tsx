@@ -1,3 +1,4 @@
+import { attachmentName } from '../attachments/column-text.ts';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
 import OpenIcon from '@mui/icons-material/OpenInNew';
@@ -31,7 +32,9 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
   const link = isLinkAttachment(row);
   // A link opens its own address; a file's bytes need the download grant.
   const href = link || handlers.can.download ? attachmentHref(module, recordId, row) : null;
-  const name = row.File_Name;
+  const name = attachmentName(row);
+  // Bigin marks what may not be changed; unmarked, the delete is offered and Bigin decides.
+  const editable = row.$editable !== false;
   // Each button's name is also its tooltip.
   const openWords = link ? words.openLink(name) : words.download(name);
   const previewWords = words.preview(name);
@@ -67,11 +70,11 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
         </IconButton>
       )}
       {handlers.can.delete && (
-        <span {...tooltip(row.$editable ? words.delete(name) : words.notEditable)}>
+        <span {...tooltip(editable ? words.delete(name) : words.notEditable)}>
           <IconButton
             size="small"
             aria-label={words.delete(name)}
-            disabled={!row.$editable}
+            disabled={!editable}
             onClick={() => handlers.onDelete([row])}
           >
             <DeleteIcon fontSize="small" />
