@@ -41,6 +41,13 @@ export class RefreshTokenRevoked extends Error {
   }
 }
 
+/**
+ * What came of revoking a refresh token. Zoho documents `{"status":"success"}`, and HTTP 400 for
+ * a token it does not know (revoked elsewhere, or deleted as a user's 21st): nothing left to do.
+ */
+export type RevokeResult =
+  { outcome: 'revoked' } | { outcome: 'unknown-token' } | { outcome: 'failed'; problem: string };
+
 /** Zoho's answer when too many tokens were asked for; retrying only extends the lock-out. */
 export const ZOHO_THROTTLE_ERROR = 'Access Denied';
 
@@ -93,20 +100,34 @@ export class AccountsClient {
     }
   }
 
-  /** Best effort: the session ends whatever Zoho answers. */
-  async revoke(accountsServer: string, refreshToken: string): Promise<boolean> {
+  /**
+   * `POST {accounts-server}/oauth/v2/token/revoke?token=...`, as Zoho documents it. Never throws:
+   * the session ends whatever Zoho answers, and the caller logs what came of it.
+   */
+  async revoke(accountsServer: string, refreshToken: string): Promise<RevokeResult> {
     const url = new URL('/oauth/v2/token/revoke', accountsServer);
     url.searchParams.set('token', refreshToken);
+    let response: Response;
+    let body: unknown;
     try {
-      const response = await this.fetch(url, {
+      response = await this.fetch(url, {
         method: 'POST',
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
-      await response.body?.cancel();
-      return response.ok;
+      body = await response.json().catch(() => undefined);
     } catch {
-      return false;
+      return { outcome: 'failed', problem: 'accounts server unreachable' };
     }
+    // Only the status is documented for an invalid token, not the body.
+    if (response.status === 400) return { outcome: 'unknown-token' };
+    const status = (body as { status?: unknown } | undefined)?.status;
+    if (response.ok && status === 'success') return { outcome: 'revoked' };
+    const error = (body as { error?: unknown } | undefined)?.error;
+    return {
+      outcome: 'failed',
+      problem: `HTTP ${response.status}${typeof error === 'string' ? ` ${error.slice(0, 100)}` : ''}`,
+    };
   }
 
   private async tokenRequest(accountsServer: string, params: Record<string, string>) {
