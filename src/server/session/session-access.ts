@@ -1,8 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { ApiFailure } from '../api-failure.ts';
 import type { TokenSource } from '../zoho/bigin-client.ts';
-import { SessionStore, type Session, type SessionStoreOptions } from './session-store.ts';
+import {
+  SessionStore,
+  type Session,
+  type SessionEndReason,
+  type SessionStoreOptions,
+} from './session-store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,13 +25,26 @@ export interface SessionAccessOptions {
   store?: SessionStoreOptions;
 }
 
-/** Reads and writes the session cookie; says which user's tokens a request acts with. */
+/**
+ * Reads and writes the session cookie; says which user's tokens a request acts with. However a
+ * session ends (sign-out, a new sign-in in the same browser, idle or absolute expiry, eviction
+ * from a full store), its refresh token is revoked at Zoho: Zoho keeps at most 20 per user and
+ * client and deletes the oldest when a 21st is made, so tokens left behind would end other
+ * sessions of the same user.
+ */
 export class SessionAccess {
   readonly store: SessionStore;
   private readonly sweeper: NodeJS.Timeout;
+  private log: FastifyBaseLogger | undefined;
 
   constructor(private readonly options: SessionAccessOptions) {
-    this.store = new SessionStore(options.store);
+    this.store = new SessionStore({
+      ...options.store,
+      onEnd: (session, reason) => {
+        this.revokeTokensOf(session, reason);
+        options.store?.onEnd?.(session, reason);
+      },
+    });
     this.sweeper = setInterval(() => this.store.sweep(), 10 * 60_000).unref();
   }
 
@@ -40,6 +58,7 @@ export class SessionAccess {
   }
 
   async register(app: FastifyInstance): Promise<void> {
+    this.log = app.log;
     await app.register(fastifyCookie, { secret: this.options.secret });
     app.decorateRequest('session', null);
     app.addHook('onRequest', async (request) => {
@@ -59,7 +78,7 @@ export class SessionAccess {
 
   /** A new session replaces the request's old one (after sign-in: no fixation). */
   start(request: FastifyRequest, reply: FastifyReply): Session {
-    if (request.session) this.store.destroy(request.session.id);
+    if (request.session) this.store.destroy(request.session.id, 'replaced');
     const session = this.store.create();
     request.session = session;
     reply.setCookie(this.cookieName, session.id, {
@@ -70,9 +89,40 @@ export class SessionAccess {
   }
 
   end(request: FastifyRequest, reply: FastifyReply): void {
-    if (request.session) this.store.destroy(request.session.id);
+    if (request.session) this.store.destroy(request.session.id, 'signed-out');
     request.session = null;
     reply.clearCookie(this.cookieName, this.cookieScope(request));
+  }
+
+  /**
+   * Revokes an ended session's refresh token at Zoho in the background: the request that ended it
+   * (a sign-out, a sign-in, any request that found it expired or evicted another) never waits for
+   * Zoho nor fails because of it. What came of it is logged, never the token.
+   */
+  private revokeTokensOf(session: Session, reason: SessionEndReason): void {
+    const tokens = session.tokens;
+    session.tokens = undefined;
+    // Zoho already refused it (revoked elsewhere, or deleted as the 21st): nothing to revoke.
+    if (!tokens || tokens.isRevoked) return;
+    void tokens.revoke().then(
+      (result) => {
+        if (result.outcome === 'revoked') {
+          this.log?.info({ reason }, 'session ended: refresh token revoked');
+        } else if (result.outcome === 'unknown-token') {
+          this.log?.info({ reason }, 'session ended: Zoho no longer knew its refresh token');
+        } else {
+          this.log?.warn(
+            { reason, problem: result.problem },
+            'session ended, but its refresh token could not be revoked at Zoho',
+          );
+        }
+      },
+      (error: unknown) =>
+        this.log?.warn(
+          { reason, problem: error instanceof Error ? error.message : String(error) },
+          'session ended, but its refresh token could not be revoked at Zoho',
+        ),
+    );
   }
 
   /**

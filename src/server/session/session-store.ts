@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RevokeResult } from '../zoho/accounts-client.ts';
 import type { TokenSource } from '../zoho/bigin-client.ts';
 
 /** A sign-in the browser has started and not finished: the `state` sent to Zoho names it. */
@@ -14,10 +15,23 @@ export interface Session {
   createdAt: number;
   lastSeenAt: number;
   /** Present once signed in: the user's refresh token and access token live here, nowhere else. */
-  tokens?: (TokenSource & { revoke(): Promise<void>; readonly isRevoked: boolean }) | undefined;
+  tokens?: SessionTokens | undefined;
   user?: { name: string; email?: string } | undefined;
   pending: Map<string, PendingSignIn>;
 }
+
+/** One signed-in user's tokens (a TokenManager): revoked at Zoho when the session ends. */
+export type SessionTokens = TokenSource & {
+  revoke(): Promise<RevokeResult>;
+  readonly isRevoked: boolean;
+};
+
+/**
+ * Why a session ended: signed out (or Zoho no longer knows its token), replaced by a new sign-in
+ * in the same browser, unused past the idle time, past its absolute lifetime, or evicted because
+ * the store was full.
+ */
+export type SessionEndReason = 'signed-out' | 'replaced' | 'idle' | 'expired' | 'evicted';
 
 export interface SessionStoreOptions {
   /** A session unused this long ends. */
@@ -27,6 +41,11 @@ export interface SessionStoreOptions {
   /** Beyond this many sessions the least recently created go first. */
   maxSessions?: number;
   now?: () => number;
+  /**
+   * Told of every session that ends, however it ends, after it is gone from the store. Called
+   * synchronously: it must not wait for anything (a revocation goes on in the background).
+   */
+  onEnd?: (session: Session, reason: SessionEndReason) => void;
 }
 
 /** A started sign-in must come back from Zoho within this time (grant codes live 3 minutes). */
@@ -45,12 +64,14 @@ export class SessionStore {
   private readonly absoluteMs: number;
   private readonly maxSessions: number;
   private readonly now: () => number;
+  private readonly onEnd: SessionStoreOptions['onEnd'];
 
   constructor(options: SessionStoreOptions = {}) {
     this.idleMs = options.idleMs ?? 12 * 3600_000;
     this.absoluteMs = options.absoluteMs ?? 7 * 24 * 3600_000;
     this.maxSessions = options.maxSessions ?? 50_000;
     this.now = options.now ?? Date.now;
+    this.onEnd = options.onEnd;
   }
 
   get size(): number {
@@ -70,7 +91,7 @@ export class SessionStore {
     while (this.sessions.size > this.maxSessions) {
       const oldest = this.sessions.keys().next().value;
       if (oldest === undefined) break;
-      this.sessions.delete(oldest);
+      this.end(oldest, 'evicted');
     }
     return session;
   }
@@ -79,17 +100,17 @@ export class SessionStore {
   get(id: string): Session | undefined {
     const session = this.sessions.get(id);
     if (!session) return undefined;
-    const now = this.now();
-    if (now - session.lastSeenAt > this.idleMs || now - session.createdAt > this.absoluteMs) {
-      this.sessions.delete(id);
+    const over = this.overTime(session);
+    if (over) {
+      this.end(id, over);
       return undefined;
     }
-    session.lastSeenAt = now;
+    session.lastSeenAt = this.now();
     return session;
   }
 
-  destroy(id: string): void {
-    this.sessions.delete(id);
+  destroy(id: string, reason: SessionEndReason): void {
+    this.end(id, reason);
   }
 
   /** Remembers a started sign-in; returns its `state`. */
@@ -114,11 +135,28 @@ export class SessionStore {
 
   /** Drops sessions past their time; run now and then so that abandoned ones do not pile up. */
   sweep(): void {
-    const now = this.now();
     for (const [id, s] of this.sessions) {
-      if (now - s.lastSeenAt > this.idleMs || now - s.createdAt > this.absoluteMs) {
-        this.sessions.delete(id);
-      }
+      const over = this.overTime(s);
+      if (over) this.end(id, over);
+    }
+  }
+
+  /** 'expired' past the absolute lifetime, 'idle' unused too long, else undefined. */
+  private overTime(session: Session): 'idle' | 'expired' | undefined {
+    const now = this.now();
+    if (now - session.createdAt > this.absoluteMs) return 'expired';
+    if (now - session.lastSeenAt > this.idleMs) return 'idle';
+    return undefined;
+  }
+
+  private end(id: string, reason: SessionEndReason): void {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    this.sessions.delete(id);
+    try {
+      this.onEnd?.(session, reason);
+    } catch {
+      // Whoever listens must not break the request that ended the session.
     }
   }
 }

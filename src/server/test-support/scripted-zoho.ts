@@ -28,6 +28,8 @@ export class ScriptedZoho {
   readonly calls: RecordedCall[] = [];
   tokenAnswer: (call: RecordedCall) => unknown = () => this.issueToken();
   bigin: Script = () => ({ status: 200, body: { data: [], info: { more_records: false } } });
+  /** `POST /oauth/v2/token/revoke`: Zoho's documented success unless a test says otherwise. */
+  revokeAnswer: Script = () => ({ status: 200, body: { status: 'success' } });
   apiDomainOverride: string | undefined;
   private server: Server | undefined;
   private issued = 0;
@@ -42,6 +44,13 @@ export class ScriptedZoho {
     return this.calls.filter(
       (c) => c.url.startsWith('/oauth/v2/token') && !c.url.includes('revoke'),
     );
+  }
+
+  /** The refresh tokens revoked so far (`?token=` of each revoke call), in order. */
+  get revokedTokens(): string[] {
+    return this.calls
+      .filter((c) => c.url.startsWith('/oauth/v2/token/revoke'))
+      .map((c) => new URL(c.url, 'http://x').searchParams.get('token') ?? '');
   }
 
   get biginCallList(): RecordedCall[] {
@@ -91,7 +100,7 @@ export class ScriptedZoho {
 
   private async answer(call: RecordedCall): Promise<ScriptedAnswer> {
     if (call.method === 'POST' && call.url.startsWith('/oauth/v2/token/revoke')) {
-      return { status: 200, body: { status: 'success' } };
+      return this.revokeAnswer(call, 0);
     }
     if (call.method === 'POST' && call.url.startsWith('/oauth/v2/token')) {
       return { status: 200, body: this.tokenAnswer(call) };

@@ -1,5 +1,10 @@
 import { ApiFailure } from '../api-failure.ts';
-import { RefreshTokenRevoked, type AccessToken, type AccountsClient } from './accounts-client.ts';
+import {
+  RefreshTokenRevoked,
+  type AccessToken,
+  type AccountsClient,
+  type RevokeResult,
+} from './accounts-client.ts';
 
 /** Refresh this long before expiry (at most a tenth of a short lifetime), so that no token dies in flight. */
 const EARLY_REFRESH_MS = 5 * 60_000;
@@ -64,11 +69,14 @@ export class TokenManager {
     return this.refresh();
   }
 
-  /** Revokes the refresh token at Zoho (sign-out). */
-  async revoke(): Promise<void> {
+  /**
+   * Revokes the refresh token at Zoho (the session ended). From now on this manager hands out no
+   * token, whatever Zoho answers.
+   */
+  async revoke(): Promise<RevokeResult> {
     this.revoked = true;
     this.current = undefined;
-    await this.options.accounts.revoke(this.options.accountsServer, this.options.refreshToken);
+    return this.options.accounts.revoke(this.options.accountsServer, this.options.refreshToken);
   }
 
   private refresh(): Promise<AccessToken> {
