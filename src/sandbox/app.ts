@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import { registerAccountsRoutes } from './accounts-routes.ts';
 import { BiginFailure, sendBiginError } from './bigin-failure.ts';
 import { registerBiginRoutes } from './bigin-routes.ts';
+import { BIGIN_PHOTO_LIMITS, type PhotoLimits } from './photo-routes.ts';
 import { registerConsentPage } from './consent-page.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { applyFaults, registerBodyFaultHook } from './fault-hooks.ts';
@@ -37,6 +38,11 @@ export interface SandboxOptions {
   maxConcurrentCalls?: number;
   /** The upload limit in bytes: Bigin's is 20 MB. */
   maxUploadBytes?: number;
+  /**
+   * A record photo's limits: 10 MB as documented, and a resolution Bigin does not document
+   * (CRM's 10 megapixels by default).
+   */
+  photoLimits?: Partial<PhotoLimits>;
   /** Records v2 reaches with `page` before it asks for `page_token` (Bigin's 2,000; for tests). */
   discretePagingLimit?: number;
   /** The clock, for tests. */
@@ -96,6 +102,7 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
     limits,
     faults,
     maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 * 1024,
+    photoLimits: { ...BIGIN_PHOTO_LIMITS, ...options.photoLimits },
     discretePagingLimit: options.discretePagingLimit ?? 2000,
   });
   if (options.controlRoutes) registerControlRoutes(app, { faults, limits, store, tokens });

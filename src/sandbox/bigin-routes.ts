@@ -7,7 +7,7 @@ import { applyFaults } from './fault-hooks.ts';
 import type { FaultRegistry } from './faults.ts';
 import type { ApiLimits } from './limits.ts';
 import { API_VERSIONS, apiNameIn, moduleOfApiName, type ApiVersion } from './org-modules.ts';
-import { registerPhotoRoutes } from './photo-routes.ts';
+import { registerPhotoRoutes, type PhotoLimits } from './photo-routes.ts';
 import { registerRecordRoutes } from './record-routes.ts';
 import type { SandboxStore } from './store.ts';
 import type { TokenStore } from './tokens.ts';
@@ -18,6 +18,8 @@ export interface BiginRoutesOptions {
   limits: ApiLimits;
   faults: FaultRegistry;
   maxUploadBytes: number;
+  /** A record photo's size and resolution limits (Bigin's by default). */
+  photoLimits?: PhotoLimits;
   /** Records reachable with `page` before v2 asks for `page_token` (Bigin's is 2,000). */
   discretePagingLimit: number;
 }
@@ -76,7 +78,7 @@ export async function registerBiginRoutes(
           version,
           discretePagingLimit: options.discretePagingLimit,
         });
-        registerPhotoRoutes(api, ctx);
+        registerPhotoRoutes(api, ctx, options.photoLimits);
         for (const [url, methods] of REFUSED_METHODS) {
           api.route({
             method: methods,

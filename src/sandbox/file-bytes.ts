@@ -93,6 +93,67 @@ export function makePng(size: number, seed: number): Buffer {
   return Buffer.concat([head, pngChunk('tEXt', text), iend]);
 }
 
+/**
+ * The header of an image claiming `width` × `height` pixels, and nothing to decode: all that the
+ * sandbox reads of a record photo. The JPEG carries an EXIF-like segment before its frame header,
+ * as a camera's does, and a 12-byte-core BMP is made with `bmpCore`.
+ */
+export function imageHeaderOnly(
+  format: 'png' | 'jpeg' | 'gif' | 'bmp' | 'bmpCore',
+  width: number,
+  height: number,
+): Buffer {
+  switch (format) {
+    case 'png': {
+      const ihdr = Buffer.alloc(13);
+      ihdr.writeUInt32BE(width, 0);
+      ihdr.writeUInt32BE(height, 4);
+      ihdr.set([8, 2, 0, 0, 0], 8);
+      return Buffer.concat([
+        PNG_SIGNATURE,
+        pngChunk('IHDR', ihdr),
+        pngChunk('IEND', Buffer.alloc(0)),
+      ]);
+    }
+    case 'jpeg': {
+      const exif = Buffer.alloc(2 + 2 + 600, 0x41);
+      exif.set([0xff, 0xe1], 0);
+      exif.writeUInt16BE(2 + 600, 2);
+      const sof = Buffer.from([
+        0xff, 0xc2, 0, 17, 8, 0, 0, 0, 0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+      ]);
+      sof.writeUInt16BE(height, 5);
+      sof.writeUInt16BE(width, 7);
+      return Buffer.concat([Buffer.from([0xff, 0xd8]), exif, sof, Buffer.from([0xff, 0xd9])]);
+    }
+    case 'gif': {
+      const head = Buffer.alloc(13);
+      head.write('GIF89a', 0, 'latin1');
+      head.writeUInt16LE(width, 6);
+      head.writeUInt16LE(height, 8);
+      return Buffer.concat([head, Buffer.from([0x3b])]);
+    }
+    case 'bmp':
+    case 'bmpCore': {
+      const core = format === 'bmpCore';
+      const head = Buffer.alloc(14 + (core ? 12 : 40));
+      head.write('BM', 0, 'latin1');
+      head.writeUInt32LE(head.length, 2);
+      head.writeUInt32LE(head.length, 10);
+      head.writeUInt32LE(core ? 12 : 40, 14);
+      if (core) {
+        head.writeUInt16LE(width, 18);
+        head.writeUInt16LE(height, 20);
+      } else {
+        head.writeInt32LE(width, 18);
+        // Negative: a top-down bitmap, as many writers make them.
+        head.writeInt32LE(-height, 22);
+      }
+      return head;
+    }
+  }
+}
+
 /** A one-page PDF showing `title`, padded with a comment line to exactly `size` bytes. */
 export function makePdf(title: string, size: number): Buffer {
   let padding = 0;

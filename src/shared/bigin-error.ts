@@ -43,6 +43,9 @@ export const BIGIN_ERRORS = {
     message: 'The file size is more than the allowed size',
   },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests' },
+  // A record photo over 10 MB, and one over the resolution limit (record-photo.ts). [CRM's spec]
+  FILE_SIZE_EXCEEDS: { status: 413, message: 'File exceeded its maximum limit' },
+  FILE_RESOLUTION_EXCEEDS: { status: 415, message: 'File exceeded its maximum limit' },
   // A link attachment whose URL the record already carries.
   DUPLICATE_DATA: { status: 400, message: 'duplicate data' },
   // A search whose `word` is too short or whose `criteria` does not parse.
