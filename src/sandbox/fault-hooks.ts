@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { faultFailure } from './bigin-failure.ts';
-import { mangleBody, type FaultContext, type FaultRegistry } from './faults.ts';
+import { mangleBody, variantBody, type FaultContext, type FaultRegistry } from './faults.ts';
 
-const pendingBodyFaults = new WeakMap<FastifyRequest, 'truncate' | 'malformed'>();
+const pendingBodyFaults = new WeakMap<FastifyRequest, 'truncate' | 'malformed' | 'variant'>();
 
 /**
  * Meets the faults that match this call: latency first, then at most one of an error answer,
@@ -33,11 +33,12 @@ export async function applyFaults(
   return false;
 }
 
-/** Breaks the body of an answer whose call met a `truncate` or `malformed` fault. */
+/** Breaks (`truncate`, `malformed`) or rewrites (`variant`) the body of a faulted call's answer. */
 export function registerBodyFaultHook(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const kind = pendingBodyFaults.get(request);
     if (!kind || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    if (kind === 'variant') return variantBody(payload);
     return mangleBody(kind, payload, (n) => reply.header('content-length', n));
   });
 }

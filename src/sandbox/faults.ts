@@ -10,7 +10,7 @@ import { createRng } from './prng.ts';
  */
 export const faultInputSchema = z
   .object({
-    kind: z.enum(['latency', 'error', 'reset', 'truncate', 'malformed']),
+    kind: z.enum(['latency', 'error', 'reset', 'truncate', 'malformed', 'variant']),
     match: z
       .object({
         module: z.string(),
@@ -110,6 +110,30 @@ function matches(match: Fault['match'], ctx: FaultContext): boolean {
     (match.method === undefined || match.method.toUpperCase() === ctx.method) &&
     (match.path === undefined || ctx.path.startsWith(match.path))
   );
+}
+
+/**
+ * A list answered as other sources write it (`variant`): Zoho's CRM specification and the v1
+ * list page rather than the v1 sample. Each file's `Size` is a number, its `$type` is "File" and
+ * it carries no `$link_url`; every item carries a field the app has never seen; and one item
+ * without an id (which no client can use) comes last.
+ */
+export function variantBody(payload: string | Buffer): string | Buffer {
+  let body: { data?: unknown };
+  try {
+    body = JSON.parse(payload.toString()) as { data?: unknown };
+  } catch {
+    return payload;
+  }
+  if (!Array.isArray(body.data)) return payload;
+  const data = body.data.map((item: Record<string, unknown>) => {
+    const extra = { ...item, $sharing_permission: 'full_access' };
+    if (item.$link_url) return extra;
+    const { $link_url: _absent, ...file } = extra;
+    return { ...file, Size: Number(item.Size), $type: 'File' };
+  });
+  data.push({ File_Name: 'no-id.bin', Size: 1, $type: 'File' });
+  return JSON.stringify({ ...body, data });
 }
 
 /**

@@ -151,7 +151,7 @@ function answerV2(
       throw new BiginFailure('INVALID_DATA', { param_name: 'page_token' }, 'invalid data');
     }
     offset = fromToken;
-  } else if (page * perPage > limit) {
+  } else if (offset >= limit) {
     throw new BiginFailure('DISCRETE_PAGINATION_LIMIT_EXCEEDED', { limit });
   }
   const data = records.slice(offset, offset + perPage);

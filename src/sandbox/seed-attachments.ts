@@ -7,6 +7,8 @@ import { createRng, randomInt } from './prng.ts';
 import type { SeedRecord, StoredAttachment } from './seed.ts';
 import {
   COMPANY_RECORD_ID,
+  DEAL_RECORD_ID,
+  EVENT_RECORD_ID,
   DOC_REQUEST_RECORD_ID,
   HOSTILE_NAMES_RECORD_ID,
   LINKS_RECORD_ID,
@@ -66,6 +68,12 @@ export function buildSeedAttachments(
   ]);
   add('Accounts', COMPANY_RECORD_ID, '41508680000041007', [
     { name: 'Master services agreement.pdf', recipe: { kind: 'pdf', size: 64_000, title: 'MSA' } },
+  ]);
+  add('Deals', DEAL_RECORD_ID, '41508680000041008', [
+    { name: 'Proposal.pdf', recipe: { kind: 'pdf', size: 52_300, title: 'Proposal' } },
+  ]);
+  add('Events', EVENT_RECORD_ID, '41508680000041009', [
+    { name: 'Agenda.txt', recipe: { kind: 'text', text: 'Agenda\n1. Demo\n2. Questions\n' } },
   ]);
 
   const thousand = parent('Contacts', THOUSAND_ATTACHMENTS_RECORD_ID);

@@ -18,6 +18,10 @@ export const PRODUCT_RECORD_ID = '4150868000003400001';
 export const COMPANY_RECORD_ID = '4150868000003200001';
 
 /** The records worth knowing, by what they show. */
+/** The first deal (a Pipeline in v2) and the first event, each with attachments. */
+export const DEAL_RECORD_ID = '4150868000033000001';
+export const EVENT_RECORD_ID = '4150868000036000001';
+
 export const NOTABLE_RECORDS = {
   docSample: { module: 'Contacts', id: DOC_SAMPLE_RECORD_ID },
   docRequest: { module: 'Contacts', id: DOC_REQUEST_RECORD_ID },
@@ -28,6 +32,8 @@ export const NOTABLE_RECORDS = {
   sizes: { module: 'Contacts', id: SIZES_RECORD_ID },
   product: { module: 'Products', id: PRODUCT_RECORD_ID },
   company: { module: 'Accounts', id: COMPANY_RECORD_ID },
+  deal: { module: 'Deals', id: DEAL_RECORD_ID },
+  event: { module: 'Events', id: EVENT_RECORD_ID },
 } as const;
 
 /** Attachments worth knowing: a link (DOWNLOAD_NOT_ALLOWED) and a PDF. */

@@ -16,8 +16,14 @@ export interface RunningSandbox {
    * may narrow them, as Jordan Lee's does) and the code exchange.
    */
   tokenWithScopes: (scopes: string[], user?: string) => Promise<string>;
-  /** A Bigin call under `/bigin/v1`, as `token`'s owner (Patricia Boyle by default). */
-  api: (path: string, init?: RequestInit & { token?: string | null }) => Promise<Response>;
+  /**
+   * A Bigin call under `/bigin/v1` (or the `version` given), as `token`'s owner (Patricia Boyle
+   * by default).
+   */
+  api: (
+    path: string,
+    init?: RequestInit & { token?: string | null; version?: 'v1' | 'v2' },
+  ) => Promise<Response>;
   /** A call to the control routes, with a JSON body. */
   control: (method: string, path: string, body?: unknown) => Promise<Response>;
 }
@@ -66,11 +72,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     token,
     tokenWithScopes,
     api: async (path, init = {}) => {
-      const { token: given, ...rest } = init;
+      const { token: given, version = 'v1', ...rest } = init;
       const bearer = given === undefined ? await token() : given;
       const headers = new Headers(rest.headers);
       if (bearer !== null) headers.set('Authorization', `Zoho-oauthtoken ${bearer}`);
-      return fetch(`${base}/bigin/v1/${path}`, { ...rest, headers });
+      return fetch(`${base}/bigin/${version}/${path}`, { ...rest, headers });
     },
     control: (method, path, body) =>
       fetch(`${base}/__sandbox/${path}`, {

@@ -58,13 +58,15 @@ describe('the routes, in service mode over real sockets', () => {
   it('lists recent records by their name field, newest first', async () => {
     zoho.bigin = (call) => ({
       status: 200,
-      body: call.url.includes('/settings/fields') ? contactFields : {
-        data: [
-          { id: '4150868000002728001', Full_Name: 'Patricia Boyle' },
-          { id: '4150868000002728002', First_Name: 'Kris', Last_Name: 'Marrier' },
-        ],
-        info: { per_page: 20, count: 2, page: 1, more_records: true },
-      },
+      body: call.url.includes('/settings/fields')
+        ? contactFields
+        : {
+            data: [
+              { id: '4150868000002728001', Full_Name: 'Patricia Boyle' },
+              { id: '4150868000002728002', First_Name: 'Kris', Last_Name: 'Marrier' },
+            ],
+            info: { per_page: 20, count: 2, page: 1, more_records: true },
+          },
     });
     const response = await api('/api/records/Contacts');
     expect(recordPageSchema.parse(await response.json())).toEqual({
@@ -78,6 +80,48 @@ describe('the routes, in service mode over real sockets', () => {
     expect(lastBiginUrl()).toBe(
       '/bigin/v2/Contacts?fields=Full_Name%2CFirst_Name%2CLast_Name&sort_by=Modified_Time&sort_order=desc&page=1&per_page=20',
     );
+  });
+
+  it("names a custom module's records by the field Bigin's metadata marks, asked once", async () => {
+    zoho.bigin = (call) => ({
+      status: 200,
+      body: call.url.includes('/settings/fields')
+        ? { fields: [{ api_name: 'Name' }, { api_name: 'Site_Title', display_field: true }] }
+        : {
+            data: [{ id: '7', Site_Title: 'North yard', Name: 'x' }],
+            info: { more_records: false },
+          },
+    });
+    for (let i = 0; i < 2; i++) {
+      const response = await api('/api/records/Sites_1');
+      expect(recordPageSchema.parse(await response.json()).data).toEqual([
+        { id: '7', name: 'North yard' },
+      ]);
+    }
+    expect(lastBiginUrl()).toContain('/bigin/v2/Sites_1?fields=Site_Title&');
+    const metadataCalls = zoho.biginCallList.filter((c) => c.url.includes('/settings/fields'));
+    expect(metadataCalls.map((c) => c.url)).toEqual(['/bigin/v2/settings/fields?module=Sites_1']);
+  });
+
+  it("passes Bigin's page token on, past the 2,000 records a page number reaches", async () => {
+    zoho.bigin = (call) => ({
+      status: 200,
+      body: call.url.includes('/settings/fields')
+        ? contactFields
+        : {
+            data: [{ id: '2001', Full_Name: 'Next One' }],
+            info: { more_records: true, next_page_token: 'c2Vjb25k' },
+          },
+    });
+    const page = recordPageSchema.parse(
+      await (await api('/api/records/Contacts?page_token=Zmlyc3Q&per_page=200')).json(),
+    );
+    expect(page.info).toEqual({ more_records: true, next_page_token: 'c2Vjb25k' });
+    expect(lastBiginUrl()).toBe(
+      '/bigin/v2/Contacts?fields=Full_Name%2CFirst_Name%2CLast_Name&sort_by=Modified_Time&sort_order=desc&page_token=Zmlyc3Q&per_page=200',
+    );
+    const refused = await api('/api/records/Contacts?page_token=..%2F');
+    expect(refused.status).toBe(400);
   });
 
   it('searches by word, refusing a word under 2 characters before calling Bigin', async () => {
