@@ -1,3 +1,5 @@
+import { RECORD_PHOTO_TYPES } from '../../shared/record-photo.ts';
+
 /**
  * Which bytes may be shown in the app's origin, and under which type. A file a customer sent can
  * be hostile: an HTML or SVG file rendered as a document on the app's origin could read the
@@ -66,22 +68,21 @@ export function previewContentType(
   return base === 'text/plain' ? 'text/plain; charset=utf-8' : base;
 }
 
-/** Images a record photo may be: by declared type and by extension alike. */
-const PHOTO_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-};
-
+/**
+ * Images a record photo may be, by declared type and by extension alike: the formats Zoho
+ * documents for a photo (PNG, JPEG, GIF, BMP); anything else Bigin answers INVALID_DATA.
+ */
 export function isPhotoType(declared: string | undefined, fileName: string | undefined): boolean {
   const ext = extensionOf(fileName);
+  const base = baseType(declared);
   return (
-    ext !== undefined && PHOTO_TYPES[ext] !== undefined && PHOTO_TYPES[ext] === baseType(declared)
+    ext !== undefined && base !== undefined && (RECORD_PHOTO_TYPES[ext]?.includes(base) ?? false)
   );
 }
 
+/** What a photo Bigin serves may be shown as: the raster types it takes, and WebP. */
+const SHOWN_PHOTO_TYPES = new Set([...Object.values(RECORD_PHOTO_TYPES).flat(), 'image/webp']);
+
 /** A photo as Bigin serves it: one of the raster image types, else not shown. */
 export const isRasterImage = (declared: string | null | undefined) =>
-  Object.values(PHOTO_TYPES).includes(baseType(declared) ?? '');
+  SHOWN_PHOTO_TYPES.has(baseType(declared) ?? '');

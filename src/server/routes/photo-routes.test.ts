@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePng } from '../../sandbox/file-bytes.ts';
+import { imageHeaderOnly, makePng } from '../../sandbox/file-bytes.ts';
+import { RECORD_PHOTO_MAX_BYTES } from '../../shared/record-photo.ts';
 import { COMPANY_RECORD_ID, EMPTY_RECORD_ID } from '../../sandbox/seed-ids.ts';
 import { fileStack, sha256, type FileStack } from '../test-support/file-stack.ts';
 import { appWrite, csrfTokenOf, uploadFile } from '../test-support/upload-client.ts';
@@ -68,6 +69,61 @@ describe('record photo', () => {
     expect(r.status).toBe(415);
     expect((await r.json()).code).toBe('PROXY_BLOCKED_TYPE');
     expect(s.recorder.callsTo('POST', '/photo').length).toBe(before);
+  });
+
+  it('refuses a photo over 10 MB before a byte reaches Bigin, naming the limit', async () => {
+    const before = s.recorder.callsTo('POST', '/photo').length;
+    const r = await uploadFile(s.browser, token, contactPhoto, {
+      name: 'huge.png',
+      bytes: makePng(RECORD_PHOTO_MAX_BYTES + 1, 13),
+      type: 'image/png',
+    });
+    expect(r.status).toBe(413);
+    expect(await r.json()).toMatchObject({
+      code: 'PROXY_FILE_TOO_LARGE',
+      details: { limit_bytes: RECORD_PHOTO_MAX_BYTES },
+    });
+    expect(s.recorder.callsTo('POST', '/photo').length).toBe(before);
+  });
+
+  it("passes Bigin's refusals of a photo through as they came: resolution, then type", async () => {
+    const tooMany = await uploadFile(s.browser, token, contactPhoto, {
+      name: 'panorama.png',
+      bytes: imageHeaderOnly('png', 8000, 2000),
+      type: 'image/png',
+    });
+    expect(tooMany.status).toBe(415);
+    expect(await tooMany.json()).toMatchObject({
+      code: 'FILE_RESOLUTION_EXCEEDS',
+      details: { resolution: 16_000_000 },
+    });
+    // Named and declared as an image, but not one: only Bigin can tell.
+    const notImage = await uploadFile(s.browser, token, contactPhoto, {
+      name: 'me.png',
+      bytes: Buffer.from('just text'),
+      type: 'image/png',
+    });
+    expect(notImage.status).toBe(415);
+    expect(await notImage.json()).toMatchObject({ code: 'INVALID_DATA', details: {} });
+  });
+
+  it('takes a BMP, and refuses a WebP (not a format Zoho documents for a photo)', async () => {
+    const bmp = await uploadFile(s.browser, token, contactPhoto, {
+      name: 'scan.bmp',
+      bytes: imageHeaderOnly('bmp', 640, 480),
+      type: 'image/bmp',
+    });
+    expect(bmp.status).toBe(200);
+    const webp = await uploadFile(s.browser, token, contactPhoto, {
+      name: 'me.webp',
+      bytes: Buffer.from('RIFF....WEBPVP8 '),
+      type: 'image/webp',
+    });
+    expect(webp.status).toBe(415);
+    expect(await webp.json()).toMatchObject({
+      code: 'PROXY_BLOCKED_TYPE',
+      message: 'A photo must be a PNG, JPEG, GIF or BMP image',
+    });
   });
 
   it('refuses a module without photos before calling Bigin', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { biginIdSchema } from '../../shared/bigin-attachment.ts';
+import { RECORD_PHOTO_MAX_BYTES } from '../../shared/record-photo.ts';
 import { moduleNameSchema } from '../../shared/modules.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { parseOrFail } from '../parse-or-fail.ts';
@@ -22,7 +23,10 @@ const photoParams = z.object({
 
 /**
  * `GET` / `POST` (multipart `file`) / `DELETE apiPaths.photo`, for the modules Bigin keeps a
- * record photo in; any other module is refused before Bigin is called.
+ * record photo in; any other module is refused before Bigin is called. An upload is refused
+ * before a byte reaches Bigin when its type is not one Bigin takes for a photo, or its stated
+ * size is over Bigin's 10 MB (or MAX_UPLOAD_MB, if lower). Its resolution is Bigin's to judge:
+ * FILE_RESOLUTION_EXCEEDS comes back verbatim.
  */
 export function registerPhotoRoutes(app: FastifyInstance, ctx: FileRouteContext) {
   const { bigin, tokensFor } = ctx;
@@ -72,7 +76,7 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: FileRouteContext)
       tokens: tokensFor(request),
       bigin,
       path: biginPath([module, recordId, 'photo']),
-      maxBytes: ctx.maxUploadBytes,
+      maxBytes: Math.min(ctx.maxUploadBytes, RECORD_PHOTO_MAX_BYTES),
       refuse: (fileName, declared) =>
         isPhotoType(declared, fileName)
           ? undefined
@@ -81,9 +85,9 @@ export function registerPhotoRoutes(app: FastifyInstance, ctx: FileRouteContext)
               {
                 file_name: fileName,
                 content_type: declared,
-                allowed: ['png', 'jpeg', 'gif', 'webp'],
+                allowed: ['png', 'jpeg', 'gif', 'bmp'],
               },
-              'A photo must be a PNG, JPEG, GIF or WebP image',
+              'A photo must be a PNG, JPEG, GIF or BMP image',
             ),
       read: readPhotoResult,
     });
