@@ -114,7 +114,11 @@ describe('a record photo', () => {
   it('is checked alike on v1 and v2', async () => {
     const token = await sandbox.token();
     const form = new FormData();
-    form.append('file', new Blob([imageHeaderOnly('png', 5000, 5000)]), 'big.png');
+    form.append(
+      'file',
+      new Blob([imageHeaderOnly('png', 5000, 5000) as Uint8Array<ArrayBuffer>]),
+      'big.png',
+    );
     const v2 = await fetch(`${sandbox.base}/bigin/v2/Accounts/${COMPANY_RECORD_ID}/photo`, {
       method: 'POST',
       body: form,

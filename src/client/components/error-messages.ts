@@ -39,6 +39,8 @@ const BEHAVIOURS: Record<string, ErrorBehaviour> = {
   REQUIRED_PARAM_MISSING: report,
   DOWNLOAD_NOT_ALLOWED: {},
   FILE_SIZE_MORE_THAN_ALLOWED_SIZE: {},
+  FILE_SIZE_EXCEEDS: {},
+  FILE_RESOLUTION_EXCEEDS: {},
   TOO_MANY_REQUESTS: retry,
   PROXY_RATE_LIMITED: retry,
   PROXY_TOKEN_THROTTLED: retry,
@@ -67,6 +69,8 @@ export interface ErrorFacts {
   requestId: string;
   retryAfter?: string;
   receivedAt?: number;
+  /** The answer's HTTP status, where one came: some codes mean two things by their status. */
+  httpStatus?: number;
 }
 
 export function errorFactsOf(error: unknown): ErrorFacts {
@@ -78,6 +82,7 @@ export function errorFactsOf(error: unknown): ErrorFacts {
       requestId: error.body.requestId,
       retryAfter: error.retryAfter,
       receivedAt: error.receivedAt,
+      httpStatus: error.httpStatus,
     };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -86,6 +91,11 @@ export function errorFactsOf(error: unknown): ErrorFacts {
 
 // Bigin says "The given module is not supported in API" for a module that exists but that its
 // API does not serve (Documents, Projects); the other INVALID_MODULE is an unknown name.
+// Bigin answers INVALID_DATA with 415 to a photo that is not an image it takes; with 400 it is an
+// unknown record or attachment id.
+const isPhotoTypeRefusal = (facts: ErrorFacts) =>
+  facts.code === 'INVALID_DATA' && facts.httpStatus === 415;
+
 const isUnsupportedModule = (facts: ErrorFacts) =>
   facts.code === 'INVALID_MODULE' && /not supported/i.test(facts.message);
 
@@ -117,9 +127,12 @@ export function secondsUntilRetry(facts: ErrorFacts, now = Date.now()): number |
 
 /** The banner's words for one failure; any code without words is shown with its code and message. */
 export function errorTextFor(facts: ErrorFacts, locale?: string, now = Date.now()): ErrorText {
+  const photoType = isPhotoTypeRefusal(facts);
   const words: ErrorWords | undefined = isUnsupportedModule(facts)
     ? messages.moduleNotSupported
-    : messages.errors[facts.code];
+    : photoType
+      ? messages.photoTypeRefused
+      : messages.errors[facts.code];
   if (!words) {
     const unknown = messages.unknownError;
     return {
@@ -130,7 +143,8 @@ export function errorTextFor(facts: ErrorFacts, locale?: string, now = Date.now(
     };
   }
 
-  const text: ErrorText = { ...words, ...BEHAVIOURS[facts.code] };
+  // Choosing another record does not help a photo of the wrong type.
+  const text: ErrorText = { ...words, ...(photoType ? {} : BEHAVIOURS[facts.code]) };
   const permissions = permissionsOf(facts.details);
   if (permissions.length > 0)
     text.detail = messages.errorBanner.missingPermission(permissions.join(', '));

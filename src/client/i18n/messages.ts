@@ -1,4 +1,5 @@
-import { formatCount } from '../lib/format.ts';
+import { RECORD_PHOTO_MAX_BYTES } from '../../shared/record-photo.ts';
+import { formatBytes, formatCount } from '../lib/format.ts';
 
 /**
  * Every word the interface shows, in one place, grouped by the part of the app that shows it.
@@ -212,6 +213,16 @@ export const messages = {
       what: 'Bigin does not accept a file of this size.',
       todo: 'Attach a smaller file, or share a link to it instead.',
     },
+    FILE_SIZE_EXCEEDS: {
+      title: 'The photo is too large',
+      what: `Bigin takes a record photo of at most ${formatBytes(RECORD_PHOTO_MAX_BYTES)}, and this one is larger.`,
+      todo: 'Choose a smaller image, or save this one smaller or at a lower quality, and upload it again.',
+    },
+    FILE_RESOLUTION_EXCEEDS: {
+      title: 'The photo has too many pixels',
+      what: 'Bigin refused the photo because its resolution is higher than Bigin takes for a record photo.',
+      todo: 'Scale the image down, for example to 2,000 pixels on its longer side, and upload it again.',
+    },
     TOO_MANY_REQUESTS: {
       title: 'Too many requests',
       what: 'Your organisation has used up its Bigin API allowance for the moment.',
@@ -421,8 +432,9 @@ export const messages = {
     remove: 'Remove the photo',
     confirmRemoveTitle: 'Remove the photo?',
     confirmRemoveText: (name: string) => `The photo of ${name} is removed in Bigin.`,
-    notImage: 'Choose an image: PNG, JPEG, GIF or WebP.',
-    tooLarge: (limit: string) => `The photo is larger than ${limit}.`,
+    notImage: 'This file cannot be a photo: choose a PNG, JPEG, GIF or BMP image.',
+    tooLarge: (limit: string) =>
+      `The photo is larger than ${limit}: choose a smaller image, or save this one smaller or at a lower quality.`,
     uploading: 'Uploading the photo…',
     failed: (reason: string) => `The photo was not changed: ${reason}`,
     saved: 'Photo saved.',
@@ -434,6 +446,13 @@ export const messages = {
     title: 'Bigin does not offer this module to apps',
     what: 'The module exists in Bigin, but Bigin does not serve it through its API, so its attachments cannot be listed here.',
     todo: 'Choose another module and a record from the list.',
+  } satisfies ErrorWords,
+
+  /** INVALID_DATA answering a photo upload with 415: the file is not an image Bigin can take. */
+  photoTypeRefused: {
+    title: 'Bigin does not take this file as a photo',
+    what: 'Bigin takes a record photo only as a PNG, JPEG, GIF or BMP image, and could not read this file as one.',
+    todo: 'Choose an image in one of these formats, or save this one as PNG or JPEG, and upload it again.',
   } satisfies ErrorWords,
 
   /** Any code without words of its own. */

@@ -11,9 +11,8 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { messages } from '../../i18n/messages.ts';
-import { ApiClientError } from '../../lib/api-client.ts';
 import { apiWrite, uploadForm } from '../../lib/api-write.ts';
-import { photoProblem, PHOTO_ACCEPT } from './photo-checks.ts';
+import { photoFailureText, photoProblem, PHOTO_ACCEPT } from './photo-checks.ts';
 import type { Notice } from '../../components/notice-snackbar.tsx';
 
 const words = messages.recordPhoto;
@@ -27,9 +26,6 @@ interface PhotoMenuProps {
   /** Called once: with what to tell the user, or null when nothing was done. */
   onDone: (notice: Notice | null) => void;
 }
-
-const reasonOf = (error: unknown) =>
-  error instanceof ApiClientError ? error.body.message : messages.actionReasons.CLIENT_ANSWER_LOST!;
 
 /** Upload or replace the photo (images only, checked first), or remove it after asking. */
 export function PhotoMenu({ module, recordId, name, hasPhoto, anchor, onDone }: PhotoMenuProps) {
@@ -50,7 +46,7 @@ export function PhotoMenu({ module, recordId, name, hasPhoto, anchor, onDone }: 
       await run();
       onDone({ severity: 'success', text: success });
     } catch (error) {
-      onDone({ severity: 'error', text: words.failed(reasonOf(error)) });
+      onDone({ severity: 'error', text: photoFailureText(error) });
     }
   };
   const chosen = (file: File | undefined) => {
