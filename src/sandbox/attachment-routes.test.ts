@@ -120,13 +120,31 @@ describe('downloading', () => {
     );
   });
 
-  it('answers INVALID_DATA for an attachment the record does not have', async () => {
+  it('answers 204 with no body for an attachment id the record does not have', async () => {
+    // CRM's getAttachmentById, which Zoho's SDKs expect: an id known elsewhere, or nowhere.
+    for (const id of [PDF_ATTACHMENT_ID, '4150868000009999999']) {
+      const response = await sandbox.api(`Contacts/${EMPTY_RECORD_ID}/Attachments/${id}`);
+      expect(response.status).toBe(204);
+      expect(response.headers.get('content-type')).toBeNull();
+      expect(await response.text()).toBe('');
+    }
+  });
+
+  it('still answers INVALID_DATA for a record that does not exist, and for deleting an unknown id', async () => {
     const envelope = await expectBiginError(
-      await sandbox.api(`Contacts/${EMPTY_RECORD_ID}/Attachments/${PDF_ATTACHMENT_ID}`),
+      await sandbox.api(`Contacts/4150868000009999999/Attachments/${PDF_ATTACHMENT_ID}`),
       400,
       'INVALID_DATA',
     );
-    expect(envelope.details).toEqual({ resource_path_index: 3 });
+    expect(envelope.details).toEqual({ resource_path_index: 1 });
+    const deleted = await expectBiginError(
+      await sandbox.api(`Contacts/${EMPTY_RECORD_ID}/Attachments/${PDF_ATTACHMENT_ID}`, {
+        method: 'DELETE',
+      }),
+      400,
+      'INVALID_DATA',
+    );
+    expect(deleted.details).toEqual({ resource_path_index: 3 });
   });
 });
 

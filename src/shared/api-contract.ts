@@ -160,7 +160,15 @@ export type LinkUpload = z.infer<typeof linkUploadSchema>;
 export const UPLOAD_SIZE_FIELD = 'size';
 
 /** The body of `apiPaths.zip`. */
-export const zipRequestSchema = z.object({ ids: z.array(biginIdSchema).min(1).max(500) });
+export const zipRequestSchema = z.object({
+  ids: z.array(biginIdSchema).min(1).max(500),
+  /**
+   * The names the list showed for those ids: NOT-INCLUDED.txt names by them a file that Bigin no
+   * longer has, and so no longer lists.
+   */
+  names: z.record(biginIdSchema, z.string().max(255)).optional(),
+});
+export type ZipRequest = z.infer<typeof zipRequestSchema>;
 
 /** Uploads blocked in the browser and again in the proxy (Bigin refuses them too). */
 export const BLOCKED_UPLOAD_EXTENSIONS = ['exe'];

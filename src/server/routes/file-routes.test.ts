@@ -77,6 +77,28 @@ describe('download through the proxy', () => {
     expect(await r.json()).toMatchObject({ code: 'DOWNLOAD_NOT_ALLOWED', status: 'error' });
   });
 
+  it.each([
+    ['an id Bigin does not know', '4150868000004199999', ''],
+    ["another record's attachment", '4150868000004100002', ''],
+    ['an id Bigin does not know, as a preview or thumbnail', '4150868000004199999', '/preview'],
+  ])(
+    'answers 404 PROXY_ATTACHMENT_GONE for %s (Bigin: 204), never an empty file',
+    async (_label, id, suffix) => {
+      // Bigin's own answer: 204, no body.
+      expect((await direct(SIZES_RECORD_ID, id)).status).toBe(204);
+      const r = await download(SIZES_RECORD_ID, id, suffix);
+      expect(r.status).toBe(404);
+      expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(r.headers.get('content-disposition')).toBeNull();
+      expect(await r.json()).toMatchObject({
+        code: 'PROXY_ATTACHMENT_GONE',
+        message: 'This attachment no longer exists in Bigin: it was deleted or moved',
+        details: { attachment_id: id },
+        status: 'error',
+      });
+    },
+  );
+
   it('stops the call to Bigin when the browser goes away mid-file', async () => {
     const controller = new AbortController();
     const r = await fetch(

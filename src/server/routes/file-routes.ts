@@ -9,6 +9,7 @@ import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import {
   discardBody,
+  requireAttachmentBytes,
   restoreFileHeaders,
   streamToBrowser,
   transferFor,
@@ -60,7 +61,11 @@ export function registerFileRoutes(
 
   const path = '/api/records/:module/:recordId/attachments/:attachmentId';
 
-  /** Asks Bigin for one attachment's bytes and hands its answer, unread, to `deliver`. */
+  /**
+   * Asks Bigin for one attachment's bytes and hands its answer, unread, to `deliver`; an id
+   * Bigin does not have (its 204) is PROXY_ATTACHMENT_GONE, for a download, a preview and a
+   * thumbnail alike.
+   */
   const withAttachment = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -77,7 +82,11 @@ export function registerFileRoutes(
         signal: transfer.signal,
         noDeadline: true,
       },
-      (response) => deliver(response, transfer, attachmentId),
+      async (response) => {
+        if (response.status === 204) transfer.done();
+        await requireAttachmentBytes(response, attachmentId);
+        return deliver(response, transfer, attachmentId);
+      },
     );
     return reply;
   };

@@ -1,6 +1,7 @@
 import { pipeline, Readable, Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FastifyReply, onSendHookHandler } from 'fastify';
+import { ApiFailure } from '../api-failure.ts';
 
 /** A transfer that moves no byte for this long is given up (Bigin stalled, or the browser). */
 export const TRANSFER_IDLE_MS = 30_000;
@@ -123,6 +124,19 @@ export async function streamToBrowser(
   void reply.send(metered);
   await finished(reply.raw).catch(() => undefined);
   transfer.done();
+}
+
+/**
+ * Bigin answers 204 with no body for an attachment id it does not have (CRM's getAttachmentById):
+ * that is no file at all, never an empty one. Throws PROXY_ATTACHMENT_GONE for it.
+ */
+export async function requireAttachmentBytes(
+  response: Response,
+  attachmentId: string,
+): Promise<void> {
+  if (response.status !== 204) return;
+  await discardBody(response);
+  throw ApiFailure.proxy('PROXY_ATTACHMENT_GONE', { attachment_id: attachmentId });
 }
 
 /** Cancels a body the proxy will not pass on, so the connection is freed at once. */

@@ -106,6 +106,44 @@ describe('ZIP of chosen attachments', () => {
     }
   });
 
+  it('names an attachment Bigin no longer has in NOT-INCLUDED.txt, with no empty entry for it', async () => {
+    const gone = '4150868000004199999';
+    const r = await s.browser.fetch(
+      `/api/records/Contacts/${DOC_REQUEST_RECORD_ID}/attachments/zip`,
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          ids: ['4150868000004100001', gone, '4150868000004100003'],
+          // The names the list showed; Bigin, having deleted it, no longer lists this one.
+          names: { [gone]: 'Old quote\r\n- forged line.pdf', '4150868000004100001': 'ignored.png' },
+        }),
+        headers: { ...appWrite(s.browser, token), 'content-type': 'application/json' },
+      },
+    );
+    expect(r.status).toBe(200);
+    const entries = readZip(new Uint8Array(await r.arrayBuffer()));
+    expect(entries.map((e) => e.name)).toEqual([
+      'Business card.png',
+      'Call notes.txt',
+      'NOT-INCLUDED.txt',
+    ]);
+    const lines = entries[2]!.bytes.toString('utf8').split('\r\n');
+    expect(lines).toEqual([
+      'These attachments are not (or not wholly) in this ZIP:',
+      `- Old quote  - forged line.pdf [id ${gone}]: PROXY_ATTACHMENT_GONE: This attachment no longer exists in Bigin: it was deleted or moved`,
+      '',
+    ]);
+  });
+
+  it('says "name unknown" for a gone attachment when nobody names it', async () => {
+    const r = await zipOf(DOC_REQUEST_RECORD_ID, ['4150868000004100001', '4150868000004199998']);
+    const entries = readZip(new Uint8Array(await r.arrayBuffer()));
+    expect(entries.map((e) => e.name)).toEqual(['Business card.png', 'NOT-INCLUDED.txt']);
+    expect(entries[1]!.bytes.toString('utf8')).toContain(
+      '- (name unknown) [id 4150868000004199998]: PROXY_ATTACHMENT_GONE:',
+    );
+  });
+
   it('never has more than 5 downloads from Bigin in flight (40 files)', async () => {
     const ids = (await listedIds(THOUSAND_ATTACHMENTS_RECORD_ID)).slice(0, 40).map((a) => a.id);
     s.recorder.maxInFlight = 0;

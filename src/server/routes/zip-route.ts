@@ -10,7 +10,13 @@ import { ApiFailure } from '../api-failure.ts';
 import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath, type BiginClient, type TokenSource } from '../zoho/bigin-client.ts';
 import { PartialEntry, ZipWriter } from '../zip-writer.ts';
-import { restoreFileHeaders, type Transfer, transferFor, useFileHeaders } from './file-transfer.ts';
+import {
+  requireAttachmentBytes,
+  restoreFileHeaders,
+  type Transfer,
+  transferFor,
+  useFileHeaders,
+} from './file-transfer.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { uniqueZipNames } from './zip-names.ts';
 import { requireEmbedAction } from '../embed/embed-grant.ts';
@@ -54,7 +60,10 @@ function startDownload(
   return { response, release, call };
 }
 
-/** `POST apiPaths.zip` `{ids}`: the chosen attachments as one ZIP, streamed as it is built. */
+/**
+ * `POST apiPaths.zip` `{ids, names?}`: the chosen attachments as one ZIP, streamed as it is
+ * built.
+ */
 export function registerZipRoute(app: FastifyInstance, context: FileRouteContext) {
   const { bigin, tokensFor } = context;
   app.post(
@@ -63,7 +72,8 @@ export function registerZipRoute(app: FastifyInstance, context: FileRouteContext
     async (request, reply) => {
       requireEmbedAction(request, 'download');
       const { module, recordId } = parseOrFail(recordParams, request.params);
-      const ids = [...new Set(parseOrFail(zipRequestSchema, request.body).ids)];
+      const chosen = parseOrFail(zipRequestSchema, request.body);
+      const ids = [...new Set(chosen.ids)];
       const tokens = tokensFor(request);
       const title = await recordTitle(context, tokens, module, recordId);
       const zip = new ZipWriter();
@@ -76,7 +86,12 @@ export function registerZipRoute(app: FastifyInstance, context: FileRouteContext
       const path = (id: string) => biginPath([module, recordId, 'Attachments', id]);
       await buildZip(zip, ids, (id) => startDownload(bigin, tokens, path(id), transfer), {
         transfer,
-        namesOf: (failed) => listedNames(bigin, tokens, module, recordId, failed),
+        namesOf: async (failed) =>
+          withChosenNames(
+            await listedNames(bigin, tokens, module, recordId, failed),
+            failed,
+            chosen.names,
+          ),
       });
       transfer.done();
       return reply;
@@ -108,6 +123,8 @@ async function buildZip(
     const item = pending[i]!;
     try {
       const response = await item.response;
+      // An id Bigin no longer has: named in NOT-INCLUDED.txt, never an empty entry.
+      await requireAttachmentBytes(response, item.id);
       const given = fileNameFromDisposition(response.headers.get('content-disposition'));
       const length = Number(response.headers.get('content-length') ?? 0);
       if (!zip.fits(length)) {
@@ -153,9 +170,32 @@ function reasonOf(error: unknown): string {
   return (error as Error)?.message ?? String(error);
 }
 
+/** What would break a line of NOT-INCLUDED.txt: control characters, Unicode line separators. */
+// eslint-disable-next-line no-control-regex -- control characters are what it replaces
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+/** One line per file: a name cannot break its line (a hostile name may hold CR or LF). */
 function notIncludedText(failures: Failure[]): string {
-  const lines = failures.map((f) => `- ${f.name ?? '(name unknown)'} [id ${f.id}]: ${f.reason}`);
+  const lines = failures.map(
+    (f) => `- ${f.name?.replace(LINE_BREAKING, ' ') ?? '(name unknown)'} [id ${f.id}]: ${f.reason}`,
+  );
   return `These attachments are not (or not wholly) in this ZIP:\r\n${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * Names Bigin no longer lists (a file deleted since the list was shown), as the browser's list
+ * showed them.
+ */
+function withChosenNames(
+  listed: Map<string, string>,
+  failed: string[],
+  chosen: Record<string, string> = {},
+): Map<string, string> {
+  for (const id of failed) {
+    const name = chosen[id];
+    if (!listed.has(id) && name) listed.set(id, name);
+  }
+  return listed;
 }
 
 /** "<record name> attachments": the ZIP's name; the module and id when Bigin does not say. */
