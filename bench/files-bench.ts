@@ -67,7 +67,7 @@ const direct = { Authorization: `Zoho-oauthtoken ${token}` };
 const proxyUrl = (id: string, record = RECORD) =>
   `${proxy.url}/api/records/Contacts/${record}/attachments/${id}`;
 const directUrl = (id: string, record = RECORD) =>
-  `${sandbox.url}/bigin/v1/Contacts/${record}/Attachments/${id}`;
+  `${sandbox.url}/bigin/v2/Contacts/${record}/Attachments/${id}`;
 
 // Warm up: the access token, JIT, keep-alive sockets.
 viaProxy.cookie = browser.cookieHeader;
@@ -97,7 +97,7 @@ const up = await sampled(async () => {
 });
 const t0 = performance.now();
 const upDirect = await postGenerated(
-  `${sandbox.url}/bigin/v1/Contacts/${RECORD}/Attachments`,
+  `${sandbox.url}/bigin/v2/Contacts/${RECORD}/Attachments`,
   direct,
   'one-gib-direct.bin',
   GIB,

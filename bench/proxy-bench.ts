@@ -69,7 +69,7 @@ const app = await buildApp({
 await app.listen({ host: '127.0.0.1', port: 0 });
 proxyUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-const directPath = `${upstreamUrl()}/bigin/v1/Contacts/${RECORD}/Attachments?page=1&per_page=200`;
+const directPath = `${upstreamUrl()}/bigin/v2/Contacts/${RECORD}/Attachments?page=1&per_page=200`;
 const proxyPath = `${proxyUrl}/api/records/Contacts/${RECORD}/attachments?page=1&per_page=200`;
 
 async function direct(): Promise<void> {

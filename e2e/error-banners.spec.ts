@@ -99,7 +99,7 @@ test.describe('a fault in Bigin or on the way', () => {
   // the sandbox told to give them for one record's list, as Bigin would.
   async function openWithListError(page: Page, spare: number, error: object): Promise<void> {
     const recordId = await spareContact(page, spare);
-    const path = `/bigin/v1/Contacts/${recordId}/Attachments`;
+    const path = `/bigin/v2/Contacts/${recordId}/Attachments`;
     const fault = await addFault(page.request, { kind: 'error', ...error, match: { path } });
     try {
       await page.goto(`/Contacts/${recordId}`);

@@ -15,7 +15,7 @@ export async function sandboxBytes(
   // One token per worker: Zoho (and the sandbox) allow few tokens per refresh token.
   token ??= mintSandboxToken(SANDBOX_URL, 'Patricia Boyle');
   const answer = await request.get(
-    `${SANDBOX_URL}/bigin/v1/${module}/${recordId}/Attachments/${attachmentId}`,
+    `${SANDBOX_URL}/bigin/v2/${module}/${recordId}/Attachments/${attachmentId}`,
     { headers: { Authorization: `Zoho-oauthtoken ${await token}` } },
   );
   return answer.body();

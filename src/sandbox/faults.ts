@@ -19,7 +19,7 @@ export const faultInputSchema = z
         /** A demo user's name or id. */
         user: z.string(),
         method: z.string(),
-        /** A path prefix, e.g. `/bigin/v1/settings/modules` or `/oauth/v2/token`. */
+        /** A path prefix, e.g. `/bigin/v2/settings/modules` or `/oauth/v2/token`. */
         path: z.string(),
       })
       .partial()
@@ -126,11 +126,11 @@ export function variantBody(payload: string | Buffer): string | Buffer {
     return payload;
   }
   if (!Array.isArray(body.data)) return payload;
-  const data = body.data.map((item: Record<string, unknown>) => {
-    const extra = { ...item, $sharing_permission: 'full_access' };
+  const data: Record<string, unknown>[] = body.data.map((item: Record<string, unknown>) => {
+    const extra: Record<string, unknown> = { ...item, $sharing_permission: 'full_access' };
     if (item.$link_url) return extra;
-    const { $link_url: _absent, ...file } = extra;
-    return { ...file, Size: Number(item.Size), $type: 'File' };
+    delete extra.$link_url;
+    return { ...extra, Size: Number(item.Size), $type: 'File' };
   });
   data.push({ File_Name: 'no-id.bin', Size: 1, $type: 'File' });
   return JSON.stringify({ ...body, data });
