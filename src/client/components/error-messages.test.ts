@@ -54,3 +54,22 @@ describe('errorTextFor', () => {
     expect(text.detail).toBe('Bigin names the missing parameter: fields.');
   });
 });
+
+describe('an attachment Bigin no longer has', () => {
+  const gone = facts({
+    code: 'PROXY_ATTACHMENT_GONE',
+    message: 'This attachment no longer exists in Bigin: it was deleted or moved',
+    details: { attachment_id: '4150868000004100003' },
+  });
+
+  it('says it was deleted and to refresh the list, with a reload to do it', () => {
+    const text = errorTextFor(gone, 'en-US', now);
+    expect(text).toMatchObject({
+      title: 'This attachment no longer exists',
+      what: expect.stringMatching(/^Bigin no longer has this file: it was deleted/),
+      todo: 'Reload the page to refresh the list of attachments.',
+      action: 'reload',
+    });
+    expect(text.quoteRequestId).toBeUndefined();
+  });
+});

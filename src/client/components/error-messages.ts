@@ -55,6 +55,9 @@ const BEHAVIOURS: Record<string, ErrorBehaviour> = {
   PROXY_UPSTREAM_UNREACHABLE: retry,
   PROXY_UPSTREAM_TIMEOUT: retry,
   PROXY_UPSTREAM_INVALID: retryAndQuote,
+  // Deleted in Bigin since the list was loaded: a fresh page lists what Bigin has now.
+  PROXY_ATTACHMENT_GONE: { action: 'reload' },
+  PROXY_UPLOAD_SIZE_MISMATCH: {},
   [CLIENT_ERROR_CODES.NETWORK]: retry,
   [CLIENT_ERROR_CODES.BAD_ANSWER]: retryAndQuote,
   // A module that failed to load stays failed until the page is loaded again.

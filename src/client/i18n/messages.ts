@@ -293,6 +293,16 @@ export const messages = {
       what: 'Bigin sent an answer the app does not understand, so nothing is shown from it.',
       todo: 'Try again; if it keeps failing, report it with the request id.',
     },
+    PROXY_ATTACHMENT_GONE: {
+      title: 'This attachment no longer exists',
+      what: 'Bigin no longer has this file: it was deleted, or moved to another record, after the list was loaded.',
+      todo: 'Reload the page to refresh the list of attachments.',
+    },
+    PROXY_UPLOAD_SIZE_MISMATCH: {
+      title: 'The file changed while it was sent',
+      what: 'The bytes sent did not add up to the size the file had when it was chosen, so the upload was stopped and nothing was saved.',
+      todo: 'Choose the file again and retry.',
+    },
     CLIENT_NETWORK_UNREACHABLE: {
       title: 'The server cannot be reached',
       what: 'The app could not reach its server: the network or the server is down.',
@@ -405,6 +415,7 @@ export const messages = {
     loading: 'Loading the preview…',
     unsupported: 'This type of file cannot be previewed here.',
     failed: 'The preview could not be loaded.',
+    failedBecause: (reason: string) => `The preview could not be loaded: ${reason}`,
     download: 'Download it',
     pdfFrame: (name: string) => `PDF document ${name}`,
     truncated: 'Only the beginning of the text is shown; download the file for the rest.',

@@ -1,4 +1,5 @@
-import { apiPaths, ZIP_NOT_INCLUDED_ENTRY } from '../../../shared/api-contract.ts';
+import { apiPaths, ZIP_NOT_INCLUDED_ENTRY, type ZipRequest } from '../../../shared/api-contract.ts';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { fileNameFromDisposition } from '../../../shared/content-disposition.ts';
 import { failureOf, networkFailure, sessionCsrfToken } from '../../lib/api-write.ts';
 import { namesInChunk, zipEntries, zipEntryText } from './zip-entries.ts';
@@ -19,13 +20,23 @@ export interface ZipResult {
 }
 
 /**
+ * What the proxy is asked for: the rows' ids, with their names as the list shows them, so that
+ * NOT-INCLUDED.txt can name a file Bigin no longer has.
+ */
+export function zipRequestOf(rows: readonly Pick<Attachment, 'id' | 'File_Name'>[]): ZipRequest {
+  const names: Record<string, string> = {};
+  for (const row of rows) if (row.File_Name) names[row.id] = row.File_Name.slice(0, 255);
+  return { ids: rows.map((row) => row.id), names };
+}
+
+/**
  * Asks the proxy for the chosen attachments as one ZIP and reads it as it streams, reporting
  * bytes and files so far. The whole ZIP is then handed to the browser to save.
  */
 export async function fetchZip(
   module: string,
   recordId: string,
-  ids: string[],
+  chosen: ZipRequest,
   onProgress: (progress: ZipProgress) => void,
   signal: AbortSignal,
 ): Promise<ZipResult> {
@@ -38,7 +49,7 @@ export async function fetchZip(
         Accept: 'application/zip',
         'X-CSRF-Token': await sessionCsrfToken(),
       },
-      body: JSON.stringify({ ids }),
+      body: JSON.stringify(chosen),
       credentials: 'same-origin',
       signal,
     });

@@ -7,7 +7,9 @@ import { createElement, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
+import { ApiClientError } from '../../lib/api-client.ts';
 import { failureOf } from '../../lib/api-write.ts';
+import { actionReason } from './action-reason.ts';
 import { previewKind } from './preview-kind.ts';
 
 const words = messages.preview;
@@ -144,7 +146,8 @@ function TextPreview({
     retry: false,
   });
   if (text.isPending) return <Typography role="status">{words.loading}</Typography>;
-  if (text.error) return <NoPreview module={module} recordId={recordId} row={row} failed />;
+  if (text.error)
+    return <NoPreview module={module} recordId={recordId} row={row} failed error={text.error} />;
   return (
     <>
       {text.data.cut && <Alert severity="info">{words.truncated}</Alert>}
@@ -168,30 +171,61 @@ function TextPreview({
   );
 }
 
+/**
+ * Why a preview's element (image, audio, video) failed, which the element does not say: the
+ * preview route is asked once more, and its error read. An answer with bytes (a file the browser
+ * could not show) is dropped unread: null.
+ */
+async function previewFailure(src: string, signal: AbortSignal): Promise<ApiClientError | null> {
+  const response = await fetch(src, { credentials: 'same-origin', signal });
+  if (!response.ok) return failureOf(response);
+  await response.body?.cancel();
+  return null;
+}
+
 function NoPreview({
   module,
   recordId,
   row,
   failed,
+  error,
 }: {
   module: string;
   recordId: string;
   row: Attachment;
   failed: boolean;
+  /** Why it failed, when already known. */
+  error?: unknown;
 }) {
+  const src = apiPaths.preview(module, recordId, row.id);
+  const asked = useQuery({
+    queryKey: ['preview-failure', src],
+    queryFn: ({ signal }) => previewFailure(src, signal),
+    enabled: failed && error === undefined,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const cause = error ?? asked.data;
+  const reason = cause instanceof ApiClientError ? actionReason(cause) : undefined;
+  // A file Bigin no longer has cannot be downloaded either: the reason says what to do instead.
+  const gone = cause instanceof ApiClientError && cause.code === 'PROXY_ATTACHMENT_GONE';
   return (
     <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-      <Alert severity="info">{failed ? words.failed : words.unsupported}</Alert>
-      <Button
-        component="a"
-        href={apiPaths.download(module, recordId, row.id)}
-        download=""
-        variant="outlined"
-        startIcon={<DownloadIcon aria-hidden />}
-        aria-label={messages.fileActions.download(attachmentName(row))}
-      >
-        {words.download}
-      </Button>
+      <Alert severity={gone ? 'warning' : 'info'}>
+        {!failed ? words.unsupported : reason ? words.failedBecause(reason) : words.failed}
+      </Alert>
+      {!gone && (
+        <Button
+          component="a"
+          href={apiPaths.download(module, recordId, row.id)}
+          download=""
+          variant="outlined"
+          startIcon={<DownloadIcon aria-hidden />}
+          aria-label={messages.fileActions.download(attachmentName(row))}
+        >
+          {words.download}
+        </Button>
+      )}
     </Stack>
   );
 }

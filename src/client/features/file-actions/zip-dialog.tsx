@@ -9,11 +9,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
+import type { ZipRequest } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { actionReason } from './action-reason.ts';
-import { fetchZip, type ZipProgress, type ZipResult } from './fetch-zip.ts';
+import { fetchZip, zipRequestOf, type ZipProgress, type ZipResult } from './fetch-zip.ts';
 
 const words = messages.zip;
 
@@ -50,7 +51,8 @@ export function ZipDialog({ module, recordId, rows, onClose }: ZipDialogProps) {
   });
   const abort = useRef<AbortController | null>(null);
   const expected = rows.reduce((sum, row) => sum + Number(row.Size), 0);
-  const ids = rows.map((row) => row.id).join(',');
+  // As text, so that the download starts again only when the chosen files change.
+  const request = JSON.stringify(zipRequestOf(rows));
 
   useEffect(() => {
     const controller = new AbortController();
@@ -58,7 +60,7 @@ export function ZipDialog({ module, recordId, rows, onClose }: ZipDialogProps) {
     fetchZip(
       module,
       recordId,
-      ids.split(','),
+      JSON.parse(request) as ZipRequest,
       (progress) => setState({ phase: 'running', progress }),
       controller.signal,
     ).then(
@@ -74,7 +76,7 @@ export function ZipDialog({ module, recordId, rows, onClose }: ZipDialogProps) {
         ),
     );
     return () => controller.abort();
-  }, [module, recordId, ids]);
+  }, [module, recordId, request]);
 
   const running = state.phase === 'running';
   return (
