@@ -220,7 +220,9 @@ test('the record photo: upload, replace, remove after a confirmation', async ({ 
   await (
     await chooser
   ).setFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg/>') });
-  await expect(page.getByText('Choose an image: PNG, JPEG, GIF or WebP.')).toBeVisible();
+  await expect(
+    page.getByText('This file cannot be a photo: choose a PNG, JPEG, GIF or BMP image.'),
+  ).toBeVisible();
 });
 
 test('hostile files: HTML, SVG and a header-breaking name run nothing in the app', async ({

@@ -55,6 +55,42 @@ describe('errorTextFor', () => {
   });
 });
 
+describe("Bigin's refusals of a record photo", () => {
+  it('say the photo is over 10 MB, and to choose or save a smaller one, with no action', () => {
+    const text = errorTextFor(facts({ code: 'FILE_SIZE_EXCEEDS', httpStatus: 413 }), 'en-US', now);
+    expect(text).toMatchObject({
+      title: 'The photo is too large',
+      what: 'Bigin takes a record photo of at most 10 MB, and this one is larger.',
+    });
+    expect(text.todo).toMatch(/^Choose a smaller image/);
+    expect(text.action).toBeUndefined();
+  });
+
+  it('say the photo has too many pixels, and to scale it down', () => {
+    const text = errorTextFor(
+      facts({
+        code: 'FILE_RESOLUTION_EXCEEDS',
+        httpStatus: 415,
+        details: { resolution: 16062248 },
+      }),
+      'en-US',
+      now,
+    );
+    expect(text.title).toBe('The photo has too many pixels');
+    expect(text.todo).toMatch(/^Scale the image down/);
+    expect(text.action).toBeUndefined();
+  });
+
+  it('tell INVALID_DATA 415 (not an image Bigin takes) from INVALID_DATA 400 (no such record)', () => {
+    const photo = errorTextFor(facts({ code: 'INVALID_DATA', httpStatus: 415 }), 'en-US', now);
+    expect(photo).toMatchObject({ title: 'Bigin does not take this file as a photo' });
+    expect(photo.what).toContain('PNG, JPEG, GIF or BMP');
+    expect(photo.action).toBeUndefined();
+    const record = errorTextFor(facts({ code: 'INVALID_DATA', httpStatus: 400 }), 'en-US', now);
+    expect(record).toMatchObject({ title: 'This record does not exist', action: 'choose-record' });
+  });
+});
+
 describe('an attachment Bigin no longer has', () => {
   const gone = facts({
     code: 'PROXY_ATTACHMENT_GONE',
