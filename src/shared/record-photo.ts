@@ -9,7 +9,7 @@
 export const RECORD_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 /**
- * CRM's 10 MP. Bigin's pages name no number: where it is used (the sandbox) it can be set, and
+ * CRM's 10 MP. Bigin's pages name no number: the sandbox takes this one and lets it be set, and
  * the app itself never refuses a photo for its resolution, leaving that to Bigin.
  */
 export const RECORD_PHOTO_MAX_PIXELS = 10_000_000;
@@ -22,6 +22,3 @@ export const RECORD_PHOTO_TYPES: Readonly<Record<string, readonly string[]>> = {
   gif: ['image/gif'],
   bmp: ['image/bmp', 'image/x-ms-bmp'],
 };
-
-/** For sentences and `accept`: "PNG, JPEG, GIF or BMP". */
-export const RECORD_PHOTO_FORMAT_NAMES = ['PNG', 'JPEG', 'GIF', 'BMP'] as const;
