@@ -165,6 +165,29 @@ describe('a session that ends has its refresh token revoked at Zoho', () => {
   });
 });
 
+describe('a server that shuts down', () => {
+  it('revokes the tokens of the sessions it holds, waiting a few seconds at most for Zoho', async () => {
+    await startProxy();
+    await signIn('code-one');
+    await signIn('code-two');
+    const signedOut = await signIn('code-out');
+    await signedOut.write('/auth/sign-out');
+    await vi.waitFor(() => expect(zoho.revokedTokens).toEqual(['rt-out']));
+    await proxy.close();
+    expect(zoho.revokedTokens.sort()).toEqual(['rt-one', 'rt-out', 'rt-two']);
+  });
+
+  it('does not wait for a Zoho that does not answer', async () => {
+    await startProxy();
+    await signIn('code-stuck');
+    zoho.revokeAnswer = () => ({ status: 200, body: { status: 'success' }, delayMs: 8000 });
+    const started = Date.now();
+    await proxy.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(zoho.revokedTokens).toEqual(['rt-stuck']);
+  });
+});
+
 describe('nothing of one user serves another', () => {
   it('keeps tokens, refreshes and revocations apart for two users signed in at once', async () => {
     await startProxy();

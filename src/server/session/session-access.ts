@@ -25,10 +25,13 @@ export interface SessionAccessOptions {
   store?: SessionStoreOptions;
 }
 
+/** How long a shutdown waits for Zoho to answer the revocations of the sessions it ends. */
+const SHUTDOWN_REVOCATION_WAIT_MS = 3000;
+
 /**
  * Reads and writes the session cookie; says which user's tokens a request acts with. However a
  * session ends (sign-out, a new sign-in in the same browser, idle or absolute expiry, eviction
- * from a full store), its refresh token is revoked at Zoho: Zoho keeps at most 20 per user and
+ * from a full store, shutdown), its refresh token is revoked at Zoho: Zoho keeps at most 20 per user and
  * client and deletes the oldest when a 21st is made, so tokens left behind would end other
  * sessions of the same user.
  */
@@ -36,6 +39,8 @@ export class SessionAccess {
   readonly store: SessionStore;
   private readonly sweeper: NodeJS.Timeout;
   private log: FastifyBaseLogger | undefined;
+  /** Revocations still waiting for Zoho's answer. */
+  private readonly revoking = new Set<Promise<void>>();
 
   constructor(private readonly options: SessionAccessOptions) {
     this.store = new SessionStore({
@@ -67,7 +72,15 @@ export class SessionAccess {
       const { valid, value } = request.unsignCookie(raw);
       if (valid && value) request.session = this.store.get(value) ?? null;
     });
-    app.addHook('onClose', async () => clearInterval(this.sweeper));
+    app.addHook('onClose', async () => {
+      clearInterval(this.sweeper);
+      // The sessions go with the process: their tokens are revoked, for a few seconds at most.
+      this.store.endAll('shutdown');
+      await Promise.race([
+        Promise.allSettled(this.revoking),
+        new Promise((resolve) => setTimeout(resolve, SHUTDOWN_REVOCATION_WAIT_MS).unref()),
+      ]);
+    });
   }
 
   /** The request's session, or a new one (with its cookie set on `reply`). */
@@ -104,7 +117,7 @@ export class SessionAccess {
     session.tokens = undefined;
     // Zoho already refused it (revoked elsewhere, or deleted as the 21st): nothing to revoke.
     if (!tokens || tokens.isRevoked) return;
-    void tokens.revoke().then(
+    const revoking = tokens.revoke().then(
       (result) => {
         if (result.outcome === 'revoked') {
           this.log?.info({ reason }, 'session ended: refresh token revoked');
@@ -123,6 +136,8 @@ export class SessionAccess {
           'session ended, but its refresh token could not be revoked at Zoho',
         ),
     );
+    this.revoking.add(revoking);
+    void revoking.finally(() => this.revoking.delete(revoking));
   }
 
   /**

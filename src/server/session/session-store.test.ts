@@ -64,6 +64,17 @@ describe('SessionStore tells of every session that ends, with why', () => {
     expect(store.get(third.id)).toBe(third);
   });
 
+  it('when the server shuts down, taking every session with it', () => {
+    const { store, ended } = storeWithLog({});
+    const [a, b] = [store.create(), store.create()];
+    store.endAll('shutdown');
+    expect(ended).toEqual([
+      [a.id, 'shutdown'],
+      [b.id, 'shutdown'],
+    ]);
+    expect(store.size).toBe(0);
+  });
+
   it('ends the session even when the listener throws', () => {
     const store = new SessionStore({
       onEnd: () => {

@@ -28,10 +28,11 @@ export type SessionTokens = TokenSource & {
 
 /**
  * Why a session ended: signed out (or Zoho no longer knows its token), replaced by a new sign-in
- * in the same browser, unused past the idle time, past its absolute lifetime, or evicted because
- * the store was full.
+ * in the same browser, unused past the idle time, past its absolute lifetime, evicted because
+ * the store was full, or the server shut down (sessions live in its memory only).
  */
-export type SessionEndReason = 'signed-out' | 'replaced' | 'idle' | 'expired' | 'evicted';
+export type SessionEndReason =
+  'signed-out' | 'replaced' | 'idle' | 'expired' | 'evicted' | 'shutdown';
 
 export interface SessionStoreOptions {
   /** A session unused this long ends. */
@@ -139,6 +140,11 @@ export class SessionStore {
       const over = this.overTime(s);
       if (over) this.end(id, over);
     }
+  }
+
+  /** Ends every session: the server is shutting down and takes them with it. */
+  endAll(reason: SessionEndReason): void {
+    for (const id of [...this.sessions.keys()]) this.end(id, reason);
   }
 
   /** 'expired' past the absolute lifetime, 'idle' unused too long, else undefined. */
