@@ -128,6 +128,22 @@ describe('a record photo', () => {
   });
 });
 
+describe('uploading a photo takes a scope on the module, as Bigin documents it', () => {
+  it.each([
+    ['ZohoBigin.modules.contacts.CREATE', 200],
+    ['ZohoBigin.modules.contacts.WRITE', 200],
+    ['ZohoBigin.modules.contacts.ALL', 200],
+    ['ZohoBigin.modules.contacts.READ', 401],
+    ['ZohoBigin.modules.accounts.ALL', 401],
+  ])('%s: %i', async (scope, status) => {
+    const token = await sandbox.tokenWithScopes([scope]);
+    const form = new FormData();
+    form.append('file', new Blob([makePng(24_000, 6) as Uint8Array<ArrayBuffer>]), 'me.png');
+    const answer = await sandbox.api(PHOTO, { method: 'POST', body: form, token });
+    expect(answer.status).toBe(status);
+  });
+});
+
 describe("a sandbox's photo limits", () => {
   it('can be set, since Bigin documents no resolution limit', async () => {
     const strict = await startSandbox({ photoLimits: { maxPixels: 1000, maxBytes: 30_000 } });

@@ -59,7 +59,8 @@ export function registerPhotoRoutes(
     requireSizedBody(request);
     const { module, recordId } = request.params;
     requireModule(module, PHOTO_MODULES);
-    requireModuleAccess(ctx.caller(request), module, 'WRITE');
+    // Bigin's v2 upload-photo page: `.ALL`, `.WRITE` or `.CREATE` on the module (or modules.ALL).
+    requireModuleAccess(ctx.caller(request), module, 'CREATE');
     requireRecord(module, recordId);
     const image = await readImage(request, limits);
     await store.setPhoto(module, recordId, image.bytes, image.contentType);
