@@ -63,3 +63,39 @@ test('a list written as the CRM spec writes it shows every good row and counts t
     await removeFault(request, fault);
   }
 });
+
+test('an attachment deleted elsewhere downloads as a failure, never an empty file, and its preview says why', async ({
+  page,
+}) => {
+  await page.goto(`/Pipelines/${DEAL.id}`);
+  const row = page.getByRole('row', { name: /Proposal\.pdf/ });
+  await expect(row).toBeVisible();
+  // Someone else deletes it in Bigin while this list is on screen: Bigin then answers 204.
+  const deleted = await page.evaluate(async (list) => {
+    const page = (await (await fetch(list)).json()) as {
+      data: { id: string; File_Name: string }[];
+    };
+    const proposal = page.data.find((a) => a.File_Name === 'Proposal.pdf')!;
+    const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+    const answer = await fetch(`${list}/${proposal.id}`, {
+      method: 'DELETE',
+      headers: { 'X-CSRF-Token': session.csrfToken },
+    });
+    return answer.status;
+  }, `/api/records/Pipelines/${DEAL.id}/attachments`);
+  expect(deleted).toBe(200);
+
+  const download = page.waitForEvent('download');
+  await row.getByRole('link', { name: 'Download Proposal.pdf' }).click();
+  expect(await (await download).failure()).not.toBeNull();
+
+  await row.getByRole('button', { name: 'Preview Proposal.pdf' }).click();
+  // The PDF's frame shows what happened, not an error's JSON.
+  const frame = page
+    .getByRole('dialog', { name: 'Preview of Proposal.pdf' })
+    .frameLocator('iframe');
+  await expect(
+    frame.getByRole('heading', { name: 'The preview could not be shown' }),
+  ).toBeVisible();
+  await expect(frame.getByText(/no longer exists/)).toBeVisible();
+});

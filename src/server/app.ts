@@ -22,7 +22,7 @@ import { NameFields } from './zoho/name-fields.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { SessionAccess } from './session/session-access.ts';
 import type { SessionStoreOptions } from './session/session-store.ts';
-import { sendSignInProblemPage } from './sign-in-problem-page.ts';
+import { sendPreviewProblemPage, sendSignInProblemPage } from './problem-page.ts';
 import { RefreshTokenRevoked, TokenError } from './zoho/accounts-client.ts';
 import type { BiginClient, TokenSource } from './zoho/bigin-client.ts';
 
@@ -98,6 +98,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       request.log.warn({ code: failure.code, details: failure.details });
     if (request.url.startsWith('/auth/') && wantsHtml(request)) {
       return sendSignInProblemPage(request, reply, failure);
+    }
+    // A preview's bytes load into a frame: its failure is a page the frame can show.
+    const framed = request.headers['sec-fetch-dest'] === 'iframe';
+    if (framed && request.routeOptions.url?.endsWith('/attachments/:attachmentId/preview')) {
+      return sendPreviewProblemPage(request, reply, failure, embed?.allowedOrigins() ?? []);
     }
     return sendApiFailure(request, reply, failure);
   });

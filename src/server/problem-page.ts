@@ -7,23 +7,21 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-/**
- * A sign-in that fails lands the browser on a plain page (no script: the CSP forbids inline
- * script anyway) that says what happened and offers to start again.
- */
-export function sendSignInProblemPage(
+/** A plain page (no script: the CSP forbids inline script anyway) that says what happened. */
+function sendProblemPage(
   request: FastifyRequest,
   reply: FastifyReply,
   failure: ApiFailure,
+  page: { title: string; next: string },
 ) {
   const html = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Sign-in did not complete</title></head>
+<head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title></head>
 <body>
 <main>
-<h1>Sign-in did not complete</h1>
+<h1>${escapeHtml(page.title)}</h1>
 <p>${escapeHtml(failure.message)}.</p>
-<p><a href="/auth/sign-in?returnTo=%2F">Sign in again</a></p>
+<p>${page.next}</p>
 <p><small>Code ${escapeHtml(failure.code)}, request ${escapeHtml(String(request.id))}</small></p>
 </main>
 </body>
@@ -35,4 +33,38 @@ export function sendSignInProblemPage(
     .header('Cache-Control', 'no-store')
     .type('text/html; charset=utf-8')
     .send(html);
+}
+
+/** A sign-in that fails lands the browser on a page that offers to start again. */
+export const sendSignInProblemPage = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  failure: ApiFailure,
+) =>
+  sendProblemPage(request, reply, failure, {
+    title: 'Sign-in did not complete',
+    next: '<a href="/auth/sign-in?returnTo=%2F">Sign in again</a>',
+  });
+
+/**
+ * A preview shown in a frame (a PDF in the preview panel) that fails says so inside the frame,
+ * where the user is looking, instead of showing the error's JSON.
+ */
+export function sendPreviewProblemPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  failure: ApiFailure,
+  /** Who may frame it: the app, and the hosts its embedded widget may sit in. */
+  embedHosts: readonly string[],
+) {
+  // As a preview's own bytes: sandboxed, framed by the app (and the widget's hosts) only.
+  reply.header(
+    'Content-Security-Policy',
+    `sandbox; frame-ancestors ${["'self'", ...embedHosts].join(' ')}`,
+  );
+  if (embedHosts.length === 0) reply.header('X-Frame-Options', 'SAMEORIGIN');
+  return sendProblemPage(request, reply, failure, {
+    title: 'The preview could not be shown',
+    next: 'Close the preview and reload the page to see the record’s attachments as they are now.',
+  });
 }

@@ -8,11 +8,12 @@ import type { TrustedOrigins } from '../zoho/data-centres.ts';
 import { TokenManager, type TokenManagerOptions } from '../zoho/token-manager.ts';
 import { safeReturnTo } from './return-to.ts';
 
-/** What the app asks Zoho for: records, attachments, module labels and search. */
+/** What the app asks Zoho for: records, attachments, module labels, name fields and search. */
 export const ZOHO_SCOPES = [
   'ZohoBigin.modules.ALL',
   'ZohoBigin.modules.attachments.ALL',
   'ZohoBigin.settings.modules.READ',
+  'ZohoBigin.settings.fields.READ',
   'ZohoSearch.securesearch.READ',
 ];
 

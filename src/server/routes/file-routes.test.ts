@@ -99,6 +99,24 @@ describe('download through the proxy', () => {
     },
   );
 
+  it('answers a gone preview loaded into a frame (a PDF) with a page the frame shows', async () => {
+    const r = await fetch(
+      `${s.stack.appUrl}/api/records/Contacts/${SIZES_RECORD_ID}/attachments/4150868000004199999/preview`,
+      { headers: { 'Sec-Fetch-Dest': 'iframe', Accept: 'text/html' } },
+    );
+    expect(r.status).toBe(404);
+    expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+    // Framed by the app, and by the sandbox's example host that may embed it (sandbox mode).
+    expect(r.headers.get('content-security-policy')).toBe(
+      `sandbox; frame-ancestors 'self' ${s.stack.sandboxUrl}`,
+    );
+    expect(r.headers.get('x-frame-options')).toBeNull();
+    const page = await r.text();
+    expect(page).toContain('<h1>The preview could not be shown</h1>');
+    expect(page).toContain('This attachment no longer exists in Bigin');
+    expect(page).not.toContain('<script');
+  });
+
   it('stops the call to Bigin when the browser goes away mid-file', async () => {
     const controller = new AbortController();
     const r = await fetch(
