@@ -17,8 +17,7 @@ export const attachmentName = (a: Pick<Attachment, 'File_Name'>): string =>
 export const columnText: Record<SortableField, (a: Attachment) => string> = {
   File_Name: attachmentName,
   // A link has no size of its own.
-  Size: (a) =>
-    isLinkAttachment(a) || a.Size == null ? unknown : formatBytes(Number(a.Size)),
+  Size: (a) => (isLinkAttachment(a) || a.Size == null ? unknown : formatBytes(Number(a.Size))),
   Owner: (a) => a.Owner?.name ?? unknown,
   Created_By: (a) => a.Created_By?.name ?? unknown,
   Created_Time: (a) => (a.Created_Time ? formatDateTime(a.Created_Time) : unknown),
