@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../../shared/retry-after.ts';
 import { messages, type ErrorWords } from '../i18n/messages.ts';
 import { ApiClientError, CLIENT_ERROR_CODES } from '../lib/api-client.ts';
 
@@ -116,9 +117,8 @@ function permissionsOf(details: Record<string, unknown>): string[] {
 export function secondsUntilRetry(facts: ErrorFacts, now = Date.now()): number | undefined {
   const receivedAt = facts.receivedAt ?? now;
   let at: number | undefined;
-  const header = facts.retryAfter?.trim();
-  if (header && /^\d+$/.test(header)) at = receivedAt + Number(header) * 1000;
-  else if (header && !Number.isNaN(Date.parse(header))) at = Date.parse(header);
+  const wait = parseRetryAfter(facts.retryAfter, receivedAt);
+  if (wait !== undefined) at = receivedAt + wait;
   else {
     const fromDetails = facts.details.retry_after_seconds ?? facts.details.retryAfterSeconds;
     const seconds = Number(fromDetails);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiFailure } from '../api-failure.ts';
 import { ScriptedZoho } from '../test-support/scripted-zoho.ts';
-import { parseRetryAfter, Upstream } from './upstream.ts';
+import { Upstream } from './upstream.ts';
 
 let zoho: ScriptedZoho;
 const sleeps: number[] = [];
@@ -95,14 +95,5 @@ describe('Upstream, over a real socket', () => {
     const answers = await Promise.all(Array.from({ length: 30 }, () => call(u)));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(most).toBe(5);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('3')).toBe(3000);
-    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4_000)).toBe(6000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../../shared/retry-after.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { sendStreamed, type SendStreamed } from './streamed-request.ts';
 
@@ -147,18 +148,6 @@ export class Upstream {
 
 const isAsyncIterable = (body: unknown): body is AsyncIterable<Uint8Array> =>
   typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
-
-/** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
-export function parseRetryAfter(
-  value: string | null,
-  now: number = Date.now(),
-): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 /** A counting semaphore with a first-come, first-served queue. */
 export class Semaphore {
