@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DocumentedUser } from '../shared/bigin-attachment.ts';
 import { requireAttachmentAccess, requireModule, type Caller } from './bigin-access.ts';
+import { contentDisposition } from '../shared/content-disposition.ts';
 import { decodeFormFileName } from '../shared/form-file-name.ts';
 import { BiginFailure } from './bigin-failure.ts';
-import { contentDisposition } from './content-disposition.ts';
 import { contentTypeFor } from './file-bytes.ts';
 import { requireSizedBody } from './sized-body.ts';
 import { pageOf, pickFields, readPaging, type PageQuery } from './paging.ts';
@@ -72,7 +72,7 @@ function registerReadRoutes(api: FastifyInstance, ctx: RouteContext): void {
       const bytes = await store.readBytes(attachment.recipe);
       return reply
         .type(attachment.contentType)
-        .header('Content-Disposition', contentDisposition(attachment.File_Name))
+        .header('Content-Disposition', contentDisposition('attachment', attachment.File_Name))
         .send(bytes);
     },
   );

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { contentDisposition } from './content-disposition.ts';
+import { contentDisposition } from '../shared/content-disposition.ts';
 import { makePdf, makePng, recipeSize, renderRecipe } from './file-bytes.ts';
 
 /** Walks a PNG's chunks, checking each CRC the way a decoder would. */
@@ -65,7 +65,7 @@ describe('file bytes', () => {
   });
 
   it('names a download for old clients and new: ASCII fallback, exact UTF-8 name', () => {
-    expect(contentDisposition('Résumé "final" 100%.pdf')).toBe(
+    expect(contentDisposition('attachment', 'Résumé "final" 100%.pdf')).toBe(
       `attachment; filename="R_sum_ _final_ 100_.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%22final%22%20100%25.pdf`,
     );
   });
