@@ -22,7 +22,7 @@ export function authenticate(request: FastifyRequest, tokens: TokenStore): Calle
 }
 
 /** An unknown module, or one the org has but the API does not serve (Leads, Documents...). */
-export function requireModule(apiName: string, supported?: string[]): void {
+export function requireModule(apiName: string, supported?: readonly string[]): void {
   const module = findOrgModule(apiName);
   if (!module) throw new BiginFailure('INVALID_MODULE', { resource_path_index: 0 });
   if (!module.api_supported || (supported && !supported.includes(apiName))) {

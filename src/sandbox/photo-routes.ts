@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RECORD_PHOTO_MAX_BYTES, RECORD_PHOTO_MAX_PIXELS } from '../shared/record-photo.ts';
+import {
+  RECORD_PHOTO_MAX_BYTES,
+  RECORD_PHOTO_MAX_PIXELS,
+  RECORD_PHOTO_MODULES,
+} from '../shared/record-photo.ts';
 import type { RouteContext } from './attachment-routes.ts';
 import { requireModule, requireModuleAccess } from './bigin-access.ts';
 import { BiginFailure } from './bigin-failure.ts';
 import { readImageHeader } from './image-size.ts';
 import { requireSizedBody } from './sized-body.ts';
-
-/** Only these modules carry a record photo. */
-const PHOTO_MODULES = ['Contacts', 'Accounts', 'Products'];
 
 type Params = { module: string; recordId: string };
 
@@ -46,7 +47,7 @@ export function registerPhotoRoutes(
 
   api.get<{ Params: Params }>('/:module/:recordId/photo', async (request, reply) => {
     const { module, recordId } = request.params;
-    requireModule(module, PHOTO_MODULES);
+    requireModule(module, RECORD_PHOTO_MODULES);
     requireModuleAccess(ctx.caller(request), module, 'READ');
     requireRecord(module, recordId);
     const photo = store.photoOf(module, recordId);
@@ -58,7 +59,7 @@ export function registerPhotoRoutes(
   api.post<{ Params: Params }>('/:module/:recordId/photo', async (request) => {
     requireSizedBody(request);
     const { module, recordId } = request.params;
-    requireModule(module, PHOTO_MODULES);
+    requireModule(module, RECORD_PHOTO_MODULES);
     // Bigin's v2 upload-photo page: `.ALL`, `.WRITE` or `.CREATE` on the module (or modules.ALL).
     requireModuleAccess(ctx.caller(request), module, 'CREATE');
     requireRecord(module, recordId);
@@ -74,7 +75,7 @@ export function registerPhotoRoutes(
 
   api.delete<{ Params: Params }>('/:module/:recordId/photo', async (request) => {
     const { module, recordId } = request.params;
-    requireModule(module, PHOTO_MODULES);
+    requireModule(module, RECORD_PHOTO_MODULES);
     requireModuleAccess(ctx.caller(request), module, 'DELETE');
     requireRecord(module, recordId);
     await store.deletePhoto(module, recordId);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../shared/api-contract.ts';
 import { FETCH_BAD_PORTS } from './bad-ports.ts';
 import {
   DEFAULT_ZOHO_EMBED_SDK_URL,
@@ -63,7 +64,7 @@ const envSchema = z.object({
     .int('must be a whole number of megabytes')
     .min(1, 'must be 1 to 2048 (megabytes; Bigin itself takes at most 20)')
     .max(2048, 'must be 1 to 2048 (megabytes; Bigin itself takes at most 20)')
-    .default(20),
+    .default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
   /** Where the sandbox keeps uploads and deletions across restarts (git-ignored). */
   DATA_DIR: z.string().min(1).default('data/sandbox'),
   /** The built app to serve (`vite build` output). */
@@ -95,9 +96,6 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
-
-/** Bigin's documented upload limit, the default of MAX_UPLOAD_MB. */
-export const DEFAULT_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /**
  * - `sandbox`: users sign in through the sandbox's consent page (no Zoho client configured);

@@ -8,6 +8,9 @@
  */
 export const RECORD_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
+/** The modules whose records carry a photo in Bigin. */
+export const RECORD_PHOTO_MODULES: readonly string[] = ['Contacts', 'Accounts', 'Products'];
+
 /**
  * CRM's 10 MP. Bigin's pages name no number: the sandbox takes this one and lets it be set, and
  * the app itself never refuses a photo for its resolution, leaving that to Bigin.

@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_UPLOAD_BYTES } from '../config.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../shared/api-contract.ts';
 import { registerFileRoutes } from './file-routes.ts';
 import { registerPhotoRoutes } from './photo-routes.ts';
 import type { RouteContext } from './route-context.ts';
@@ -14,7 +14,7 @@ import { registerZipRoute } from './zip-route.ts';
 export async function registerFileActionRoutes(
   app: FastifyInstance,
   context: RouteContext,
-  maxUploadBytes: number = DEFAULT_UPLOAD_BYTES,
+  maxUploadBytes: number = DEFAULT_MAX_UPLOAD_BYTES,
 ): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart);

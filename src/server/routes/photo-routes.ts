@@ -1,21 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { biginIdSchema } from '../../shared/bigin-attachment.ts';
-import { RECORD_PHOTO_MAX_BYTES } from '../../shared/record-photo.ts';
+import { RECORD_PHOTO_MAX_BYTES, RECORD_PHOTO_MODULES } from '../../shared/record-photo.ts';
 import { moduleNameSchema } from '../../shared/modules.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import { discardBody, restoreFileHeaders, streamToBrowser, transferFor } from './file-transfer.ts';
 import { baseType, isPhotoType, isRasterImage } from './file-types.ts';
-import { PHOTO_MODULES } from './record-routes.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { streamUpload } from './streamed-upload.ts';
 import { readPhotoResult, type PhotoResult } from './write-result.ts';
 import { requireEmbedAction } from '../embed/embed-grant.ts';
 
 const photoParams = z.object({
-  module: moduleNameSchema.refine((m) => PHOTO_MODULES.has(m), {
+  module: moduleNameSchema.refine((m) => RECORD_PHOTO_MODULES.includes(m), {
     message: 'only Contacts, Accounts and Products carry a photo',
   }),
   recordId: biginIdSchema,

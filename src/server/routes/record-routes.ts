@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { RecordDetail, RecordPage } from '../../shared/api-contract.ts';
 import { BIGIN_MAX_PER_PAGE, biginIdSchema } from '../../shared/bigin-attachment.ts';
 import { recordListSchema, recordName, singleRecordSchema } from '../../shared/bigin-record.ts';
+import { RECORD_PHOTO_MODULES } from '../../shared/record-photo.ts';
 import { moduleListSchema, moduleNameSchema } from '../../shared/modules.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import type { RouteContext } from './route-context.ts';
-
-/** Bigin's record photo exists in these modules only. */
-export const PHOTO_MODULES = new Set(['Contacts', 'Accounts', 'Products']);
 
 const moduleParams = z.object({ module: moduleNameSchema });
 const recordParams = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
@@ -120,7 +118,7 @@ export function registerRecordRoutes(
       id: record.id,
       name: recordName(nameField, record),
       module,
-      hasPhotoField: PHOTO_MODULES.has(module),
+      hasPhotoField: RECORD_PHOTO_MODULES.includes(module),
     };
   });
 }

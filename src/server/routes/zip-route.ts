@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { zipRequestSchema } from '../../shared/api-contract.ts';
+import { ZIP_NOT_INCLUDED_ENTRY, zipRequestSchema } from '../../shared/api-contract.ts';
 import { attachmentListSchema, biginIdSchema } from '../../shared/bigin-attachment.ts';
 import { recordName, singleRecordSchema } from '../../shared/bigin-record.ts';
 import { contentDisposition, fileNameFromDisposition } from '../../shared/content-disposition.ts';
@@ -23,7 +23,6 @@ import { requireEmbedAction } from '../embed/embed-grant.ts';
 
 /** The ZIP's own calls in flight at once: within Bigin's 5, leaving room for the user's others. */
 export const ZIP_PARALLEL_DOWNLOADS = 3;
-export const NOT_INCLUDED_ENTRY = 'NOT-INCLUDED.txt';
 
 const recordParams = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
 
@@ -118,7 +117,7 @@ async function buildZip(
   };
   for (let i = 0; i < ZIP_PARALLEL_DOWNLOADS; i++) next();
   const failures: Failure[] = [];
-  const names = uniqueZipNames([NOT_INCLUDED_ENTRY]);
+  const names = uniqueZipNames([ZIP_NOT_INCLUDED_ENTRY]);
   for (let i = 0; i < ids.length; i++) {
     const item = pending[i]!;
     try {
@@ -157,7 +156,7 @@ async function buildZip(
   if (failures.length) {
     const known = await options.namesOf(failures.filter((f) => !f.name).map((f) => f.id));
     const text = notIncludedText(failures.map((f) => ({ ...f, name: f.name ?? known.get(f.id) })));
-    await zip.add(NOT_INCLUDED_ENTRY, [Buffer.from(text, 'utf8')]).catch(() => undefined);
+    await zip.add(ZIP_NOT_INCLUDED_ENTRY, [Buffer.from(text, 'utf8')]).catch(() => undefined);
   }
   await zip.finish().catch(() => undefined);
 }

@@ -3,9 +3,12 @@
  * from it: prints `SANDBOX <url>` once listening. MAX_UPLOAD_MB sets its upload limit.
  */
 import { buildSandbox } from '../../sandbox/app.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES } from '../../shared/api-contract.ts';
 
 const sandbox = await buildSandbox({
-  maxUploadBytes: Number(process.env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+  maxUploadBytes: process.env.MAX_UPLOAD_MB
+    ? Number(process.env.MAX_UPLOAD_MB) * 1024 * 1024
+    : DEFAULT_MAX_UPLOAD_BYTES,
   controlRoutes: true,
 });
 await sandbox.listen({ host: '127.0.0.1', port: 0 });
