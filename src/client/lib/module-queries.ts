@@ -3,13 +3,18 @@ import { apiPaths, moduleListResponseSchema } from '../../shared/api-contract.ts
 import type { ModuleInfo } from '../../shared/modules.ts';
 import { apiGet } from './api-client.ts';
 
+/** The modules' query keys (one: the org's list). */
+export const moduleKeys = {
+  all: ['modules'] as const,
+};
+
 /**
  * The org's modules, labelled as Bigin's settings name them ("Companies" is `Accounts`). An org
  * renames modules rarely, so the list is kept for the whole visit.
  */
 export const modulesQuery = () =>
   queryOptions({
-    queryKey: ['modules'],
+    queryKey: moduleKeys.all,
     queryFn: ({ signal }) => apiGet(apiPaths.modules(), moduleListResponseSchema, signal),
     staleTime: Infinity,
     // Only modules Bigin's API serves can have their records and attachments listed.

@@ -7,10 +7,15 @@ import {
 } from '../../shared/api-contract.ts';
 import { apiGet } from './api-client.ts';
 
+/** The session's query keys (one: the session is one fact per visit). */
+export const sessionKeys = {
+  all: ['session'] as const,
+};
+
 /** Who is signed in, and the proxy's limits; read once per visit. */
 export const sessionQuery = () =>
   queryOptions({
-    queryKey: ['session'],
+    queryKey: sessionKeys.all,
     queryFn: ({ signal }) => apiGet(apiPaths.session(), sessionSchema, signal),
     staleTime: Infinity,
   });

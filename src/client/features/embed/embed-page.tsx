@@ -3,13 +3,12 @@ import type {} from '@mui/x-data-grid/themeAugmentation';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { apiPaths, sessionSchema } from '../../../shared/api-contract.ts';
-import { EMBED_ACTIONS, embedContextSchema, embedPaths } from '../../../shared/embed-contract.ts';
+import { EMBED_ACTIONS, embedPaths } from '../../../shared/embed-contract.ts';
 import type { HostMessage, WidgetMessageBody } from '../../../shared/embed-messages.ts';
 import { errorFactsOf } from '../../components/error-messages.ts';
 import { embedMessages } from '../../i18n/embed-messages.ts';
 import { AllowedActionsContext } from '../../lib/allowed-actions.ts';
-import { apiGet } from '../../lib/api-client.ts';
+import { sessionQuery } from '../../lib/session-query.ts';
 import { attachmentPageQuery } from '../attachments/attachment-queries.ts';
 import { AttachmentsGrid } from '../attachments/attachments-grid.tsx';
 import { EmbedBanner } from './embed-banner.tsx';
@@ -22,6 +21,7 @@ import {
   postTarget,
   postToHost,
 } from './embed-bridge.ts';
+import { embedContextQuery } from './embed-queries.ts';
 import { EmbedSignIn } from './embed-sign-in.tsx';
 import { useFileOpened, type FileOpened } from './use-file-opened.ts';
 
@@ -56,16 +56,8 @@ export function EmbedPage() {
   setEmbedToken(token);
   const navigate = useNavigate();
 
-  const context = useQuery({
-    queryKey: ['embed-context', token],
-    queryFn: ({ signal }) => apiGet(embedPaths.context(), embedContextSchema, signal),
-    staleTime: Infinity,
-  });
-  const session = useQuery({
-    queryKey: ['session'],
-    queryFn: ({ signal }) => apiGet(apiPaths.session(), sessionSchema, signal),
-    enabled: !token,
-  });
+  const context = useQuery(embedContextQuery(token));
+  const session = useQuery({ ...sessionQuery(), enabled: !token });
   const firstPage = useQuery({ ...attachmentPageQuery(module, recordId, 1), enabled: false });
 
   const framed = isFramed();

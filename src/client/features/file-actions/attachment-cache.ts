@@ -1,10 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { AttachmentPage } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
-
-/** Every cached page of a record's attachments, and anything else kept under the record. */
-export const recordAttachmentsKey = (module: string, recordId: string) =>
-  ['attachments', module, recordId] as const;
+import { attachmentKeys, attachmentPageQuery } from '../attachments/attachment-queries.ts';
 
 export type CacheSnapshot = [readonly unknown[], AttachmentPage | undefined][];
 
@@ -18,9 +15,9 @@ export function removeCachedRows(
   recordId: string,
   ids: ReadonlySet<string>,
 ): CacheSnapshot {
-  const key = recordAttachmentsKey(module, recordId);
-  const snapshot = queryClient.getQueriesData<AttachmentPage>({ queryKey: key });
-  queryClient.setQueriesData<AttachmentPage>({ queryKey: key }, (page) =>
+  const filters = { queryKey: attachmentKeys.pages(module, recordId) };
+  const snapshot = queryClient.getQueriesData<AttachmentPage>(filters);
+  queryClient.setQueriesData<AttachmentPage>(filters, (page) =>
     page && Array.isArray(page.data)
       ? { ...page, data: page.data.filter((row) => !ids.has(row.id)) }
       : page,
@@ -33,16 +30,16 @@ export function restoreCachedRows(queryClient: QueryClient, snapshot: CacheSnaps
   for (const [key, page] of snapshot) queryClient.setQueryData(key, page);
 }
 
-/** Every row held for the record, in page order. */
+/** Every row held for the record, in page order: the pages held, up to the first one missing. */
 export function cachedRows(
   queryClient: QueryClient,
   module: string,
   recordId: string,
 ): Attachment[] {
-  return queryClient
-    .getQueriesData<AttachmentPage>({
-      queryKey: [...recordAttachmentsKey(module, recordId), 'page'],
-    })
-    .sort(([a], [b]) => Number(a[4]) - Number(b[4]))
-    .flatMap(([, page]) => page?.data ?? []);
+  const rows: Attachment[] = [];
+  for (let n = 1; ; n += 1) {
+    const page = queryClient.getQueryData(attachmentPageQuery(module, recordId, n).queryKey);
+    if (!page) return rows;
+    rows.push(...page.data);
+  }
 }

@@ -14,8 +14,8 @@ import { apiPaths, linkUploadSchema } from '../../../shared/api-contract.ts';
 import { messages } from '../../i18n/messages.ts';
 import { ApiClientError } from '../../lib/api-client.ts';
 import { apiWrite } from '../../lib/api-write.ts';
+import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { actionReason } from './action-reason.ts';
-import { recordAttachmentsKey } from './attachment-cache.ts';
 
 const words = messages.linkForm;
 const MAX_URL = 3000;
@@ -51,7 +51,7 @@ export function LinkDialog({ module, recordId, onClose }: LinkDialogProps) {
         json: { attachmentUrl: url.trim(), ...(title.trim() ? { title: title.trim() } : {}) },
       }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: recordAttachmentsKey(module, recordId) });
+      await queryClient.invalidateQueries({ queryKey: attachmentKeys.record(module, recordId) });
       onClose(true);
     },
   });

@@ -8,13 +8,11 @@ import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
 import { ApiClientError } from '../../lib/api-client.ts';
-import { failureOf } from '../../lib/api-write.ts';
 import { actionReason } from './action-reason.ts';
 import { previewKind } from './preview-kind.ts';
+import { previewFailureQuery, previewTextQuery } from './preview-queries.ts';
 
 const words = messages.preview;
-/** Enough text to read; the rest is a download away (a log can be hundreds of megabytes). */
-const TEXT_LIMIT = 512 * 1024;
 
 interface PreviewPanelProps {
   module: string;
@@ -102,49 +100,12 @@ function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose
         style: { width: '100%' },
       });
     case 'text':
-      return <TextPreview src={src} row={row} module={module} recordId={recordId} />;
+      return <TextPreview row={row} module={module} recordId={recordId} />;
   }
 }
 
-async function readText(src: string, signal: AbortSignal): Promise<{ text: string; cut: boolean }> {
-  const response = await fetch(src, { credentials: 'same-origin', signal });
-  if (!response.ok) throw await failureOf(response);
-  const reader = response.body?.getReader();
-  if (!reader) return { text: (await response.text()).slice(0, TEXT_LIMIT), cut: false };
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < TEXT_LIMIT) {
-    const { done, value } = await reader.read();
-    if (done) return { text: decode(chunks), cut: false };
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel();
-  return { text: decode(chunks).slice(0, TEXT_LIMIT), cut: true };
-}
-
-const decode = (chunks: Uint8Array[]) => {
-  const decoder = new TextDecoder();
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
-};
-
-function TextPreview({
-  src,
-  row,
-  module,
-  recordId,
-}: {
-  src: string;
-  row: Attachment;
-  module: string;
-  recordId: string;
-}) {
-  const text = useQuery({
-    queryKey: ['preview-text', src],
-    queryFn: ({ signal }) => readText(src, signal),
-    staleTime: Infinity,
-    retry: false,
-  });
+function TextPreview({ row, module, recordId }: Omit<PreviewPanelProps, 'onClose'>) {
+  const text = useQuery(previewTextQuery(module, recordId, row.id));
   if (text.isPending) return <Typography role="status">{words.loading}</Typography>;
   if (text.error)
     return <NoPreview module={module} recordId={recordId} row={row} failed error={text.error} />;
@@ -171,18 +132,6 @@ function TextPreview({
   );
 }
 
-/**
- * Why a preview's element (image, audio, video) failed, which the element does not say: the
- * preview route is asked once more, and its error read. An answer with bytes (a file the browser
- * could not show) is dropped unread: null.
- */
-async function previewFailure(src: string, signal: AbortSignal): Promise<ApiClientError | null> {
-  const response = await fetch(src, { credentials: 'same-origin', signal });
-  if (!response.ok) return failureOf(response);
-  await response.body?.cancel();
-  return null;
-}
-
 function NoPreview({
   module,
   recordId,
@@ -197,13 +146,9 @@ function NoPreview({
   /** Why it failed, when already known. */
   error?: unknown;
 }) {
-  const src = apiPaths.preview(module, recordId, row.id);
   const asked = useQuery({
-    queryKey: ['preview-failure', src],
-    queryFn: ({ signal }) => previewFailure(src, signal),
+    ...previewFailureQuery(module, recordId, row.id),
     enabled: failed && error === undefined,
-    staleTime: Infinity,
-    retry: false,
   });
   const cause = error ?? asked.data;
   const reason = cause instanceof ApiClientError ? actionReason(cause) : undefined;

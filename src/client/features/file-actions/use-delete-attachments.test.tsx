@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetCsrfToken } from '../../lib/api-write.ts';
 import { testQueryClient } from '../../test/render-app.tsx';
+import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { apiError, json } from '../../test/stub-api.ts';
 import { cachedRows } from './attachment-cache.ts';
 import { testPage, testRow } from './test-rows.ts';
@@ -39,7 +40,7 @@ function stubDeletes(answers: Record<string, () => Response>) {
 
 function setUp() {
   const queryClient = testQueryClient();
-  queryClient.setQueryData(['attachments', 'Contacts', ID, 'page', 1], testPage(rows));
+  queryClient.setQueryData(attachmentKeys.page('Contacts', ID, 1), testPage(rows));
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   );

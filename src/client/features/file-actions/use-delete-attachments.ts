@@ -3,12 +3,8 @@ import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { apiWrite } from '../../lib/api-write.ts';
 import { settleLimited } from '../../lib/settle-limited.ts';
-import {
-  recordAttachmentsKey,
-  removeCachedRows,
-  restoreCachedRows,
-  type CacheSnapshot,
-} from './attachment-cache.ts';
+import { attachmentKeys } from '../attachments/attachment-queries.ts';
+import { removeCachedRows, restoreCachedRows, type CacheSnapshot } from './attachment-cache.ts';
 
 /** Leaves room within Bigin's five concurrent calls for the grid's own reads. */
 const DELETES_IN_FLIGHT = 3;
@@ -28,7 +24,7 @@ export function useDeleteAttachments(module: string, recordId: string) {
   const queryClient = useQueryClient();
   return useMutation<DeleteOutcome, Error, Attachment[], CacheSnapshot>({
     onMutate: async (rows) => {
-      await queryClient.cancelQueries({ queryKey: recordAttachmentsKey(module, recordId) });
+      await queryClient.cancelQueries({ queryKey: attachmentKeys.record(module, recordId) });
       return removeCachedRows(queryClient, module, recordId, new Set(rows.map((r) => r.id)));
     },
     mutationFn: async (rows) => {
@@ -53,6 +49,6 @@ export function useDeleteAttachments(module: string, recordId: string) {
       if (snapshot) restoreCachedRows(queryClient, snapshot);
     },
     onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: recordAttachmentsKey(module, recordId) }),
+      queryClient.invalidateQueries({ queryKey: attachmentKeys.record(module, recordId) }),
   });
 }

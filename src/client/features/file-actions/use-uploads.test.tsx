@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetCsrfToken } from '../../lib/api-write.ts';
 import { testQueryClient } from '../../test/render-app.tsx';
+import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { json } from '../../test/stub-api.ts';
 import { testPage, testRow } from './test-rows.ts';
 import { useUploads } from './use-uploads.ts';
@@ -66,7 +67,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 function setUp() {
   const queryClient = testQueryClient();
-  queryClient.setQueryData(['attachments', 'Contacts', ID, 'page', 1], listed);
+  queryClient.setQueryData(attachmentKeys.page('Contacts', ID, 1), listed);
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   );

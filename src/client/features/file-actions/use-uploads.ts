@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { sessionCsrfToken } from '../../lib/api-write.ts';
+import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { actionReason } from './action-reason.ts';
 import { arrivedAttachment } from './arrived-upload.ts';
-import { cachedRows, recordAttachmentsKey } from './attachment-cache.ts';
+import { cachedRows } from './attachment-cache.ts';
 import { listAllAttachments } from './list-attachments.ts';
 import { sendUpload, type UploadFailure } from './send-upload.ts';
 import { uploadProblem } from './upload-checks.ts';
@@ -64,7 +65,7 @@ export function useUploads(module: string, recordId: string, maxBytes: number) {
         cancels.current.set(key, handle.cancel);
         await handle.done;
         update(key, { phase: 'done' });
-        void queryClient.invalidateQueries({ queryKey: recordAttachmentsKey(module, recordId) });
+        void queryClient.invalidateQueries({ queryKey: attachmentKeys.record(module, recordId) });
         return;
       } catch (error) {
         failure =

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiPaths, recordPageSchema } from '../../../shared/api-contract.ts';
 import { apiGet } from '../../lib/api-client.ts';
+import { recordKeys } from '../../lib/record-keys.ts';
 
 /** Bigin's `word` search refuses fewer than two characters. */
 export const MIN_SEARCH_LENGTH = 2;
@@ -24,7 +25,7 @@ export function searchWordOf(typed: string): string {
 /** A module's recent records, offered before the user types. */
 export const recentRecordsQuery = (module: string) =>
   queryOptions({
-    queryKey: ['records', module, 'recent'],
+    queryKey: recordKeys.recent(module),
     queryFn: ({ signal }) => apiGet(apiPaths.records(module), recordPageSchema, signal),
   });
 
@@ -34,7 +35,7 @@ export const recentRecordsQuery = (module: string) =>
  */
 export const recordSearchQuery = (module: string, word: string) =>
   queryOptions({
-    queryKey: ['records', module, 'search', word],
+    queryKey: recordKeys.search(module, word),
     queryFn: ({ signal }) => apiGet(apiPaths.searchRecords(module, word), recordPageSchema, signal),
     staleTime: 15_000,
   });
