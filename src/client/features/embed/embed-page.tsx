@@ -12,7 +12,7 @@ import { sessionQuery } from '../../lib/session-query.ts';
 import { attachmentPageQuery } from '../attachments/attachment-queries.ts';
 import { AttachmentsGrid } from '../attachments/attachments-grid.tsx';
 import { EmbedBanner } from './embed-banner.tsx';
-import { setEmbedToken } from './embed-authorization.ts';
+import { useEmbedAuthorization } from './embed-authorization.ts';
 import {
   framedByStranger,
   isFramed,
@@ -52,12 +52,12 @@ export function EmbedPage() {
   const token = search.get('token');
   // The Bigin widget names how many records were selected in a list view; the first is shown.
   const selectedCount = Number(search.get('selected') ?? 1);
-  // Before any query below runs: every /api call of this page carries the link.
-  setEmbedToken(token);
+  // Nothing is asked of the proxy before the HTTP client holds the link: every call carries it.
+  const authorized = useEmbedAuthorization(token);
   const navigate = useNavigate();
 
-  const context = useQuery(embedContextQuery(token));
-  const session = useQuery({ ...sessionQuery(), enabled: !token });
+  const context = useQuery({ ...embedContextQuery(token), enabled: authorized });
+  const session = useQuery({ ...sessionQuery(), enabled: authorized && !token });
   const firstPage = useQuery({ ...attachmentPageQuery(module, recordId, 1), enabled: false });
 
   const framed = isFramed();
@@ -67,6 +67,7 @@ export function EmbedPage() {
   const target = framed && context.data ? postTarget(parent, allowed, grant?.origin) : null;
 
   const shown: Shown = (() => {
+    if (!authorized) return { kind: 'loading' };
     if (context.error)
       return { kind: 'banner', code: errorFactsOf(context.error).code, error: context.error };
     if (!context.data) return { kind: 'loading' };

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { withEmbedToken } from './embed-authorization.ts';
 
 export interface FileOpened {
   attachmentId: string;
@@ -21,9 +20,9 @@ export function fileOpenedBy(anchor: HTMLAnchorElement, origin: string): FileOpe
 }
 
 /**
- * Watches clicks on links inside `root` (the grid's file actions open files by following a
- * link): such a link gets the signed link added, and `onOpened` hears which file was opened.
- * A capturing listener on the document, so that links created and clicked by code are seen too.
+ * Watches clicks on links (the grid's file actions open files by following a link, whose address
+ * the HTTP client has given the signed link): `onOpened` hears which file was opened. A capturing
+ * listener on the document, so that links created and clicked by code are seen too.
  */
 export function useFileOpened(onOpened: (opened: FileOpened) => void): void {
   useEffect(() => {
@@ -32,9 +31,7 @@ export function useFileOpened(onOpened: (opened: FileOpened) => void): void {
       const anchor = target instanceof Element ? target.closest('a[href]') : null;
       if (!(anchor instanceof HTMLAnchorElement)) return;
       const opened = fileOpenedBy(anchor, window.location.origin);
-      if (!opened) return;
-      if (opened.how !== 'link') anchor.href = withEmbedToken(anchor.href);
-      onOpened(opened);
+      if (opened) onOpened(opened);
     };
     document.addEventListener('click', listener, true);
     return () => document.removeEventListener('click', listener, true);

@@ -1,6 +1,7 @@
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { isLinkAttachment } from '../../../shared/bigin-attachment.ts';
+import { apiUrl } from '../../lib/api-client.ts';
 import { safeLinkUrl } from '../attachments/file-kind.ts';
 
 /**
@@ -10,7 +11,7 @@ import { safeLinkUrl } from '../attachments/file-kind.ts';
  */
 export function attachmentHref(module: string, recordId: string, row: Attachment): string | null {
   if (isLinkAttachment(row)) return safeLinkUrl(row.$link_url);
-  return apiPaths.download(module, recordId, row.id);
+  return apiUrl(apiPaths.download(module, recordId, row.id));
 }
 
 /** Downloads a file, or opens a link in a new tab, as a click on its anchor would. */

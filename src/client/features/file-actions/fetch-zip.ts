@@ -1,7 +1,7 @@
 import { apiPaths, ZIP_NOT_INCLUDED_ENTRY, type ZipRequest } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { fileNameFromDisposition } from '../../../shared/content-disposition.ts';
-import { failureOf, networkFailure, sessionCsrfToken } from '../../lib/api-write.ts';
+import { apiRequest } from '../../lib/api-client.ts';
 import { namesInChunk, zipEntries, zipEntryText } from './zip-entries.ts';
 
 export interface ZipProgress {
@@ -40,24 +40,11 @@ export async function fetchZip(
   onProgress: (progress: ZipProgress) => void,
   signal: AbortSignal,
 ): Promise<ZipResult> {
-  let response: Response;
-  try {
-    response = await fetch(apiPaths.zip(module, recordId), {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/zip',
-        'X-CSRF-Token': await sessionCsrfToken(),
-      },
-      body: JSON.stringify(chosen),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw networkFailure();
-  }
-  if (!response.ok) throw await failureOf(response);
+  const response = await apiRequest(
+    apiPaths.zip(module, recordId),
+    { method: 'POST', json: chosen, accept: 'application/zip' },
+    signal,
+  );
   const chunks: Uint8Array[] = [];
   const progress: ZipProgress = { bytes: 0, files: 0, current: null };
   const reader = response.body!.getReader();

@@ -2,6 +2,7 @@ import { GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef } from '@mui/x-data-gr
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
+import { apiUrl } from '../../lib/api-client.ts';
 import { FileNameCell } from '../attachments/attachment-columns.tsx';
 import { ACTIONS_COLUMN_WIDTH } from '../attachments/grid-layout.ts';
 import { hasThumbnail } from './preview-kind.ts';
@@ -25,7 +26,7 @@ export function withFileActions(
             <FileNameCell
               row={row}
               {...(hasThumbnail(row)
-                ? { thumbnail: apiPaths.preview(module, recordId, row.id) }
+                ? { thumbnail: apiUrl(apiPaths.preview(module, recordId, row.id)) }
                 : {})}
             />
           ),

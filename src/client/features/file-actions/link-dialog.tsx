@@ -12,8 +12,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { apiPaths, linkUploadSchema } from '../../../shared/api-contract.ts';
 import { messages } from '../../i18n/messages.ts';
-import { ApiClientError } from '../../lib/api-client.ts';
-import { apiWrite } from '../../lib/api-write.ts';
+import { ApiClientError, apiWrite } from '../../lib/api-client.ts';
 import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { actionReason } from './action-reason.ts';
 

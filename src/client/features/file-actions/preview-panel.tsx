@@ -7,7 +7,7 @@ import { createElement, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
-import { ApiClientError } from '../../lib/api-client.ts';
+import { ApiClientError, apiUrl } from '../../lib/api-client.ts';
 import { actionReason } from './action-reason.ts';
 import { previewKind } from './preview-kind.ts';
 import { previewFailureQuery, previewTextQuery } from './preview-queries.ts';
@@ -62,7 +62,7 @@ export function PreviewPanel({ module, recordId, row, onClose }: PreviewPanelPro
 }
 
 function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose'>) {
-  const src = apiPaths.preview(module, recordId, row.id);
+  const src = apiUrl(apiPaths.preview(module, recordId, row.id));
   const [failed, setFailed] = useState(false);
   const kind = previewKind(row);
   if (kind === 'none' || failed)
@@ -162,7 +162,7 @@ function NoPreview({
       {!gone && (
         <Button
           component="a"
-          href={apiPaths.download(module, recordId, row.id)}
+          href={apiUrl(apiPaths.download(module, recordId, row.id))}
           download=""
           variant="outlined"
           startIcon={<DownloadIcon aria-hidden />}

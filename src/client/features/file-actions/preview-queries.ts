@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiPaths } from '../../../shared/api-contract.ts';
-import type { ApiClientError } from '../../lib/api-client.ts';
-import { failureOf } from '../../lib/api-write.ts';
+import { ApiClientError, apiRequest } from '../../lib/api-client.ts';
 
 /** Enough text to read; the rest is a download away (a log can be hundreds of megabytes). */
 const TEXT_LIMIT = 512 * 1024;
@@ -43,9 +42,11 @@ export const previewFailureQuery = (module: string, recordId: string, attachment
     retry: false,
   });
 
-async function readText(src: string, signal: AbortSignal): Promise<{ text: string; cut: boolean }> {
-  const response = await fetch(src, { credentials: 'same-origin', signal });
-  if (!response.ok) throw await failureOf(response);
+async function readText(
+  path: string,
+  signal: AbortSignal,
+): Promise<{ text: string; cut: boolean }> {
+  const response = await apiRequest(path, {}, signal);
   const reader = response.body?.getReader();
   if (!reader) return { text: (await response.text()).slice(0, TEXT_LIMIT), cut: false };
   const chunks: Uint8Array[] = [];
@@ -65,9 +66,14 @@ const decode = (chunks: Uint8Array[]) => {
   return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
 };
 
-async function previewFailure(src: string, signal: AbortSignal): Promise<ApiClientError | null> {
-  const response = await fetch(src, { credentials: 'same-origin', signal });
-  if (!response.ok) return failureOf(response);
-  await response.body?.cancel();
-  return null;
+async function previewFailure(path: string, signal: AbortSignal): Promise<ApiClientError | null> {
+  try {
+    const response = await apiRequest(path, {}, signal);
+    await response.body?.cancel();
+    return null;
+  } catch (error) {
+    // The answer's failure is the reason; no answer at all leaves the reason unknown.
+    if (error instanceof ApiClientError && error.httpStatus !== 0) return error;
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
-import { apiWrite } from '../../lib/api-write.ts';
+import { apiWrite } from '../../lib/api-client.ts';
 import { settleLimited } from '../../lib/settle-limited.ts';
 import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { removeCachedRows, restoreCachedRows, type CacheSnapshot } from './attachment-cache.ts';

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetCsrfToken } from '../../lib/api-write.ts';
+import { forgetCsrfToken } from '../../lib/api-client.ts';
 import { testQueryClient } from '../../test/render-app.tsx';
 import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { json } from '../../test/stub-api.ts';

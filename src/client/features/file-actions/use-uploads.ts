@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
-import { sessionCsrfToken } from '../../lib/api-write.ts';
+import { apiUpload, type UploadFailure } from '../../lib/api-client.ts';
 import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { actionReason } from './action-reason.ts';
 import { arrivedAttachment } from './arrived-upload.ts';
 import { cachedRows } from './attachment-cache.ts';
 import { listAllAttachments } from './list-attachments.ts';
-import { sendUpload, type UploadFailure } from './send-upload.ts';
 import { uploadProblem } from './upload-checks.ts';
 
 export type UploadState =
@@ -56,11 +55,8 @@ export function useUploads(module: string, recordId: string, maxBytes: number) {
       };
       let failure: UploadFailure;
       try {
-        const handle = sendUpload(
-          apiPaths.upload(module, recordId),
-          file,
-          await sessionCsrfToken(),
-          (sent, total) => update(key, { phase: 'sending', sent, total }),
+        const handle = await apiUpload(apiPaths.upload(module, recordId), file, (sent, total) =>
+          update(key, { phase: 'sending', sent, total }),
         );
         cancels.current.set(key, handle.cancel);
         await handle.done;

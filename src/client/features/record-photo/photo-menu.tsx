@@ -11,7 +11,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { messages } from '../../i18n/messages.ts';
-import { apiWrite, uploadForm } from '../../lib/api-write.ts';
+import { apiWrite, uploadForm } from '../../lib/api-client.ts';
 import { photoFailureText, photoProblem, PHOTO_ACCEPT } from './photo-checks.ts';
 import type { Notice } from '../../components/notice-snackbar.tsx';
 

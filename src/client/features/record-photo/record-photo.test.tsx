@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetCsrfToken } from '../../lib/api-write.ts';
+import { forgetCsrfToken } from '../../lib/api-client.ts';
 import { renderAt } from '../../test/render-app.tsx';
 import { apiError, stubApi, type StubAnswer } from '../../test/stub-api.ts';
 import { RecordPhoto } from './record-photo.tsx';
