@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import type { Page } from '@playwright/test';
-import type { EmbedAction, EmbedClaims } from '../src/shared/embed-contract.ts';
+import type { APIRequestContext, FrameLocator, Page } from '@playwright/test';
+import { EMBED_ACTIONS, type EmbedAction, type EmbedClaims } from '../src/shared/embed-contract.ts';
 import { signEmbedToken } from '../src/server/embed/embed-token.ts';
 import { DOC_REQUEST_RECORD_ID, LINKS_RECORD_ID } from '../src/sandbox/seed-ids.ts';
 import { e2eRun } from './support/run-files.ts';
-import { expect, test } from './support/test.ts';
+import { spareContact, uploadThroughProxy } from './support/sandbox-files.ts';
+import { expect, signInThroughConsentPage, test } from './support/test.ts';
 
 // The widget must work by its signed link alone: nobody signs in.
 test.use({ demoUser: null });
@@ -170,16 +171,121 @@ test.describe('signed links', () => {
       await expect(page.getByRole('button', { name })).toHaveCount(0);
     }
     await expect(page.getByRole('link', { name: /^Download/ })).toHaveCount(0);
-    // ...and the API refuses the rest all the same.
+    // ...and the API refuses the rest all the same, to anyone holding the link.
     const base = `/api/records/Contacts/${DOC_REQUEST_RECORD_ID}/attachments`;
-    const answers = await page.evaluate(async (base) => {
-      const list = await fetch(`${base}?page=1`);
-      const rows = (await list.json()).data as { id: string }[];
-      const del = await fetch(`${base}/${rows[0]!.id}`, { method: 'DELETE' });
-      const other = await fetch('/api/modules');
-      return [list.status, del.status, (await del.json()).code, other.status];
-    }, base);
+    const answers = await page.evaluate(
+      async ({ base, token }) => {
+        const headers = { Authorization: `Bearer ${token}` };
+        const list = await fetch(`${base}?page=1`, { headers });
+        const rows = (await list.json()).data as { id: string }[];
+        const del = await fetch(`${base}/${rows[0]!.id}`, { method: 'DELETE', headers });
+        const other = await fetch('/api/modules', { headers });
+        return [list.status, del.status, (await del.json()).code, other.status];
+      },
+      { base, token },
+    );
     expect(answers).toEqual([200, 403, 'PROXY_EMBED_ACTION_DENIED', 403]);
+  });
+});
+
+test.describe('writes through a signed link, in a host on another site', () => {
+  // A contact of the seed that no other spec looks at (file-writes and the banners take 0-11).
+  let recordId = '';
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: APP });
+    const admin = await context.newPage();
+    await signInThroughConsentPage(admin, 'Patricia Boyle');
+    recordId = await spareContact(admin, 12);
+    // A file for the refused delete to aim at.
+    const seeded = await uploadThroughProxy(admin, 'Contacts', recordId, {
+      name: 'keep-me.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('kept\n'),
+    });
+    expect(seeded.ok()).toBe(true);
+    await context.close();
+  });
+
+  /** The record's file names as Bigin holds them, read with a link of its own. */
+  const namesOnRecord = async (request: APIRequestContext) => {
+    const answer = await request.get(
+      `${APP}/api/records/Contacts/${recordId}/attachments?page=1&per_page=200`,
+      { headers: { Authorization: `Bearer ${link(recordId, { actions: ['view'] })}` } },
+    );
+    expect(answer.status()).toBe(200);
+    return ((await answer.json()) as { data: { File_Name: string }[] }).data
+      .map((row) => row.File_Name)
+      .sort();
+  };
+  const chooseFile = (frame: FrameLocator, name: string) =>
+    frame
+      .getByRole('toolbar', { name: 'File actions' })
+      .locator('input[type="file"]')
+      .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(`${name}\n`) });
+  const uploadItem = (frame: FrameLocator, name: string) =>
+    frame.getByRole('region', { name: 'Uploads' }).getByRole('listitem', { name });
+  const deleteRow = async (frame: FrameLocator, name: string) => {
+    await frame.getByRole('button', { name: `Delete ${name}` }).click();
+    await frame
+      .getByRole('dialog', { name: 'Delete this attachment?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+  };
+
+  test('a link that grants upload and delete uploads a file, with progress, and deletes one', async ({
+    page,
+  }) => {
+    const token = link(recordId, { actions: ['view', 'upload', 'delete'] });
+    const frame = await openHost(page, HOST, widgetUrl(recordId, token));
+    const grid = frame.getByRole('grid');
+    await expect(grid.getByText('keep-me.txt')).toBeVisible();
+
+    const name = `from-the-widget-${Date.now()}.txt`;
+    await chooseFile(frame, name);
+    await expect(uploadItem(frame, name)).toHaveAttribute('data-upload-phase', 'done');
+    await expect(grid.getByText(name)).toBeVisible();
+    expect(await namesOnRecord(page.request)).toContain(name);
+
+    await deleteRow(frame, name);
+    await expect(frame.getByText('Attachment deleted.')).toBeVisible();
+    await expect(grid.getByText(name)).toHaveCount(0);
+    expect(await namesOnRecord(page.request)).not.toContain(name);
+  });
+
+  test('a link that does not grant them is refused: the widget says so, the record is unchanged', async ({
+    page,
+  }) => {
+    const token = link(recordId, { actions: ['view', 'download'] });
+    // The widget offers only what the link grants. Told that it grants everything, it offers
+    // upload and delete, and the proxy, which reads the link itself, refuses them.
+    await page.route('**/api/embed/context', async (route) => {
+      const response = await route.fetch();
+      const context = (await response.json()) as { grant: EmbedClaims };
+      await route.fulfill({
+        response,
+        json: { ...context, grant: { ...context.grant, actions: [...EMBED_ACTIONS] } },
+      });
+    });
+    const frame = await openHost(page, HOST, widgetUrl(recordId, token));
+    const grid = frame.getByRole('grid');
+    await expect(grid.getByText('keep-me.txt')).toBeVisible();
+    const before = await namesOnRecord(page.request);
+
+    const name = `refused-${Date.now()}.txt`;
+    await chooseFile(frame, name);
+    await expect(uploadItem(frame, name)).toHaveAttribute('data-upload-phase', 'refused');
+    await expect(uploadItem(frame, name)).toContainText(
+      'Not uploaded: This embed link does not allow this action (PROXY_EMBED_ACTION_DENIED).',
+    );
+
+    await deleteRow(frame, 'keep-me.txt');
+    await expect(
+      frame.getByRole('alert').filter({
+        hasText: 'The attachment was not deleted: This embed link does not allow this action',
+      }),
+    ).toBeVisible();
+    await expect(grid.getByText('keep-me.txt')).toBeVisible();
+    expect(await namesOnRecord(page.request)).toEqual(before);
   });
 });
 
