@@ -1,6 +1,6 @@
 import { messages } from '../i18n/messages.ts';
 
-const words = messages.errors.CLIENT_CODE_UNAVAILABLE!;
+const words = messages.errors.CLIENT_CODE_UNAVAILABLE;
 
 /**
  * Said with the DOM alone when the app's own code does not arrive (no React to draw a banner):

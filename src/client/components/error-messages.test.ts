@@ -109,3 +109,32 @@ describe('an attachment Bigin no longer has', () => {
     expect(text.quoteRequestId).toBeUndefined();
   });
 });
+
+describe('codes without words of their own', () => {
+  it('are shown with their code and message, with a retry and the request id', () => {
+    const text = errorTextFor(
+      facts({ code: 'INVALID_QUERY', message: 'invalid query formed' }),
+      'en-US',
+      now,
+    );
+    expect(text).toMatchObject({
+      title: 'Something went wrong',
+      what: 'The server answered INVALID_QUERY: invalid query formed',
+      action: 'retry',
+      quoteRequestId: true,
+    });
+  });
+
+  it('include a code named like what every object inherits', () => {
+    const text = errorTextFor(facts({ code: 'constructor', message: 'm' }), 'en-US', now);
+    expect(text.title).toBe('Something went wrong');
+  });
+});
+
+describe('codes that share words', () => {
+  it('say "no such record" alike, whether Bigin or the proxy found none', () => {
+    const bigin = errorTextFor(facts({ code: 'INVALID_DATA', httpStatus: 400 }), 'en-US', now);
+    const proxy = errorTextFor(facts({ code: 'PROXY_RECORD_NOT_FOUND' }), 'en-US', now);
+    expect(proxy).toEqual(bigin);
+  });
+});

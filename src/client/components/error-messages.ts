@@ -1,5 +1,5 @@
 import { parseRetryAfter } from '../../shared/retry-after.ts';
-import { messages, type ErrorWords } from '../i18n/messages.ts';
+import { messages, type ErrorCode, type ErrorWords } from '../i18n/messages.ts';
 import { ApiClientError, CLIENT_ERROR_CODES } from '../lib/api-client.ts';
 
 /** The action a banner offers, where one exists. */
@@ -25,8 +25,22 @@ const retry: ErrorBehaviour = { action: 'retry' };
 const retryAndQuote: ErrorBehaviour = { action: 'retry', quoteRequestId: true };
 const report: ErrorBehaviour = { action: 'copy-details', quoteRequestId: true };
 
+type ErrorCatalogue = (typeof messages)['errors'];
+/** The codes a banner has words of its own for. */
+type WordedErrorCode = {
+  [C in ErrorCode]: ErrorCatalogue[C] extends null ? never : C;
+}[ErrorCode];
+
+/**
+ * A catalogue's entry for a code that arrived as a string (from an answer), if it has one: its
+ * own keys only, never what every object inherits.
+ */
+export function byCode<T extends object>(table: T, code: string): T[keyof T] | undefined {
+  return Object.hasOwn(table, code) ? table[code as keyof T] : undefined;
+}
+
 /** What each code's banner offers; the words live in `messages.errors`. */
-const BEHAVIOURS: Record<string, ErrorBehaviour> = {
+const BEHAVIOURS: Record<WordedErrorCode, ErrorBehaviour> = {
   INVALID_MODULE: chooseRecord,
   INVALID_URL_PATTERN: chooseRecord,
   INVALID_DATA: chooseRecord,
@@ -135,7 +149,7 @@ export function errorTextFor(facts: ErrorFacts, locale?: string, now = Date.now(
     ? messages.moduleNotSupported
     : photoType
       ? messages.photoTypeRefused
-      : messages.errors[facts.code];
+      : (byCode(messages.errors, facts.code) ?? undefined);
   if (!words) {
     const unknown = messages.unknownError;
     return {
@@ -147,7 +161,7 @@ export function errorTextFor(facts: ErrorFacts, locale?: string, now = Date.now(
   }
 
   // Choosing another record does not help a photo of the wrong type.
-  const text: ErrorText = { ...words, ...(photoType ? {} : BEHAVIOURS[facts.code]) };
+  const text: ErrorText = { ...words, ...(photoType ? {} : byCode(BEHAVIOURS, facts.code)) };
   const permissions = permissionsOf(facts.details);
   if (permissions.length > 0)
     text.detail = messages.errorBanner.missingPermission(permissions.join(', '));

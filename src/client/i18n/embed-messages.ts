@@ -1,3 +1,6 @@
+import type { EmbedErrorCode } from '../../shared/embed-contract.ts';
+import type { ErrorWords } from './messages.ts';
+
 /** The words of the embedded widget (the `/embed/...` page and the Bigin widget page). */
 export const embedMessages = {
   gridLabel: 'Attachments',
@@ -38,7 +41,7 @@ export const embedMessages = {
       what: 'This server does not accept links to attachments.',
       todo: 'Ask whoever runs Bigin Attachments to set EMBED_SECRET.',
     },
-  } as Record<string, { title: string; what: string; todo: string } | undefined>,
+  } satisfies Record<EmbedErrorCode, ErrorWords>,
   signIn: {
     title: 'Sign in to see these attachments',
     what: 'Nobody is signed in to Bigin Attachments in this frame, and it came without a link that would let it show them.',

@@ -1,4 +1,7 @@
+import type { ProxyErrorCode } from '../../shared/api-contract.ts';
+import type { BiginErrorCode } from '../../shared/bigin-error.ts';
 import { RECORD_PHOTO_MAX_BYTES } from '../../shared/record-photo.ts';
+import type { ClientErrorCode } from '../lib/api-client.ts';
 import { formatBytes, formatCount } from '../lib/format.ts';
 
 /**
@@ -30,6 +33,22 @@ export interface ErrorWords {
   what: string;
   todo: string;
 }
+
+/**
+ * Every code a failure can carry in the app: Bigin's, the proxy's and the app's own. (The embed
+ * link's codes are the widget's: embed-messages.ts words them.)
+ */
+export type ErrorCode = BiginErrorCode | ProxyErrorCode | ClientErrorCode;
+
+/**
+ * Two codes with one meaning for the user: Bigin's INVALID_DATA for a record's list, and the
+ * proxy's PROXY_RECORD_NOT_FOUND for its detail (Bigin's 204), both say there is no such record.
+ */
+const recordNotFound: ErrorWords = {
+  title: 'This record does not exist',
+  what: 'Bigin has no record with this id in this module. It may have been deleted, or the link is wrong.',
+  todo: 'Choose the record again from the list.',
+};
 
 export const messages = {
   app: {
@@ -146,7 +165,11 @@ export const messages = {
       `Wait ${duration(seconds, locale)} (until ${timeOfDay(at, locale)}) and try again.`,
   },
 
-  /** Keyed by the code Bigin or the proxy gave: a code travels verbatim to its banner. */
+  /**
+   * Keyed by the code Bigin, the proxy or the app gave: a code travels verbatim to its banner.
+   * Every code has an entry, so a new code does not compile without words, or a null that says
+   * why it has none.
+   */
   errors: {
     INVALID_MODULE: {
       title: 'This module does not exist in Bigin',
@@ -158,11 +181,7 @@ export const messages = {
       what: 'Bigin could not make sense of the address the app asked for.',
       todo: 'Go back to the record picker and open the record from there.',
     },
-    INVALID_DATA: {
-      title: 'This record does not exist',
-      what: 'Bigin has no record with this id in this module. It may have been deleted, or the link is wrong.',
-      todo: 'Choose the record again from the list.',
-    },
+    INVALID_DATA: recordNotFound,
     OAUTH_SCOPE_MISMATCH: {
       title: 'The sign-in lacks the attachments permission',
       what: 'When you signed in, Zoho was not asked (or not allowed) to let this app read attachments.',
@@ -248,11 +267,7 @@ export const messages = {
       what: 'Zoho did not issue the access the app needs.',
       todo: 'Sign in again.',
     },
-    PROXY_RECORD_NOT_FOUND: {
-      title: 'This record does not exist',
-      what: 'Bigin has no record with this id in this module. It may have been deleted, or the link is wrong.',
-      todo: 'Choose the record again from the list.',
-    },
+    PROXY_RECORD_NOT_FOUND: recordNotFound,
     PROXY_SIGN_IN_STATE: {
       title: 'The sign-in could not be finished',
       what: 'The sign-in was not started in this browser, or it took too long.',
@@ -318,7 +333,22 @@ export const messages = {
       what: "Part of the app's code did not arrive: the connection dropped, or a newer version of the app has been published since this page was opened.",
       todo: 'Reload the page; if it keeps failing, check your connection.',
     },
-  } satisfies Record<string, ErrorWords> as Record<string, ErrorWords>,
+    // No banner words, on purpose: each of these is answered only where the app says it in
+    // other words (named beside it). A banner that meets one anyway shows its code and message
+    // in the words for any unknown code.
+    /** A link already attached: the link form says so on its field (linkForm.duplicate). */
+    DUPLICATE_DATA: null,
+    /** The pickers never send a search word Bigin refuses; one that did would be a fault. */
+    INVALID_QUERY: null,
+    /** The proxy keeps within v2's limits (50 fields, page tokens past 2,000 records). */
+    LIMIT_EXCEEDED: null,
+    DISCRETE_PAGINATION_LIMIT_EXCEEDED: null,
+    /** Upload refusals: each upload's line says why (actionReasons), the photo's snackbar too. */
+    PROXY_FILE_TOO_LARGE: null,
+    PROXY_BLOCKED_TYPE: null,
+    /** Only the preview panel asks for a preview, and it says why it has none. */
+    PROXY_PREVIEW_UNSUPPORTED: null,
+  } satisfies Record<ErrorCode, ErrorWords | null>,
 
   /** Working with files: download, preview, upload, links, delete. */
   fileActions: {
@@ -349,7 +379,11 @@ export const messages = {
       count === 1 ? 'Attachment deleted.' : `${formatCount(count)} attachments deleted.`,
   },
 
-  /** Why a write failed, as the end of a sentence; keyed by Bigin's or the proxy's code. */
+  /**
+   * Why a write failed, as the end of a sentence; keyed by Bigin's or the proxy's code, and
+   * CLIENT_ANSWER_LOST for an answer that never came. Only some codes: any other is said in the
+   * server's own message (otherReason).
+   */
   actionReasons: {
     NO_PERMISSION: 'your Bigin profile does not allow this.',
     AUTHORIZATION_FAILED: 'you do not have the privilege for this in Bigin.',
@@ -373,7 +407,7 @@ export const messages = {
     PROXY_UPSTREAM_TIMEOUT: 'Bigin did not answer in time.',
     CLIENT_NETWORK_UNREACHABLE: 'the server could not be reached.',
     CLIENT_ANSWER_LOST: 'the answer was lost on the way.',
-  } as Record<string, string>,
+  } satisfies Partial<Record<ErrorCode | 'CLIENT_ANSWER_LOST', string>>,
   otherReason: (code: string, message: string) => `${message} (${code}).`,
 
   upload: {

@@ -1,6 +1,6 @@
 import { Alert, AlertTitle, Typography } from '@mui/material';
 import { ErrorBanner } from '../../components/error-banner.tsx';
-import { errorFactsOf } from '../../components/error-messages.ts';
+import { byCode, errorFactsOf } from '../../components/error-messages.ts';
 import { embedMessages } from '../../i18n/embed-messages.ts';
 
 /** Where the widget cannot show the attachments: the link's own problems in its words. */
@@ -9,7 +9,7 @@ export function EmbedBanner({ error, code }: { error?: unknown; code?: string })
   const words =
     shownCode === 'EMBED_NOT_ALLOWED_HERE'
       ? embedMessages.notAllowedHere
-      : embedMessages.errors[shownCode];
+      : byCode(embedMessages.errors, shownCode);
   if (!words) return <ErrorBanner error={error} />;
   return (
     <Alert severity="error" role="alert" data-error-code={shownCode}>

@@ -34,7 +34,7 @@ export function photoProblem(
  */
 export function photoFailureText(error: unknown): string {
   if (!(error instanceof ApiClientError)) {
-    return words.failed(messages.actionReasons.CLIENT_ANSWER_LOST!);
+    return words.failed(messages.actionReasons.CLIENT_ANSWER_LOST);
   }
   const facts = errorFactsOf(error);
   switch (facts.code) {
