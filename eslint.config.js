@@ -31,6 +31,20 @@ export default tseslint.config(
     },
   },
   {
+    // A query key comes from its feature's key factory (attachmentKeys, recordKeys, ...), never
+    // written out by hand, so that invalidating a general key reaches every specific one.
+    files: ['src/client/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['ArrayExpression', 'TSAsExpression > ArrayExpression'].map((literal) => ({
+          selector: `Property[key.name='queryKey'] > ${literal}`,
+          message: "Take the key from the feature's key factory (e.g. attachmentKeys.page(...)).",
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
