@@ -3,6 +3,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { messages } from '../i18n/messages.ts';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
+import { PAGE, px, sxPx } from './record-page-geometry.ts';
 
 const MAIN_ID = 'main-content';
 
@@ -35,7 +36,11 @@ export function Layout() {
         {messages.app.skipToContent}
       </Link>
       <AppBar position="static" elevation={0}>
-        <Toolbar component="nav" aria-label={messages.app.mainNavigation}>
+        <Toolbar
+          component="nav"
+          aria-label={messages.app.mainNavigation}
+          sx={{ px: sxPx(PAGE.gutter) }}
+        >
           <Link component={RouterLink} to="/" color="inherit" underline="hover">
             <Typography variant="h6" component="span">
               {messages.app.name}
@@ -48,8 +53,8 @@ export function Layout() {
         ref={main}
         id={MAIN_ID}
         tabIndex={-1}
-        maxWidth="xl"
-        sx={{ py: 3, px: { xs: 2, sm: 3 }, '&:focus': { outline: 'none' } }}
+        maxWidth={PAGE.maxWidth}
+        sx={{ py: px(PAGE.paddingY), px: sxPx(PAGE.gutter), '&:focus': { outline: 'none' } }}
       >
         {/* While a page's code loads, the bar stays and the page's place says so. */}
         <PageErrorBoundary resetKey={pathname}>
@@ -65,7 +70,7 @@ export function Layout() {
 /** Shown while a page's code loads. */
 export function PageLoading() {
   return (
-    <Box role="status" sx={{ p: 3 }}>
+    <Box role="status" sx={{ p: px(PAGE.loadingPadding) }}>
       <Typography color="text.secondary">{messages.app.loadingPage}</Typography>
     </Box>
   );

@@ -17,7 +17,7 @@ import { formatExactBytes, formatFullDateTime } from '../../lib/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
 import { columnText } from './column-text.ts';
-import { COLUMN_SIZES } from './grid-layout.ts';
+import { COLUMN_SIZES, NAME_CELL, px } from '../../app/record-page-geometry.ts';
 
 const gridText = messages.attachments;
 
@@ -52,8 +52,8 @@ export function FileNameCell({ row, thumbnail }: { row: Attachment; thumbnail?: 
             alt=""
             loading="lazy"
             decoding="async"
-            width={28}
-            height={28}
+            width={NAME_CELL.thumbnailSize}
+            height={NAME_CELL.thumbnailSize}
           />
         ) : (
           <Icon fontSize="small" aria-hidden color={kind === 'link' ? 'primary' : 'action'} />
@@ -71,10 +71,19 @@ export function FileNameCell({ row, thumbnail }: { row: Attachment; thumbnail?: 
   );
 }
 
-/** Styles of the cells' own elements, given to the grid once. */
+/**
+ * Styles of the cells' own elements, given to the grid once. The icon's or thumbnail's width and
+ * the gap after it place the name, where the first frame's rows put it too.
+ */
 export const cellStyles = {
-  '& .file-name-cell': { display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 },
+  '& .file-name-cell': {
+    display: 'flex',
+    alignItems: 'center',
+    gap: px(NAME_CELL.gap),
+    minWidth: 0,
+  },
   '& .file-kind': { display: 'inline-flex' },
+  '& .file-kind > svg': { fontSize: px(NAME_CELL.iconSize) },
   '& .file-thumbnail': { objectFit: 'cover', borderRadius: 0.5, bgcolor: 'action.hover' },
   '& .file-name': { overflow: 'hidden', textOverflow: 'ellipsis' },
 } as const;

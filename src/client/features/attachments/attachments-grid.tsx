@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
 import {
   DataGrid,
+  gridClasses,
   type GridColumnVisibilityModel,
   type GridFilterModel,
   type GridPaginationModel,
@@ -12,7 +13,15 @@ import { ErrorBanner } from '../../components/error-banner.tsx';
 import { TooltipHost } from '../../components/tooltip-host.tsx';
 import { attachmentColumns, cellStyles } from './attachment-columns.tsx';
 import { viewRows } from './attachment-rows.ts';
-import { COLUMN_HEADER_HEIGHT, GRID_HEIGHT, ROW_HEIGHT } from './grid-layout.ts';
+import {
+  CELL_PADDING_X,
+  COLUMN_HEADER_HEIGHT,
+  FILE_TOOLBAR,
+  GRID_HEIGHT,
+  GRID_TOOLBAR,
+  px,
+  ROW_HEIGHT,
+} from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { PAGE_SIZES, type PageSize, type SortableField } from './grid-view-state.ts';
 import { useAttachmentPages } from './use-attachment-pages.ts';
@@ -25,6 +34,19 @@ import { useFileDrop } from '../file-actions/use-file-drop.tsx';
 
 const gridText = messages.attachments;
 const noSelection: GridRowSelectionModel = { type: 'include', ids: new Set() };
+
+/** The grid's own toolbar and cell padding, at the sizes the first frame draws them. */
+const gridStyles = {
+  ...cellStyles,
+  [`& .${gridClasses.toolbar}`]: {
+    minHeight: GRID_TOOLBAR.height,
+    padding: px(GRID_TOOLBAR.padding),
+  },
+  [`& .${gridClasses.toolbarLabel}`]: { marginInline: px(GRID_TOOLBAR.labelMarginX) },
+  [`& .${gridClasses.cell}, & .${gridClasses.columnHeader}`]: {
+    paddingInline: px(CELL_PADDING_X),
+  },
+} as const;
 
 interface AttachmentsGridProps {
   module: string;
@@ -135,12 +157,12 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
 
   const searching = view.search !== '';
   return (
-    <Stack spacing={1}>
+    <Stack spacing={px(FILE_TOOLBAR.stackGap)}>
       <FileToolbar selected={selected} actions={actions} />
       <Stack
         direction="row"
         spacing={2}
-        sx={{ alignItems: 'center', minHeight: 36, flexWrap: 'wrap' }}
+        sx={{ alignItems: 'center', minHeight: FILE_TOOLBAR.statusLineHeight, flexWrap: 'wrap' }}
       >
         <Typography variant="body2" role="status" aria-live="polite">
           {loaded.initialLoading
@@ -165,7 +187,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
         <TooltipHost>
           <DataGrid
             label={gridText.gridLabel(module, recordId)}
-            sx={cellStyles}
+            sx={gridStyles}
             rows={rows}
             columns={columns}
             rowHeight={ROW_HEIGHT}

@@ -1,9 +1,6 @@
 import type { AttachmentPage } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { recordPageOf } from '../../../shared/record-page.ts';
-import { messages } from '../../i18n/messages.ts';
-import { fetchAttachmentPage } from './attachment-queries.ts';
-import { columnText } from './column-text.ts';
 import {
   ACTIONS_COLUMN_WIDTH,
   CHECKBOX_COLUMN_WIDTH,
@@ -11,7 +8,10 @@ import {
   COLUMN_SIZES,
   GRID_HEIGHT,
   ROW_HEIGHT,
-} from './grid-layout.ts';
+} from '../../app/record-page-geometry.ts';
+import { messages } from '../../i18n/messages.ts';
+import { fetchAttachmentPage } from './attachment-queries.ts';
+import { columnText } from './column-text.ts';
 import { parseGridView, SORTABLE_FIELDS, type SortableField } from './grid-view-state.ts';
 import './first-paint.css';
 

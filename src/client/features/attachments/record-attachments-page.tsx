@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
 import { useParams } from 'react-router';
+import { PAGE, px } from '../../app/record-page-geometry.ts';
 import { RecordHeader } from '../record-header/record-header.tsx';
 import { AttachmentsGrid } from './attachments-grid.tsx';
 
@@ -7,7 +8,7 @@ import { AttachmentsGrid } from './attachments-grid.tsx';
 export function RecordAttachmentsPage() {
   const { module = '', recordId = '' } = useParams();
   return (
-    <Stack spacing={2}>
+    <Stack spacing={px(PAGE.gap)}>
       <RecordHeader module={module} recordId={recordId} />
       {/* Keyed by record: another record starts from its own first page, not this one's state. */}
       <AttachmentsGrid key={`${module}/${recordId}`} module={module} recordId={recordId} />

@@ -1,6 +1,7 @@
 import { Box, Button, Stack, Tooltip } from '@mui/material';
 import { useRef, type ReactNode } from 'react';
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
+import { FILE_TOOLBAR, px } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import type { FileActions } from './use-file-actions.tsx';
 
@@ -21,7 +22,7 @@ export function FileToolbar({ selected, actions }: FileToolbarProps) {
       direction="row"
       role="toolbar"
       aria-label={words.toolbar}
-      sx={{ flexWrap: 'wrap', gap: 1 }}
+      sx={{ flexWrap: 'wrap', gap: px(FILE_TOOLBAR.gap) }}
     >
       {actions.can.upload && (
         <>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { pickerPath } from '../../app/paths.ts';
+import { px, RECORD_HEADER } from '../../app/record-page-geometry.ts';
 import { visuallyHidden } from '../../components/visually-hidden.ts';
 import { messages } from '../../i18n/messages.ts';
 import { useModuleInfo } from '../../lib/module-queries.ts';
@@ -35,7 +36,7 @@ export function RecordHeader({ module, recordId }: RecordHeaderProps) {
   }, [module, recordId, name]);
 
   return (
-    <Stack component="header" spacing={1}>
+    <Stack component="header" spacing={px(RECORD_HEADER.gap)}>
       <Box>
         <Button
           component={RouterLink}
@@ -46,7 +47,11 @@ export function RecordHeader({ module, recordId }: RecordHeaderProps) {
           {words.backToPickers}
         </Button>
       </Box>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minWidth: 0 }}>
+      <Stack
+        direction="row"
+        spacing={px(RECORD_HEADER.photoGap)}
+        sx={{ alignItems: 'center', minWidth: 0 }}
+      >
         <RecordPhoto
           module={module}
           recordId={recordId}
@@ -58,7 +63,7 @@ export function RecordHeader({ module, recordId }: RecordHeaderProps) {
             variant="overline"
             component="p"
             color="text.secondary"
-            sx={{ lineHeight: 1.5 }}
+            sx={{ lineHeight: RECORD_HEADER.overlineLineHeight }}
           >
             {moduleLabel}
           </Typography>

@@ -2,6 +2,7 @@ import PhotoIcon from '@mui/icons-material/PhotoCameraOutlined';
 import { Avatar, Box, IconButton, Skeleton } from '@mui/material';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { apiPaths } from '../../../shared/api-contract.ts';
+import { RECORD_HEADER } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { NoticeSnackbar, type Notice } from '../../components/notice-snackbar.tsx';
 
@@ -9,7 +10,7 @@ import { NoticeSnackbar, type Notice } from '../../components/notice-snackbar.ts
 const PhotoMenu = lazy(() => import('./photo-menu.tsx').then((m) => ({ default: m.PhotoMenu })));
 
 const words = messages.recordPhoto;
-const SIZE = 56;
+const SIZE = RECORD_HEADER.photoSize;
 
 interface RecordPhotoProps {
   module: string;
