@@ -42,3 +42,7 @@ export function sendApiFailure(request: FastifyRequest, reply: FastifyReply, fai
   };
   return reply.code(failure.httpStatus).headers(failure.headers).send(body);
 }
+
+/** An address no route has: 404 PROXY_NOT_FOUND. */
+export const sendNotFound = (request: FastifyRequest, reply: FastifyReply) =>
+  sendApiFailure(request, reply, ApiFailure.proxy('PROXY_NOT_FOUND'));

@@ -1,30 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { apiPaths } from '../shared/api-contract.ts';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import { apiPaths, DEFAULT_MAX_UPLOAD_BYTES } from '../shared/api-contract.ts';
 import { BIGIN_MAX_PER_PAGE } from '../shared/bigin-attachment.ts';
 import { recordPageOf } from '../shared/record-page.ts';
-import { ApiFailure, sendApiFailure } from './api-failure.ts';
-import { redirectToSignIn, registerAuthRoutes, type SignInOptions } from './auth/auth-routes.ts';
-import { registerWriteGuard } from './auth/write-guard.ts';
-import { registerEmbedGrant } from './embed/embed-grant.ts';
+import { sendNotFound } from './api-failure.ts';
+import { authRoutes, redirectToSignIn, type SignInOptions } from './auth/auth-routes.ts';
+import { writeGuard } from './auth/write-guard.ts';
+import { embedGrant } from './embed/embed-grant.ts';
 import { DEFAULT_ZOHO_EMBED_SDK_URL } from './embed/embed-config.ts';
 import { registerEmbedPages } from './embed/embed-pages.ts';
+import { errorHandler } from './error-handler.ts';
 import { logSafeUrl } from './log-safe-url.ts';
-import { registerAttachmentRoutes } from './routes/attachment-routes.ts';
-import { registerFileActionRoutes } from './routes/file-action-routes.ts';
-import { registerEmbedRoutes } from './routes/embed-routes.ts';
-import { registerRecordRoutes } from './routes/record-routes.ts';
-import { NameFields } from './zoho/name-fields.ts';
-import { registerSecurityHeaders } from './security-headers.ts';
-import { SessionAccess } from './session/session-access.ts';
+import { rateLimit } from './rate-limit.ts';
+import { apiRoutes } from './routes/api-routes.ts';
+import { securityHeaders } from './security-headers.ts';
+import { sessions } from './session/session-access.ts';
 import type { SessionStoreOptions } from './session/session-store.ts';
-import { sendPreviewProblemPage, sendSignInProblemPage } from './problem-page.ts';
-import { RefreshTokenRevoked, TokenError } from './zoho/accounts-client.ts';
 import type { BiginClient, TokenSource } from './zoho/bigin-client.ts';
+import { NameFields } from './zoho/name-fields.ts';
 
 export interface AppOptions {
   bigin: BiginClient;
@@ -79,67 +76,48 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // waited for: the browser sees a failed transfer, and an upload is checked for on the list.
     forceCloseConnections: true,
   });
-  const sessions = new SessionAccess({
+  // Routes declare their params, query and body as the shared zod schemas, validated before the
+  // handler runs. Their response schemas type and document the answer, which is sent as it is:
+  // encoding it through zod would cost several times JSON.stringify's CPU on a page of 200
+  // attachments, and fails on the schemas that transform what Bigin sent.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  const embed = options.embed;
+  const embedTokens = embed?.tokens;
+  const embedAllowedOrigins = embed?.allowedOrigins ?? (() => []);
+  await app.register(sessions, {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,
     serviceTokens: options.serviceTokens,
     store: options.sessionStore,
   });
-  await sessions.register(app);
-  registerSecurityHeaders(app);
-  const embed = options.embed;
-  const embedTokens = embed?.tokens;
-  registerEmbedGrant(app, { secret: embed?.secret, canServe: Boolean(embedTokens) });
-
-  // Set before any route: a route keeps the error handler in force when it was added.
-  app.setErrorHandler((error, request, reply) => {
-    const failure = toFailure(error, request, reply, sessions);
-    if (failure.httpStatus >= 500)
-      request.log.warn({ code: failure.code, details: failure.details });
-    if (request.url.startsWith('/auth/') && wantsHtml(request)) {
-      return sendSignInProblemPage(request, reply, failure);
-    }
-    // A preview's bytes load into a frame: its failure is a page the frame can show.
-    const framed = request.headers['sec-fetch-dest'] === 'iframe';
-    if (framed && request.routeOptions.url?.endsWith('/attachments/:attachmentId/preview')) {
-      return sendPreviewProblemPage(request, reply, failure, embed?.allowedOrigins() ?? []);
-    }
-    return sendApiFailure(request, reply, failure);
-  });
-
+  await app.register(securityHeaders);
+  await app.register(embedGrant, { secret: embed?.secret, canServe: Boolean(embedTokens) });
+  await app.register(errorHandler, { embedHosts: embedAllowedOrigins });
   if (options.rateLimitPerMinute !== false) {
-    await app.register(fastifyRateLimit, {
-      max: options.rateLimitPerMinute ?? 600,
-      timeWindow: 60_000,
-      keyGenerator: (request) =>
-        request.session ? `session:${request.session.id}` : `ip:${request.ip}`,
-      allowList: (request) => !/^\/(api|auth)\//.test(request.url),
-      errorResponseBuilder: (_request, context) =>
-        ApiFailure.proxy('PROXY_RATE_LIMITED', {
-          retry_after_seconds: Math.ceil(context.ttl / 1000),
-        }).withHeader('Retry-After', String(Math.ceil(context.ttl / 1000))),
-    });
+    await app.register(rateLimit, { perMinute: options.rateLimitPerMinute ?? 600 });
   }
-  registerWriteGuard(app, options.publicUrl);
+  await app.register(writeGuard, { publicUrl: options.publicUrl });
 
-  const context = {
-    bigin: options.bigin,
-    nameFields: new NameFields(options.bigin),
-    // A signed embed link acts with the service credentials, within its grant (embed-grant.ts).
-    tokensFor: (r: FastifyRequest) =>
-      r.embedGrant && embedTokens ? embedTokens : sessions.tokensFor(r),
-    embedAllowedOrigins: embed?.allowedOrigins,
-  };
-  registerAuthRoutes(app, {
-    sessions,
+  await app.register(authRoutes, {
+    prefix: '/auth',
     publicUrl: options.publicUrl,
     signIn: options.signIn,
-    maxUploadBytes: options.maxUploadBytes,
   });
-  registerRecordRoutes(app, context);
-  registerAttachmentRoutes(app, context);
-  await registerFileActionRoutes(app, context, options.maxUploadBytes);
-  registerEmbedRoutes(app, { allowedOrigins: embed?.allowedOrigins ?? (() => []) });
+  await app.register(apiRoutes, {
+    prefix: '/api',
+    context: {
+      bigin: options.bigin,
+      nameFields: new NameFields(options.bigin),
+      // A signed embed link acts with the service credentials, within its grant (embed-grant.ts).
+      tokensFor: (r) => (r.embedGrant && embedTokens ? embedTokens : app.sessions.tokensFor(r)),
+      embedAllowedOrigins: embed?.allowedOrigins,
+      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    },
+    session: { signIn: options.signIn, maxUploadBytes: options.maxUploadBytes },
+    embedAllowedOrigins,
+  });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(path.join(staticDir, 'index.html'));
@@ -151,19 +129,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: false,
     });
     registerEmbedPages(app, {
-      allowedOrigins: embed?.allowedOrigins ?? (() => []),
+      allowedOrigins: embedAllowedOrigins,
       secret: embed?.secret,
       sdkUrl: embed?.sdkUrl ?? DEFAULT_ZOHO_EMBED_SDK_URL,
       staticDir,
     });
   }
 
+  // /api and /auth answer for their own addresses (api-routes.ts, auth-routes.ts): any other
+  // GET is a page of the app.
   app.setNotFoundHandler((request, reply) => {
-    const isPage = hasApp && request.method === 'GET' && !/^\/(api|auth)(\/|$)/.test(request.url);
-    if (!isPage) return sendApiFailure(request, reply, ApiFailure.proxy('PROXY_NOT_FOUND'));
+    if (!hasApp || request.method !== 'GET') return sendNotFound(request, reply);
     // Deep links such as /Contacts/4150868000002728001 are the app's routes: serve the app, to
     // someone signed in; anyone else signs in first and comes back here.
-    if (!sessions.isSignedIn(request)) return redirectToSignIn(request, reply);
+    if (!app.sessions.isSignedIn(request)) return redirectToSignIn(request, reply);
     // A record's page shows its first page of attachments: the browser may ask for it at once,
     // while the app's code is still on its way.
     const record = recordPageOf(request.url.split('?')[0]!);
@@ -175,34 +154,3 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   return app;
 }
-
-function toFailure(
-  error: unknown,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  sessions: SessionAccess,
-): ApiFailure {
-  if (error instanceof ApiFailure) return error;
-  if (error instanceof TokenError) {
-    return ApiFailure.proxy('PROXY_SIGN_IN_FAILED', { zoho_error: error.zohoError });
-  }
-  if (error instanceof RefreshTokenRevoked) {
-    if (sessions.serviceMode) {
-      request.log.error('Zoho no longer accepts ZOHO_REFRESH_TOKEN: set a new one');
-      return ApiFailure.proxy('PROXY_SIGN_IN_FAILED', { zoho_error: 'invalid_code' });
-    }
-    // Revoked elsewhere (or the user removed the app in Zoho): this session is over.
-    sessions.end(request, reply);
-    return ApiFailure.proxy('PROXY_SIGNED_OUT');
-  }
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return ApiFailure.proxy('PROXY_BAD_REQUEST', {
-      problem: (error as Error).message.slice(0, 200),
-    });
-  }
-  request.log.error(error);
-  return ApiFailure.proxy('PROXY_UPSTREAM_UNREACHABLE');
-}
-
-const wantsHtml = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/html');

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 /**
  * The page's Content-Security-Policy. No inline script may run; styles may be inline because the
@@ -25,19 +25,30 @@ export function contentSecurityPolicy(
 /** Framing is refused everywhere but on the embed pages. */
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
-    // Answers about a user (records, sessions, sign-in redirects) are never cached.
-    if (/^\/(api|auth)\//.test(request.url) && !reply.hasHeader('Cache-Control')) {
-      reply.header('Cache-Control', 'no-store');
-    }
-    // The embed pages set their own policy, naming who may frame them (embed-pages.ts); there,
-    // CSP's frame-ancestors supersedes X-Frame-Options, which cannot name an allowed origin.
-    if (!reply.hasHeader('Content-Security-Policy')) {
-      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-      reply.header('X-Frame-Options', 'DENY');
-    }
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-  });
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The answer is about a user (records, sessions, sign-in): `Cache-Control: no-store`. */
+    noStore?: boolean;
+  }
 }
+
+/** The headers every answer carries, and `no-store` where the route says so. */
+export const securityHeaders = fp(
+  async (app) => {
+    app.addHook('onSend', async (request, reply) => {
+      // Answers about a user (records, sessions, sign-in redirects) are never cached; nor is an
+      // answer to an address no route has (a mistyped API call), unless it says otherwise.
+      const noStore = request.routeOptions.config.noStore || request.is404;
+      if (noStore && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+      // The embed pages set their own policy, naming who may frame them (embed-pages.ts); there,
+      // CSP's frame-ancestors supersedes X-Frame-Options, which cannot name an allowed origin.
+      if (!reply.hasHeader('Content-Security-Policy')) {
+        reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+        reply.header('X-Frame-Options', 'DENY');
+      }
+      reply.header('X-Content-Type-Options', 'nosniff');
+      reply.header('Referrer-Policy', 'same-origin');
+    });
+  },
+  { name: 'security-headers', fastify: '5.x' },
+);

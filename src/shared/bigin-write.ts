@@ -12,3 +12,12 @@ export const writeResultItemSchema = z.object({
 });
 export const writeResultSchema = z.object({ data: z.array(writeResultItemSchema).min(1) });
 export type WriteResult = z.infer<typeof writeResultSchema>;
+
+/** Bigin's photo calls answer one item, not a list: `{code, details, message, status}`. */
+export const photoResultSchema = z.object({
+  code: z.string(),
+  details: z.record(z.string(), z.unknown()).default({}),
+  message: z.string(),
+  status: z.enum(['success', 'error']),
+});
+export type PhotoResult = z.infer<typeof photoResultSchema>;

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Session as SessionAnswer } from '../../shared/api-contract.ts';
-import { ApiFailure } from '../api-failure.ts';
-import type { SessionAccess } from '../session/session-access.ts';
+import { sessionSchema } from '../../shared/api-contract.ts';
+import { ApiFailure, sendNotFound } from '../api-failure.ts';
 import type { AccountsClient } from '../zoho/accounts-client.ts';
 import type { TrustedOrigins } from '../zoho/data-centres.ts';
 import { TokenManager, type TokenManagerOptions } from '../zoho/token-manager.ts';
@@ -28,13 +29,20 @@ export interface SignInOptions {
 }
 
 export interface AuthRoutesOptions {
-  sessions: SessionAccess;
   publicUrl: () => string;
   /** Absent in service mode: nobody signs in. */
   signIn?: SignInOptions | undefined;
+}
+
+export interface SessionRouteOptions {
+  /** Absent in service mode: nobody signs in. */
+  signIn?: Pick<SignInOptions, 'mode'> | undefined;
   /** The upload limit, told to the browser so that it checks files before sending them. */
   maxUploadBytes?: number | undefined;
 }
+
+/** Where the sign-in starts: `returnTo`, read by safeReturnTo (anything odd is the home page). */
+const signInQuerySchema = z.object({ returnTo: z.unknown() });
 
 const callbackQuerySchema = z.object({
   code: z.string().min(1).max(2000).optional(),
@@ -44,102 +52,139 @@ const callbackQuerySchema = z.object({
   'accounts-server': z.string().max(200).optional(),
 });
 
-export function registerAuthRoutes(app: FastifyInstance, options: AuthRoutesOptions): void {
-  const { sessions, signIn } = options;
-  const redirectUri = () => `${options.publicUrl()}/auth/callback`;
-  const limits = options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {};
+/** `GET /api/session`: who is signed in, and the CSRF token writes carry. */
+export const sessionRoute: FastifyPluginAsyncZod<SessionRouteOptions> = async (
+  app,
+  { signIn, maxUploadBytes },
+) => {
+  const { sessions } = app;
+  const limits = maxUploadBytes ? { maxUploadBytes } : {};
+  app.get(
+    '/session',
+    { schema: { response: { 200: sessionSchema } }, config: { embedAction: 'any' } },
+    async (request, reply) => {
+      if (!signIn) {
+        // Service mode: always "signed in"; the session exists only to carry the CSRF token.
+        const session = sessions.ensure(request, reply);
+        return {
+          signedIn: true,
+          mode: 'service' as const,
+          csrfToken: session.csrfToken,
+          ...limits,
+        };
+      }
+      const session = request.session;
+      if (!session || !sessions.isSignedIn(request)) return { signedIn: false, mode: signIn.mode };
+      return {
+        signedIn: true,
+        mode: signIn.mode,
+        csrfToken: session.csrfToken,
+        ...limits,
+        ...(session.user ? { user: session.user } : {}),
+      };
+    },
+  );
+};
 
-  app.get('/api/session', async (request, reply): Promise<SessionAnswer> => {
-    if (!signIn) {
-      // Service mode: always "signed in"; the session exists only to carry the CSRF token.
-      const session = sessions.ensure(request, reply);
-      return { signedIn: true, mode: 'service', csrfToken: session.csrfToken, ...limits };
-    }
-    const session = request.session;
-    if (!session || !sessions.isSignedIn(request)) return { signedIn: false, mode: signIn.mode };
-    return {
-      signedIn: true,
-      mode: signIn.mode,
-      csrfToken: session.csrfToken,
-      ...limits,
-      ...(session.user ? { user: session.user } : {}),
-    };
-  });
-
-  app.get('/auth/sign-in', async (request, reply) => {
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const returnTo = safeReturnTo(query.returnTo);
-    if (!signIn) return reply.redirect(returnTo, 302);
-    // The cookie that binds `state` to this browser must be set on the origin Zoho returns to.
-    const publicUrl = new URL(options.publicUrl());
-    if (request.host !== publicUrl.host) {
-      return reply.redirect(`${publicUrl.origin}${request.url}`, 302);
-    }
-    const session = sessions.ensure(request, reply);
-    const state = sessions.store.addPending(session, returnTo);
-    const consent = new URL('/oauth/v2/auth', signIn.accountsUrl);
-    consent.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: signIn.clientId,
-      scope: ZOHO_SCOPES.join(','),
-      redirect_uri: redirectUri(),
-      state,
-      access_type: 'offline',
-      // Guarantees a refresh token even when the user consented before.
-      prompt: 'consent',
-    }).toString();
-    return reply.header('Cache-Control', 'no-store').redirect(consent.toString(), 302);
-  });
-
-  app.get('/auth/callback', async (request, reply) => {
-    if (!signIn) throw ApiFailure.proxy('PROXY_NOT_FOUND');
-    const query = callbackQuerySchema.safeParse(request.query ?? {});
-    if (!query.success) throw ApiFailure.proxy('PROXY_BAD_REQUEST', { reason: 'callback' });
-    const { code, state, error } = query.data;
-
-    // `state` must name a sign-in this very browser started: no forged or replayed callbacks.
-    const session = request.session;
-    const pending = session && state ? sessions.store.takePending(session, state) : undefined;
-    if (!session || !pending) throw ApiFailure.proxy('PROXY_SIGN_IN_STATE');
-    if (error || !code) {
-      throw ApiFailure.proxy('PROXY_SIGN_IN_FAILED', { zoho_error: error ?? 'no_code' });
-    }
-
-    const announced = query.data['accounts-server'];
-    const accountsServer = announced
-      ? signIn.trusted.accountsServer(announced)
-      : signIn.accountsUrl;
-    if (!accountsServer) {
-      throw ApiFailure.proxy('PROXY_UNTRUSTED_ORIGIN', {
-        refused: 'accounts-server',
-        value: announced?.slice(0, 200),
-      });
-    }
-
-    const { refreshToken, access } = await signIn.accounts.exchangeCode(
-      accountsServer,
-      code,
-      redirectUri(),
-    );
-    const signedIn = sessions.start(request, reply);
-    signedIn.tokens = new TokenManager({
-      accounts: signIn.accounts,
-      accountsServer,
-      refreshToken,
-      initial: access,
-      ...signIn.tokenOptions,
+/**
+ * `/auth`: the sign-in, Zoho's callback and the sign-out. About a user, so never cached and
+ * rate limited; a failure a browser navigated to is a page that offers to start again.
+ */
+export const authRoutes = fp<AuthRoutesOptions>(
+  async (auth, options) => {
+    auth.addHook('onRoute', (route) => {
+      route.config = { noStore: true, rateLimited: true, failurePage: 'sign-in', ...route.config };
     });
-    request.log.info({ accountsServer }, 'signed in');
-    return reply.header('Cache-Control', 'no-store').redirect(pending.returnTo, 303);
-  });
+    const app = auth.withTypeProvider<ZodTypeProvider>();
+    const { sessions } = app;
+    const { signIn } = options;
+    const redirectUri = () => `${options.publicUrl()}/auth/callback`;
 
-  app.post('/auth/sign-out', async (request, reply) => {
-    // Ending the session revokes its refresh token at Zoho, in the background: the sign-out does
-    // not wait for Zoho. Service mode has no tokens in the session: its token is never revoked.
-    sessions.end(request, reply);
-    return reply.code(204).send();
-  });
-}
+    app.get('/sign-in', { schema: { querystring: signInQuerySchema } }, async (request, reply) => {
+      const returnTo = safeReturnTo(request.query.returnTo);
+      if (!signIn) return reply.redirect(returnTo, 302);
+      // The cookie that binds `state` to this browser must be set on the origin Zoho returns to.
+      const publicUrl = new URL(options.publicUrl());
+      if (request.host !== publicUrl.host) {
+        return reply.redirect(`${publicUrl.origin}${request.url}`, 302);
+      }
+      const session = sessions.ensure(request, reply);
+      const state = sessions.store.addPending(session, returnTo);
+      const consent = new URL('/oauth/v2/auth', signIn.accountsUrl);
+      consent.search = new URLSearchParams({
+        response_type: 'code',
+        client_id: signIn.clientId,
+        scope: ZOHO_SCOPES.join(','),
+        redirect_uri: redirectUri(),
+        state,
+        access_type: 'offline',
+        // Guarantees a refresh token even when the user consented before.
+        prompt: 'consent',
+      }).toString();
+      return reply.header('Cache-Control', 'no-store').redirect(consent.toString(), 302);
+    });
+
+    app.get(
+      '/callback',
+      { schema: { querystring: callbackQuerySchema } },
+      async (request, reply) => {
+        if (!signIn) throw ApiFailure.proxy('PROXY_NOT_FOUND');
+        const { code, state, error } = request.query;
+
+        // `state` must name a sign-in this very browser started: no forged or replayed callbacks.
+        const session = request.session;
+        const pending = session && state ? sessions.store.takePending(session, state) : undefined;
+        if (!session || !pending) throw ApiFailure.proxy('PROXY_SIGN_IN_STATE');
+        if (error || !code) {
+          throw ApiFailure.proxy('PROXY_SIGN_IN_FAILED', { zoho_error: error ?? 'no_code' });
+        }
+
+        const announced = request.query['accounts-server'];
+        const accountsServer = announced
+          ? signIn.trusted.accountsServer(announced)
+          : signIn.accountsUrl;
+        if (!accountsServer) {
+          throw ApiFailure.proxy('PROXY_UNTRUSTED_ORIGIN', {
+            refused: 'accounts-server',
+            value: announced?.slice(0, 200),
+          });
+        }
+
+        const { refreshToken, access } = await signIn.accounts.exchangeCode(
+          accountsServer,
+          code,
+          redirectUri(),
+        );
+        const signedIn = sessions.start(request, reply);
+        signedIn.tokens = new TokenManager({
+          accounts: signIn.accounts,
+          accountsServer,
+          refreshToken,
+          initial: access,
+          ...signIn.tokenOptions,
+        });
+        request.log.info({ accountsServer }, 'signed in');
+        return reply.header('Cache-Control', 'no-store').redirect(pending.returnTo, 303);
+      },
+    );
+
+    app.post('/sign-out', async (request, reply) => {
+      // Ending the session revokes its refresh token at Zoho, in the background: the sign-out
+      // does not wait for Zoho. Service mode has no tokens in the session: its token is never
+      // revoked.
+      sessions.end(request, reply);
+      return reply.code(204).send();
+    });
+
+    auth.setNotFoundHandler(sendNotFound);
+  },
+  {
+    name: 'auth-routes',
+    fastify: '5.x',
+    encapsulate: true,
+    dependencies: ['sessions', 'write-guard', 'error-handler'],
+  },
+);
 
 /** Page navigations while signed out go to the sign-in, and come back to the same address. */
 export function redirectToSignIn(request: FastifyRequest, reply: FastifyReply) {

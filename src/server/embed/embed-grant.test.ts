@@ -8,7 +8,7 @@ import { sendApiFailure, ApiFailure } from '../api-failure.ts';
 import { proxyOver, type ProxyOver } from '../test-support/proxy-over.ts';
 import { ScriptedZoho } from '../test-support/scripted-zoho.ts';
 import type { TokenSource } from '../zoho/bigin-client.ts';
-import { registerEmbedGrant, requireEmbedAction } from './embed-grant.ts';
+import { embedGrant } from './embed-grant.ts';
 import { signEmbedToken } from './embed-token.ts';
 
 const SECRET = 'an-embed-secret-of-at-least-32-chars';
@@ -213,7 +213,8 @@ describe('each action of a grant', () => {
   const ATTACHMENT = `/api/records/Contacts/${RECORD}/attachments`;
 
   beforeAll(async () => {
-    // Routes shaped as the file actions are, each answering "done": only the grant decides.
+    // Routes shaped as the file actions are, each naming its action and answering "done": only
+    // the grant decides.
     app = Fastify();
     app.setErrorHandler((error, request, reply) =>
       sendApiFailure(
@@ -222,19 +223,25 @@ describe('each action of a grant', () => {
         error instanceof ApiFailure ? error : ApiFailure.proxy('PROXY_BAD_REQUEST'),
       ),
     );
-    registerEmbedGrant(app, { secret: SECRET, canServe: true });
+    await app.register(embedGrant, { secret: SECRET, canServe: true });
     const done = async () => ({ done: true });
-    app.get('/api/records/:module/:recordId/attachments', done);
-    app.get('/api/records/:module/:recordId/attachments/:attachmentId', done);
-    app.get('/api/records/:module/:recordId/attachments/:attachmentId/preview', done);
-    app.post('/api/records/:module/:recordId/attachments/zip', done);
-    app.post('/api/records/:module/:recordId/attachments', done);
-    app.delete('/api/records/:module/:recordId/attachments/:attachmentId', done);
+    const needs = (embedAction: EmbedAction) => ({ config: { embedAction } });
+    app.get('/api/records/:module/:recordId/attachments', needs('view'), done);
+    app.get('/api/records/:module/:recordId/attachments/:attachmentId', needs('download'), done);
+    app.get(
+      '/api/records/:module/:recordId/attachments/:attachmentId/preview',
+      needs('download'),
+      done,
+    );
+    app.post('/api/records/:module/:recordId/attachments/zip', needs('download'), done);
+    app.post('/api/records/:module/:recordId/attachments', needs('upload'), done);
+    app.delete('/api/records/:module/:recordId/attachments/:attachmentId', needs('delete'), done);
     app.get('/api/records/:module/:recordId/attachments/:attachmentId/history', done);
-    app.post('/api/records/:module/:recordId/guarded', async (request) => {
-      requireEmbedAction(request, 'upload');
-      return { done: true };
-    });
+    app.post(
+      '/api/records/:module/:recordId/closed',
+      { config: { embedAction: 'none' } },
+      async () => ({ done: true }),
+    );
     await app.listen({ host: '127.0.0.1', port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   });
@@ -278,17 +285,15 @@ describe('each action of a grant', () => {
     expect((await fetch(history)).status).toBe(200);
   });
 
-  it('lets a route guard itself with requireEmbedAction', async () => {
-    const guarded = `${url}/api/records/Contacts/${RECORD}/guarded`;
+  it('keeps links out of a route that says none may use it', async () => {
+    const closed = `${url}/api/records/Contacts/${RECORD}/closed`;
     const post = (token?: string) =>
-      fetch(guarded, {
+      fetch(closed, {
         method: 'POST',
         headers: token ? { Authorization: `Bearer ${token}` } : {},
       });
     expect((await post()).status).toBe(200);
-    // Not in the table: out of scope before the route's own guard is reached.
-    expect(await refusal(await post(link({ actions: ['upload'] })))).toBe(
-      '403 PROXY_EMBED_OUT_OF_SCOPE',
-    );
+    const all = link({ actions: ['view', 'download', 'upload', 'delete'] });
+    expect(await refusal(await post(all))).toBe('403 PROXY_EMBED_OUT_OF_SCOPE');
   });
 });

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import {
   EMBED_TOKEN_PARAM,
   type EmbedAction,
@@ -11,6 +12,15 @@ declare module 'fastify' {
     /** The signed embed link this request carries, verified; null for everyone else. */
     embedGrant: EmbedClaims | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * What a signed embed link must grant to use the route: one action; `any` for what every
+     * link may read (the session, the embed context); `none`, or nothing said, for what no link
+     * reaches (module lists, search, other records). A new route is closed to links until it
+     * names its action.
+     */
+    embedAction?: EmbedAction | 'any' | 'none';
+  }
 }
 
 export interface EmbedGrantOptions {
@@ -20,34 +30,6 @@ export interface EmbedGrantOptions {
   canServe: boolean;
   now?: () => number;
 }
-
-/**
- * Which action each /api route needs from a grant, by method and route pattern (parameter
- * names blanked to `:p`). A route that is not listed is out of a grant's reach: new routes are
- * closed to signed links until they are added here.
- */
-const RECORD = '/api/records/:p/:p';
-const ROUTE_ACTIONS: Record<string, EmbedAction | 'any'> = {
-  'GET /api/embed/context': 'any',
-  'GET /api/session': 'any',
-  [`GET ${RECORD}`]: 'view',
-  [`GET ${RECORD}/attachments`]: 'view',
-  [`GET ${RECORD}/photo`]: 'view',
-  // Bytes of a file, whether saved, previewed or zipped, are a download.
-  [`GET ${RECORD}/attachments/:p`]: 'download',
-  [`GET ${RECORD}/attachments/:p/preview`]: 'download',
-  [`GET ${RECORD}/attachments/:p/download`]: 'download',
-  [`POST ${RECORD}/attachments/zip`]: 'download',
-  [`POST ${RECORD}/attachments`]: 'upload',
-  [`POST ${RECORD}/photo`]: 'upload',
-  [`PUT ${RECORD}/photo`]: 'upload',
-  [`DELETE ${RECORD}/attachments`]: 'delete',
-  [`DELETE ${RECORD}/attachments/:p`]: 'delete',
-  [`DELETE ${RECORD}/photo`]: 'delete',
-};
-
-export const routeKey = (method: string, url: string) =>
-  `${method} ${url.replace(/:[A-Za-z0-9_]+/g, ':p')}`;
 
 /** The grant a request carries: `Authorization: Bearer`, or (GETs only) `?embed_token=`. */
 function tokenOf(request: FastifyRequest): string | undefined {
@@ -62,36 +44,39 @@ function tokenOf(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Verifies a signed embed link on every /api request that carries one, and holds the request to
- * its grant before any route runs: the module and record must be the link's, and the route's
- * action one the link grants. Requests without a link are left to the session, as before.
+ * Verifies the signed embed link a request carries, and holds the request to its grant before
+ * the route's input is even validated: the route must name an action the link grants
+ * (`config.embedAction`), and the module and record must be the link's. Requests without a link
+ * are left to the session.
  */
-export function registerEmbedGrant(app: FastifyInstance, options: EmbedGrantOptions): void {
-  app.decorateRequest('embedGrant', null);
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = tokenOf(request);
-    if (token === undefined) return;
-    if (!options.secret || !options.canServe) throw embedFailure('PROXY_EMBED_DISABLED');
-    request.embedGrant = verifyEmbedToken(token, options.secret, options.now?.());
-  });
-  app.addHook('preHandler', async (request) => {
-    const grant = request.embedGrant;
-    if (!grant) return;
-    const action = ROUTE_ACTIONS[routeKey(request.method, request.routeOptions.url ?? '')];
-    if (!action) throw embedFailure('PROXY_EMBED_OUT_OF_SCOPE');
-    if (action === 'any') return;
-    const params = (request.params ?? {}) as Record<string, unknown>;
-    if (params.module !== grant.module || params.recordId !== grant.recordId) {
-      throw embedFailure('PROXY_EMBED_WRONG_RECORD');
-    }
-    requireEmbedAction(request, action);
-  });
-}
+export const embedGrant = fp<EmbedGrantOptions>(
+  async (app, options) => {
+    app.decorateRequest('embedGrant', null);
+    app.addHook('onRequest', async (request) => {
+      const token = tokenOf(request);
+      if (token === undefined) return;
+      if (!options.secret || !options.canServe) throw embedFailure('PROXY_EMBED_DISABLED');
+      request.embedGrant = verifyEmbedToken(token, options.secret, options.now?.());
+    });
+    app.addHook('preValidation', async (request) => {
+      const grant = request.embedGrant;
+      if (!grant) return;
+      const action = request.routeOptions.config.embedAction ?? 'none';
+      if (action === 'none') throw embedFailure('PROXY_EMBED_OUT_OF_SCOPE');
+      if (action === 'any') return;
+      const params = (request.params ?? {}) as Record<string, unknown>;
+      if (params.module !== grant.module || params.recordId !== grant.recordId) {
+        throw embedFailure('PROXY_EMBED_WRONG_RECORD');
+      }
+      requireEmbedAction(request, action);
+    });
+  },
+  { name: 'embed-grant', fastify: '5.x' },
+);
 
 /**
- * For a route to call first thing (one line): a request made with a signed link must have been
- * granted `action`. Everyone else (signed-in users, service mode) passes.
+ * A request made with a signed link must have been granted `action`. Everyone else (signed-in
+ * users, service mode) passes.
  */
 export function requireEmbedAction(request: FastifyRequest, action: EmbedAction): void {
   const grant = request.embedGrant;

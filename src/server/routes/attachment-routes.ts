@@ -1,28 +1,28 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import type { AttachmentPage } from '../../shared/api-contract.ts';
-import {
-  attachmentListSchema,
-  BIGIN_MAX_PER_PAGE,
-  biginIdSchema,
-} from '../../shared/bigin-attachment.ts';
-import { moduleNameSchema } from '../../shared/modules.ts';
-import { parseOrFail } from '../parse-or-fail.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attachmentPageSchema } from '../../shared/api-contract.ts';
+import { attachmentPageQuerySchema, recordParamsSchema } from '../../shared/api-params.ts';
+import { attachmentListSchema } from '../../shared/bigin-attachment.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import type { RouteContext } from './route-context.ts';
 
-const paramsSchema = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
-const querySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(BIGIN_MAX_PER_PAGE).default(BIGIN_MAX_PER_PAGE),
-});
-
-export function registerAttachmentRoutes(app: FastifyInstance, { bigin, tokensFor }: RouteContext) {
+/** A page of a record's attachments, as Bigin lists them. */
+export const attachmentRoutes: FastifyPluginAsyncZod<RouteContext> = async (
+  app,
+  { bigin, tokensFor },
+) => {
   app.get(
-    '/api/records/:module/:recordId/attachments',
-    async (request): Promise<AttachmentPage> => {
-      const { module, recordId } = parseOrFail(paramsSchema, request.params);
-      const { page, per_page } = parseOrFail(querySchema, request.query);
+    '/records/:module/:recordId/attachments',
+    {
+      schema: {
+        params: recordParamsSchema,
+        querystring: attachmentPageQuerySchema,
+        response: { 200: attachmentPageSchema },
+      },
+      config: { embedAction: 'view' },
+    },
+    async (request) => {
+      const { module, recordId } = request.params;
+      const { page, per_page } = request.query;
       const list = await bigin.getJson(
         tokensFor(request),
         biginPath([module, recordId, 'Attachments'], { page, per_page }),
@@ -34,4 +34,4 @@ export function registerAttachmentRoutes(app: FastifyInstance, { bigin, tokensFo
       );
     },
   );
-}
+};

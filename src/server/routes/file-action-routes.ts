@@ -1,27 +1,19 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
-import { DEFAULT_MAX_UPLOAD_BYTES } from '../../shared/api-contract.ts';
-import { registerFileRoutes } from './file-routes.ts';
-import { registerPhotoRoutes } from './photo-routes.ts';
-import type { RouteContext } from './route-context.ts';
-import { registerUploadRoutes } from './upload-routes.ts';
-import { registerZipRoute } from './zip-route.ts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { fileRoutes } from './file-routes.ts';
+import { photoRoutes } from './photo-routes.ts';
+import type { FileRouteContext } from './route-context.ts';
+import { uploadRoutes } from './upload-routes.ts';
+import { zipRoute } from './zip-route.ts';
 
 /**
  * Download, preview, ZIP, upload, delete and photo, in a scope of their own: the multipart
  * parser (streamed uploads) exists only here.
  */
-export async function registerFileActionRoutes(
-  app: FastifyInstance,
-  context: RouteContext,
-  maxUploadBytes: number = DEFAULT_MAX_UPLOAD_BYTES,
-): Promise<void> {
-  await app.register(async (scope) => {
-    await scope.register(multipart);
-    const files = { ...context, maxUploadBytes };
-    registerFileRoutes(scope, files);
-    registerUploadRoutes(scope, files);
-    registerPhotoRoutes(scope, files);
-    registerZipRoute(scope, files);
-  });
-}
+export const fileActionRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (scope, files) => {
+  await scope.register(multipart);
+  await scope.register(fileRoutes, files);
+  await scope.register(uploadRoutes, files);
+  await scope.register(photoRoutes, files);
+  await scope.register(zipRoute, files);
+};

@@ -1,11 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { biginIdSchema } from '../../shared/bigin-attachment.ts';
-import type { WriteResult } from '../../shared/bigin-write.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { attachmentParamsSchema } from '../../shared/api-params.ts';
+import { writeResultSchema } from '../../shared/bigin-write.ts';
 import { contentDisposition, fileNameFromDisposition } from '../../shared/content-disposition.ts';
-import { moduleNameSchema } from '../../shared/modules.ts';
 import { ApiFailure } from '../api-failure.ts';
-import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import {
   discardBody,
@@ -19,13 +18,8 @@ import {
 import { downloadContentType, previewContentType } from './file-types.ts';
 import type { RouteContext } from './route-context.ts';
 import { readWriteResult } from './write-result.ts';
-import { requireEmbedAction } from '../embed/embed-grant.ts';
 
-const attachmentParams = z.object({
-  module: moduleNameSchema,
-  recordId: biginIdSchema,
-  attachmentId: biginIdSchema,
-});
+type AttachmentParams = z.infer<typeof attachmentParamsSchema>;
 
 /** Downloads and previews are never framed by another site; previews by the app only. */
 const DOWNLOAD_HEADERS = { csp: 'sandbox', frameOptions: 'DENY' } as const;
@@ -48,10 +42,10 @@ const nameOf = (response: Response, attachmentId: string) =>
   `attachment-${attachmentId}`;
 
 /** Download, preview and delete of one attachment. */
-export function registerFileRoutes(
-  app: FastifyInstance,
-  { bigin, tokensFor, embedAllowedOrigins }: RouteContext,
-) {
+export const fileRoutes: FastifyPluginAsyncZod<RouteContext> = async (
+  app,
+  { bigin, tokensFor, embedAllowedOrigins },
+) => {
   /**
    * The hosts a previewed file's embedded widget may sit in: a signed link's own host, else every
    * allowed host (a widget inside one of them may run on the user's session, without a link).
@@ -59,7 +53,7 @@ export function registerFileRoutes(
   const embedHostsOf = (request: FastifyRequest) =>
     request.embedGrant?.origin ? [request.embedGrant.origin] : (embedAllowedOrigins?.() ?? []);
 
-  const path = '/api/records/:module/:recordId/attachments/:attachmentId';
+  const path = '/records/:module/:recordId/attachments/:attachmentId';
 
   /**
    * Asks Bigin for one attachment's bytes and hands its answer, unread, to `deliver`; an id
@@ -68,11 +62,10 @@ export function registerFileRoutes(
    */
   const withAttachment = async (
     request: FastifyRequest,
+    { module, recordId, attachmentId }: AttachmentParams,
     reply: FastifyReply,
     deliver: (response: Response, transfer: Transfer, attachmentId: string) => Promise<unknown>,
   ) => {
-    requireEmbedAction(request, 'download');
-    const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
     const transfer = transferFor(reply);
     await bigin.exchange(
       tokensFor(request),
@@ -91,9 +84,16 @@ export function registerFileRoutes(
     return reply;
   };
 
+  // Bytes of a file, whether saved, previewed or zipped, are a download to an embed link.
+  const download = {
+    schema: { params: attachmentParamsSchema },
+    config: { embedAction: 'download' },
+    onSend: restoreFileHeaders,
+  } as const;
+
   // Bigin's DOWNLOAD_NOT_ALLOWED for a link attachment passes through as its error envelope.
-  app.get(path, { onSend: restoreFileHeaders }, (request, reply) =>
-    withAttachment(request, reply, (response, transfer, attachmentId) =>
+  app.get(path, download, (request, reply) =>
+    withAttachment(request, request.params, reply, (response, transfer, attachmentId) =>
       streamToBrowser(reply, response, transfer, {
         contentType: downloadContentType(response.headers.get('content-type')),
         disposition: contentDisposition('attachment', nameOf(response, attachmentId)),
@@ -103,36 +103,45 @@ export function registerFileRoutes(
     ),
   );
 
-  app.get(`${path}/preview`, { onSend: restoreFileHeaders }, (request, reply) =>
-    withAttachment(request, reply, async (response, transfer, attachmentId) => {
-      const name = nameOf(response, attachmentId);
-      const declared = response.headers.get('content-type');
-      const type = previewContentType(declared, name);
-      if (!type) {
-        await discardBody(response);
-        transfer.done();
-        throw ApiFailure.proxy('PROXY_PREVIEW_UNSUPPORTED', {
-          content_type: declared ?? '',
-          file_name: name,
+  app.get(
+    `${path}/preview`,
+    { ...download, config: { ...download.config, failurePage: 'preview' } },
+    (request, reply) =>
+      withAttachment(request, request.params, reply, async (response, transfer, attachmentId) => {
+        const name = nameOf(response, attachmentId);
+        const declared = response.headers.get('content-type');
+        const type = previewContentType(declared, name);
+        if (!type) {
+          await discardBody(response);
+          transfer.done();
+          throw ApiFailure.proxy('PROXY_PREVIEW_UNSUPPORTED', {
+            content_type: declared ?? '',
+            file_name: name,
+          });
+        }
+        await streamToBrowser(reply, response, transfer, {
+          contentType: type,
+          disposition: contentDisposition('inline', name),
+          length: response.headers.get('content-length'),
+          headers: previewHeaders(type, embedHostsOf(request)),
         });
-      }
-      await streamToBrowser(reply, response, transfer, {
-        contentType: type,
-        disposition: contentDisposition('inline', name),
-        length: response.headers.get('content-length'),
-        headers: previewHeaders(type, embedHostsOf(request)),
-      });
-    }),
+      }),
   );
 
   // Never repeated: Bigin's writes carry no idempotency key (Upstream sends a DELETE once).
-  app.delete(path, async (request): Promise<WriteResult> => {
-    requireEmbedAction(request, 'delete');
-    const { module, recordId, attachmentId } = parseOrFail(attachmentParams, request.params);
-    return bigin.exchange(
-      tokensFor(request),
-      { method: 'DELETE', path: biginPath([module, recordId, 'Attachments', attachmentId]) },
-      readWriteResult,
-    );
-  });
-}
+  app.delete(
+    path,
+    {
+      schema: { params: attachmentParamsSchema, response: { 200: writeResultSchema } },
+      config: { embedAction: 'delete' },
+    },
+    async (request) => {
+      const { module, recordId, attachmentId } = request.params;
+      return bigin.exchange(
+        tokensFor(request),
+        { method: 'DELETE', path: biginPath([module, recordId, 'Attachments', attachmentId]) },
+        readWriteResult,
+      );
+    },
+  );
+};

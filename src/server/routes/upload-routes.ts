@@ -1,20 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BLOCKED_UPLOAD_EXTENSIONS, linkUploadSchema } from '../../shared/api-contract.ts';
-import { biginIdSchema } from '../../shared/bigin-attachment.ts';
-import type { WriteResult } from '../../shared/bigin-write.ts';
-import { moduleNameSchema } from '../../shared/modules.ts';
+import { recordParamsSchema } from '../../shared/api-params.ts';
+import { writeResultSchema } from '../../shared/bigin-write.ts';
 import { ApiFailure } from '../api-failure.ts';
-import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import { SizedForm } from '../zoho/sized-form.ts';
 import { extensionOf } from './file-types.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { streamUpload } from './streamed-upload.ts';
 import { readWriteResult } from './write-result.ts';
-import { requireEmbedAction } from '../embed/embed-grant.ts';
-
-const recordParams = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
 
 /**
  * The extension that counts: Windows drops trailing dots and spaces, so `setup.exe. ` runs as
@@ -26,17 +20,30 @@ export const isBlockedName = (fileName: string) => {
 };
 
 /** `POST apiPaths.upload`: a multipart `file`, or JSON `{attachmentUrl, title?}` for a link. */
-export function registerUploadRoutes(app: FastifyInstance, ctx: FileRouteContext) {
+export const uploadRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (app, ctx) => {
   const { bigin, tokensFor, maxUploadBytes } = ctx;
   app.post(
-    '/api/records/:module/:recordId/attachments',
-    async (request, reply): Promise<WriteResult> => {
-      requireEmbedAction(request, 'upload');
-      const { module, recordId } = parseOrFail(recordParams, request.params);
+    '/records/:module/:recordId/attachments',
+    {
+      schema: {
+        params: recordParamsSchema,
+        // A multipart upload has no body here (its parts are streamed): only a link is read.
+        body: linkUploadSchema.nullish(),
+        response: { 200: writeResultSchema },
+      },
+      config: { embedAction: 'upload' },
+    },
+    async (request, reply) => {
+      const { module, recordId } = request.params;
       const path = biginPath([module, recordId, 'Attachments']);
       const tokens = tokensFor(request);
       if (!request.isMultipart()) {
-        const link = parseOrFail(linkUploadSchema, request.body);
+        const link = request.body;
+        if (!link) {
+          throw ApiFailure.proxy('PROXY_BAD_REQUEST', {
+            issues: [{ param: '', problem: 'a multipart file or a JSON link is required' }],
+          });
+        }
         // Zoho's documented request sends the link as form fields of a multipart body, sized.
         const form = new SizedForm();
         const body = form.fields({
@@ -65,4 +72,4 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: FileRouteContext
       });
     },
   );
-}
+};

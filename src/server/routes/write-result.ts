@@ -1,6 +1,10 @@
-import { z } from 'zod';
 import { BIGIN_ERRORS } from '../../shared/bigin-error.ts';
-import { writeResultSchema, type WriteResult } from '../../shared/bigin-write.ts';
+import {
+  photoResultSchema,
+  writeResultSchema,
+  type PhotoResult,
+  type WriteResult,
+} from '../../shared/bigin-write.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { readJson } from '../zoho/bigin-client.ts';
 
@@ -24,15 +28,6 @@ export async function readWriteResult(response: Response): Promise<WriteResult> 
   }
   return parsed.data;
 }
-
-/** Bigin's photo calls answer one item, not a list: `{code, details, message, status}`. */
-const photoResultSchema = z.object({
-  code: z.string(),
-  details: z.record(z.string(), z.unknown()).default({}),
-  message: z.string(),
-  status: z.enum(['success', 'error']),
-});
-export type PhotoResult = z.infer<typeof photoResultSchema>;
 
 export async function readPhotoResult(response: Response): Promise<PhotoResult> {
   const body = await readJson(response);

@@ -1,13 +1,11 @@
 import { pipeline, Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIP_NOT_INCLUDED_ENTRY, zipRequestSchema } from '../../shared/api-contract.ts';
-import { attachmentListSchema, biginIdSchema } from '../../shared/bigin-attachment.ts';
+import { recordParamsSchema } from '../../shared/api-params.ts';
+import { attachmentListSchema } from '../../shared/bigin-attachment.ts';
 import { recordName, singleRecordSchema } from '../../shared/bigin-record.ts';
 import { contentDisposition, fileNameFromDisposition } from '../../shared/content-disposition.ts';
-import { moduleNameSchema } from '../../shared/modules.ts';
 import { ApiFailure } from '../api-failure.ts';
-import { parseOrFail } from '../parse-or-fail.ts';
 import { biginPath, type BiginClient, type TokenSource } from '../zoho/bigin-client.ts';
 import { PartialEntry, ZipWriter } from '../zip-writer.ts';
 import {
@@ -19,12 +17,9 @@ import {
 } from './file-transfer.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { uniqueZipNames } from './zip-names.ts';
-import { requireEmbedAction } from '../embed/embed-grant.ts';
 
 /** The ZIP's own calls in flight at once: within Bigin's 5, leaving room for the user's others. */
 export const ZIP_PARALLEL_DOWNLOADS = 3;
-
-const recordParams = z.object({ module: moduleNameSchema, recordId: biginIdSchema });
 
 interface Pending {
   id: string;
@@ -63,15 +58,19 @@ function startDownload(
  * `POST apiPaths.zip` `{ids, names?}`: the chosen attachments as one ZIP, streamed as it is
  * built.
  */
-export function registerZipRoute(app: FastifyInstance, context: FileRouteContext) {
+export const zipRoute: FastifyPluginAsyncZod<FileRouteContext> = async (app, context) => {
   const { bigin, tokensFor } = context;
   app.post(
-    '/api/records/:module/:recordId/attachments/zip',
-    { onSend: restoreFileHeaders },
+    '/records/:module/:recordId/attachments/zip',
+    {
+      schema: { params: recordParamsSchema, body: zipRequestSchema },
+      // The files' bytes, zipped: a download to an embed link.
+      config: { embedAction: 'download' },
+      onSend: restoreFileHeaders,
+    },
     async (request, reply) => {
-      requireEmbedAction(request, 'download');
-      const { module, recordId } = parseOrFail(recordParams, request.params);
-      const chosen = parseOrFail(zipRequestSchema, request.body);
+      const { module, recordId } = request.params;
+      const chosen = request.body;
       const ids = [...new Set(chosen.ids)];
       const tokens = tokensFor(request);
       const title = await recordTitle(context, tokens, module, recordId);
@@ -96,7 +95,7 @@ export function registerZipRoute(app: FastifyInstance, context: FileRouteContext
       return reply;
     },
   );
-}
+};
 
 interface Failure {
   id: string;

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fp from 'fastify-plugin';
 import { ApiFailure } from '../api-failure.ts';
 import type { TokenSource } from '../zoho/bigin-client.ts';
 import {
@@ -10,6 +11,10 @@ import {
 } from './session-store.ts';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Who a request acts for: its session (or the service user), its tokens. */
+    sessions: SessionAccess;
+  }
   interface FastifyRequest {
     /** The session the signed cookie names, when it is live. */
     session: Session | null;
@@ -62,6 +67,7 @@ export class SessionAccess {
     return this.secure ? '__Host-bigin_session' : 'bigin_session';
   }
 
+  /** The cookie parser, `request.session` and the hooks that keep it; called by `sessions`. */
   async register(app: FastifyInstance): Promise<void> {
     this.log = app.log;
     await app.register(fastifyCookie, { secret: this.options.secret });
@@ -176,3 +182,13 @@ export class SessionAccess {
     return tokens;
   }
 }
+
+/** The session cookie, `request.session` and `app.sessions`, for every route. */
+export const sessions = fp<SessionAccessOptions>(
+  async (app, options) => {
+    const access = new SessionAccess(options);
+    await access.register(app);
+    app.decorate('sessions', access);
+  },
+  { name: 'sessions', fastify: '5.x' },
+);

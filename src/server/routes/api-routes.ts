@@ -1,0 +1,41 @@
+import fp from 'fastify-plugin';
+import { sendNotFound } from '../api-failure.ts';
+import { sessionRoute, type SessionRouteOptions } from '../auth/auth-routes.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
+import { embedRoutes } from './embed-routes.ts';
+import { fileActionRoutes } from './file-action-routes.ts';
+import { recordRoutes } from './record-routes.ts';
+import type { FileRouteContext } from './route-context.ts';
+
+export interface ApiRoutesOptions {
+  context: FileRouteContext;
+  session: SessionRouteOptions;
+  /** Origins that may frame the embed pages (EMBED_ALLOWED_ORIGINS). */
+  embedAllowedOrigins: () => readonly string[];
+}
+
+/**
+ * The allow-listed routes, registered under `/api`. Every answer here is about a user: never
+ * cached, and counted by the rate limit. Each route names what an embed link must grant to use
+ * it (`config.embedAction`); one that names nothing is out of a link's reach.
+ */
+export const apiRoutes = fp<ApiRoutesOptions>(
+  async (api, { context, session, embedAllowedOrigins }) => {
+    api.addHook('onRoute', (route) => {
+      route.config = { noStore: true, rateLimited: true, ...route.config };
+    });
+    await api.register(sessionRoute, session);
+    await api.register(recordRoutes, context);
+    await api.register(attachmentRoutes, context);
+    await api.register(fileActionRoutes, context);
+    await api.register(embedRoutes, { allowedOrigins: embedAllowedOrigins });
+    // An API call to no route is answered as one, never with the app's page.
+    api.setNotFoundHandler(sendNotFound);
+  },
+  {
+    name: 'api-routes',
+    fastify: '5.x',
+    encapsulate: true,
+    dependencies: ['sessions', 'security-headers', 'embed-grant', 'write-guard', 'error-handler'],
+  },
+);
