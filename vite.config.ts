@@ -1,10 +1,35 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { theme } from './src/client/app/theme.ts';
+import { firstPaintThemeCss } from './src/client/features/attachments/first-paint-theme.ts';
+
+/**
+ * `virtual:first-paint-theme.css`: the app's theme and the record page's geometry as the CSS a
+ * deep link's first frame is drawn with before MUI has loaded (first-paint-theme.ts). Made here,
+ * where the theme can run; a change to the theme or the geometry restarts the dev server, a change
+ * to first-paint.css (which names the variables it reads) remakes it.
+ */
+function firstPaintTheme(): Plugin {
+  const id = 'virtual:first-paint-theme.css';
+  const frameCss = fileURLToPath(
+    new URL('src/client/features/attachments/first-paint.css', import.meta.url),
+  );
+  return {
+    name: 'first-paint-theme',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      this.addWatchFile(frameCss);
+      return firstPaintThemeCss(theme, readFileSync(frameCss, 'utf8'));
+    },
+  };
+}
 
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), firstPaintTheme()],
   resolve: {
     // React Router's package exports name only its development build (with its warnings and
     // checks); the production build it also ships is the one to bundle.
@@ -47,6 +72,8 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'browser-dom',
           environment: 'jsdom',
+          // first-paint-theme.test.ts reads the variables the first frame's CSS names.
+          css: { include: [/first-paint\.css/] },
           include: ['src/client/**/*.test.{ts,tsx}'],
           setupFiles: ['src/client/test/setup.ts'],
         },

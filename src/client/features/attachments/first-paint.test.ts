@@ -5,15 +5,18 @@ import { apiError, stubApi } from '../../test/stub-api.ts';
 import { paintFirstFrame } from './first-paint.ts';
 
 const FIRST_PAGE = '/api/records/Contacts/42/attachments?page=1&per_page=200';
+const RECORD = '/api/records/Contacts/42';
 const sample = docSampleAttachmentList.data[0]!;
 const page = {
   data: Array.from({ length: 30 }, (_, i) => ({
     ...sample,
     id: String(900 + i),
-    File_Name: `file ${i + 1}.png`,
+    File_Name: `file ${i + 1}.${i % 2 ? 'pdf' : 'png'}`,
   })),
   info: { per_page: 200, count: 30, page: 1, more_records: false },
 };
+const record = { id: '42', name: 'Patricia Boyle', module: 'Contacts', hasPhotoField: true };
+const api = { [FIRST_PAGE]: page, [RECORD]: record };
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -33,8 +36,8 @@ function paint(pathname: string, search = '') {
 }
 
 describe('paintFirstFrame', () => {
-  it("draws the app bar at once, then the first grid page's rows with the grid's columns", async () => {
-    stubApi({ [FIRST_PAGE]: page });
+  it("draws the app bar at once, then the record's header and the first grid page's rows", async () => {
+    stubApi(api);
     paint('/Contacts/42');
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Bigin Attachments' })).toHaveAttribute(
@@ -44,6 +47,8 @@ describe('paintFirstFrame', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Loading the page…');
 
     const table = await screen.findByRole('table', { name: 'Attachments of Contacts record 42' });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Patricia Boyle');
+    expect(screen.getByText('Id 42')).toBeVisible();
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(1 + 25);
     expect(
@@ -67,26 +72,48 @@ describe('paintFirstFrame', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  it("puts each name where the grid will, after an icon or an image's thumbnail", async () => {
+    stubApi(api);
+    paint('/Contacts/42');
+    const table = await screen.findByRole('table');
+    const names = within(table)
+      .getAllByRole('row')
+      .slice(1, 3)
+      .map((row) => within(row).getAllByRole('cell')[0]!);
+    expect(names.map((cell) => [cell.textContent, cell.className])).toEqual([
+      ['file 1.png', 'name thumbnail'],
+      ['file 2.pdf', 'name'],
+    ]);
+  });
+
+  it('names the record as the app does without its name when the name does not come', async () => {
+    stubApi({ [FIRST_PAGE]: page, [RECORD]: apiError(500, 'INTERNAL_ERROR') });
+    paint('/Contacts/42');
+    await screen.findByRole('table');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Contacts 42');
+  });
+
   it('follows the page size and hidden columns of the link', async () => {
-    stubApi({ [FIRST_PAGE]: page });
+    stubApi(api);
     paint('/Contacts/42', '?size=50&hide=Created_By,Modified_By');
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 25); // at most what fits a screen
     expect(within(table).queryByRole('columnheader', { name: 'Created by' })).toBeNull();
   });
 
-  it('asks for the first page once and hands that answer on', async () => {
-    const calls = stubApi({ [FIRST_PAGE]: page });
+  it('asks for the first page and the record once and hands those answers on', async () => {
+    const calls = stubApi(api);
     const { firstPaint } = paint('/Contacts/42');
     expect(firstPaint).toMatchObject({ module: 'Contacts', recordId: '42' });
     await expect(firstPaint!.firstPage).resolves.toEqual(page);
+    await expect(firstPaint!.record).resolves.toEqual(record);
     await screen.findByRole('table');
-    expect(calls).toEqual([FIRST_PAGE]);
+    expect(calls).toEqual([FIRST_PAGE, RECORD]);
   });
 
   it('draws no rows for a view only the grid can show: sorted, searched, a later page', async () => {
     for (const search of ['?sort=Size.desc', '?q=file', '?page=2']) {
-      stubApi({ [FIRST_PAGE]: page });
+      stubApi(api);
       const { root, firstPaint } = paint('/Contacts/42', search);
       await firstPaint!.firstPage;
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -97,7 +124,7 @@ describe('paintFirstFrame', () => {
   });
 
   it('keeps to the loading message when the first page fails: the app shows the error', async () => {
-    stubApi({ [FIRST_PAGE]: apiError(500, 'INTERNAL_ERROR') });
+    stubApi({ [FIRST_PAGE]: apiError(500, 'INTERNAL_ERROR'), [RECORD]: record });
     const { firstPaint } = paint('/Contacts/42');
     await expect(firstPaint!.firstPage).rejects.toMatchObject({ code: 'INTERNAL_ERROR' });
     expect(screen.getByRole('status')).toHaveTextContent('Loading the page…');
@@ -106,7 +133,10 @@ describe('paintFirstFrame', () => {
 
   it('leaves the page to the app once the app has drawn it', async () => {
     let answer = (_: Response) => {};
-    stubApi({ [FIRST_PAGE]: () => new Promise<Response>((resolve) => (answer = resolve)) });
+    stubApi({
+      [FIRST_PAGE]: () => new Promise<Response>((resolve) => (answer = resolve)),
+      [RECORD]: record,
+    });
     const { root } = paint('/Contacts/42');
     root.replaceChildren('the app');
     answer(new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/json' } }));

@@ -1,26 +1,34 @@
-import type { AttachmentPage } from '../../../shared/api-contract.ts';
+import {
+  apiPaths,
+  recordDetailSchema,
+  type AttachmentPage,
+  type RecordDetail,
+} from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { recordPageOf } from '../../../shared/record-page.ts';
 import {
   ACTIONS_COLUMN_WIDTH,
   CHECKBOX_COLUMN_WIDTH,
-  COLUMN_HEADER_HEIGHT,
   COLUMN_SIZES,
-  GRID_HEIGHT,
-  ROW_HEIGHT,
 } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
+import { apiGet } from '../../lib/api-client.ts';
+import { hasThumbnail } from '../file-actions/preview-kind.ts';
 import { fetchAttachmentPage } from './attachment-queries.ts';
 import { columnText } from './column-text.ts';
 import { parseGridView, SORTABLE_FIELDS, type SortableField } from './grid-view-state.ts';
+// The theme's colours and type, and the page's sizes, as CSS (first-paint-theme.ts).
+import 'virtual:first-paint-theme.css';
 import './first-paint.css';
 
-/** A record page's first frame, and the first page of attachments it asked for. */
+/** A record page's first frame, and what it asked the proxy for. */
 export interface FirstPaint {
   module: string;
   recordId: string;
   /** Asked for once, here: the app's query takes this answer over rather than asking again. */
   firstPage: Promise<AttachmentPage>;
+  /** The record's name, drawn in the header above the rows; the app's query takes it over too. */
+  record: Promise<RecordDetail>;
 }
 
 /** Rows drawn at most: as many as the grid shows on a tall screen before scrolling. */
@@ -28,58 +36,121 @@ const MAX_ROWS = 25;
 
 /**
  * Paints a deep link's first frame with the DOM alone, before React, MUI and the data grid (all
- * but a few kilobytes of the app's code) have loaded: the app bar at once, then the first page's
- * rows as soon as they arrive, laid out where the grid will show them, in its columns and row
- * heights, so that nothing moves when the app takes over the page. Rows are drawn only for the
- * view the grid opens on (first page, Bigin's order, no search); any other view shows that the
- * page is loading. Returns null, painting nothing, on any page other than a record's.
+ * but a few kilobytes of the app's code) have loaded: the app bar at once, then, once the first
+ * page and the record's name have arrived, the record header, the file toolbar's place and the
+ * first page's rows, laid out where the app will show them (the record page's geometry, in
+ * first-paint-theme.ts's CSS), so that nothing moves when the app takes over the page. Rows are
+ * drawn only for the view the grid opens on (first page, Bigin's order, no search); any other view
+ * shows that the page is loading. Returns null, painting nothing, on any page other than a
+ * record's.
  */
 export function paintFirstFrame(
   root: HTMLElement,
   { pathname, search }: { pathname: string; search: string },
 ): FirstPaint | null {
-  const record = recordPageOf(pathname);
-  if (!record) return null;
-  const { module, recordId } = record;
+  const found = recordPageOf(pathname);
+  if (!found) return null;
+  const { module, recordId } = found;
   const firstPage = fetchAttachmentPage(module, recordId, 1);
+  const record = apiGet(apiPaths.record(module, recordId), recordDetailSchema);
   // A failure is the app's to show, with its banner.
   firstPage.catch(() => undefined);
+  record.catch(() => undefined);
 
   const loading = el('p', 'first-paint-loading', messages.app.loadingPage);
   loading.setAttribute('role', 'status');
-  const main = el('main', 'first-paint-main', loading);
+  const main = el('main', 'first-paint-main first-paint-type-body1', loading);
   root.replaceChildren(appBar(), main);
 
   const view = parseGridView(new URLSearchParams(search));
   if (view.page === 0 && !view.sort && !view.search) {
     const columns = SORTABLE_FIELDS.filter((field) => !view.hidden.includes(field));
-    void firstPage.then(
-      (page) => {
+    // The header waits for the record's name: a long one wraps, and the rows start below it.
+    // Without a name, the header says what the app's does then.
+    const name = record.then(
+      (detail) => detail.name,
+      () => null,
+    );
+    void Promise.all([firstPage, name]).then(
+      ([page, recordName]) => {
         const rows = page.data.slice(0, Math.min(view.pageSize, MAX_ROWS));
         // Once the app has the page, the frame is gone and stays gone.
         if (rows.length === 0 || !root.contains(main)) return;
+        const label = messages.attachments.gridLabel(module, recordId);
         main.replaceChildren(
-          // The record's name, the file actions and the row count come with the app; their
-          // places are kept so that the rows below start where the grid's will.
-          el('div', 'first-paint-record-header'),
-          el('div', 'first-paint-file-toolbar'),
-          firstRows(messages.attachments.gridLabel(module, recordId), columns, rows),
+          recordHeader(module, recordId, recordName),
+          el(
+            'div',
+            'first-paint-files',
+            fileToolbar(),
+            statusLine(),
+            firstRows(label, columns, rows),
+          ),
         );
       },
       () => undefined,
     );
   }
-  return { module, recordId, firstPage };
+  return { module, recordId, firstPage, record };
 }
 
 /** The app's bar, as the app's layout draws it. */
 function appBar(): HTMLElement {
-  const home = el('a', '', messages.app.name);
+  const home = el('a', 'first-paint-type-h6', messages.app.name);
   home.setAttribute('href', '/');
   const nav = el('nav', '', home);
   nav.setAttribute('aria-label', messages.app.mainNavigation);
   return el('header', 'first-paint-bar', nav);
 }
+
+/**
+ * The record header, as the app draws it once it has the record's name: the back button's place,
+ * the photo's, then the module, the name and the id.
+ */
+function recordHeader(module: string, recordId: string, name: string | null): HTMLElement {
+  const words = messages.recordHeader;
+  const back = el('span', `${BUTTON} first-paint-text-button`, words.backToPickers);
+  return el(
+    'header',
+    'first-paint-record-header',
+    el('div', '', back),
+    el(
+      'div',
+      'first-paint-record',
+      el('div', 'first-paint-photo'),
+      el(
+        'div',
+        'first-paint-record-words',
+        el('p', 'first-paint-type-overline', module),
+        el('h1', 'first-paint-type-h5', name ?? words.unnamed(module, recordId)),
+        el('span', 'first-paint-type-caption', words.recordId(recordId)),
+      ),
+    ),
+  );
+}
+
+/**
+ * The file toolbar's place: its buttons, with their words, keep the room the app's will take (on a
+ * narrow screen they wrap onto a second line); they come to life with the app.
+ */
+function fileToolbar(): HTMLElement {
+  const words = messages.fileActions;
+  return el(
+    'div',
+    'first-paint-file-toolbar',
+    ...[
+      words.uploadFiles,
+      words.attachLink,
+      words.downloadSelected(0),
+      words.deleteSelected(0),
+    ].map((text) => el('span', BUTTON, text)),
+  );
+}
+
+const BUTTON = 'first-paint-button first-paint-type-button';
+
+/** The status line below the toolbar: the count of rows loaded comes with the app. */
+const statusLine = () => el('div', 'first-paint-status');
 
 function firstRows(label: string, columns: SortableField[], rows: Attachment[]): HTMLElement {
   const row = (cells: HTMLElement[]) => {
@@ -87,33 +158,46 @@ function firstRows(label: string, columns: SortableField[], rows: Attachment[]):
     r.setAttribute('role', 'row');
     return r;
   };
-  const cell = (role: string, field: SortableField, text: string) => {
-    const c = el('div', CLASS[field] ?? '', text);
+  const cell = (role: string, className: string, text: string) => {
+    const c = el('div', className, text);
     c.setAttribute('role', role);
     return c;
   };
+  // The grid puts an icon, or an image's thumbnail, before each name.
+  const bodyClass = (field: SortableField, attachment: Attachment) =>
+    field === 'File_Name'
+      ? hasThumbnail(attachment)
+        ? 'name thumbnail'
+        : 'name'
+      : (CLASS[field] ?? '');
   const table = el(
     'div',
     '',
-    row(columns.map((field) => cell('columnheader', field, messages.attachments.columns[field]))),
+    row(
+      columns.map((field) =>
+        cell('columnheader', CLASS[field] ?? '', messages.attachments.columns[field]),
+      ),
+    ),
     ...rows.map((attachment) =>
-      row(columns.map((field) => cell('cell', field, columnText[field](attachment)))),
+      row(
+        columns.map((field) =>
+          cell('cell', bodyClass(field, attachment), columnText[field](attachment)),
+        ),
+      ),
     ),
   );
   table.setAttribute('role', 'table');
   table.setAttribute('aria-label', label);
 
   // The grid's own toolbar, with its label, then the table.
-  const grid = el('div', 'first-paint-grid', el('p', 'first-paint-grid-label', label), table);
+  const grid = el(
+    'div',
+    'first-paint-grid first-paint-type-body2',
+    el('p', 'first-paint-grid-label first-paint-type-body1', label),
+    table,
+  );
   grid.setAttribute('aria-busy', 'true');
-  const geometry: Record<string, string> = {
-    '--first-paint-grid-height': `${GRID_HEIGHT.xs}px`,
-    '--first-paint-grid-height-md': GRID_HEIGHT.md,
-    '--first-paint-row-height': `${ROW_HEIGHT}px`,
-    '--first-paint-header-height': `${COLUMN_HEADER_HEIGHT}px`,
-    '--first-paint-tracks': tracks(columns),
-  };
-  for (const [name, value] of Object.entries(geometry)) grid.style.setProperty(name, value);
+  grid.style.setProperty('--first-paint-tracks', tracks(columns));
   return grid;
 }
 
@@ -128,7 +212,7 @@ const tracks = (columns: SortableField[]) =>
     `${ACTIONS_COLUMN_WIDTH}px`,
   ].join(' ');
 
-const CLASS: Partial<Record<SortableField, string>> = { File_Name: 'name', Size: 'size' };
+const CLASS: Partial<Record<SortableField, string>> = { Size: 'size' };
 
 function el(tag: string, className: string, ...children: (Node | string)[]): HTMLElement {
   const element = document.createElement(tag);
