@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
 
@@ -47,6 +47,54 @@ test('an unknown module shows the INVALID_MODULE banner with what to do', async 
 });
 
 test.describe('the first rows, while the grid is on its way', () => {
+  const recordId = '4150868000002728201';
+  // Long enough to wrap onto more lines than one, on a wide screen as on a phone.
+  const longName =
+    'Maximiliana Alexandrina Konstantinopoulou-Featherstonehaugh, Head of Procurement and ' +
+    'Facilities for the Northern Regional Offices of Zylker Corporation International';
+
+  /** Gives the record a long name, as the proxy would answer it. */
+  async function nameRecordLongly(page: Page) {
+    await page.route(`**/api/records/Contacts/${recordId}`, async (route) => {
+      const answer = await route.fetch();
+      await route.fulfill({ response: answer, json: { ...(await answer.json()), name: longName } });
+    });
+  }
+
+  /** Where a cell's words start, left to right: after its padding and any icon or thumbnail. */
+  const textLeft = (cell: Locator) =>
+    cell.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT, (node) =>
+        node.textContent?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
+      );
+      const text = walker.nextNode();
+      if (!text) return NaN;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      return range.getBoundingClientRect().left;
+    });
+
+  /** The app bar's colours. */
+  const barColours = (page: Page) =>
+    page.locator('header:has(> nav[aria-label="Main"])').evaluate((bar) => {
+      const style = getComputedStyle(bar);
+      return { background: style.backgroundColor, text: style.color };
+    });
+
+  /** The record header's height, and how many lines the record's name takes in it. */
+  const recordHeader = (page: Page) =>
+    page
+      .locator('main header', { has: page.getByRole('heading', { level: 1 }) })
+      .evaluate((header) => {
+        const name = header.querySelector('h1')!;
+        return {
+          height: header.getBoundingClientRect().height,
+          nameLines: Math.round(
+            name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight),
+          ),
+        };
+      });
+
   /** Holds the record page's code until the test lets it through. */
   async function holdRecordPageCode(page: Page) {
     let release = () => {};
@@ -68,8 +116,9 @@ test.describe('the first rows, while the grid is on its way', () => {
       await page.setViewportSize(screen);
       await page.emulateMedia({ colorScheme: screen.colorScheme });
       const release = await holdRecordPageCode(page);
+      await nameRecordLongly(page);
       const firstPage = page.waitForRequest(/\/attachments\?page=1&per_page=200$/);
-      await page.goto('/Contacts/4150868000002728201');
+      await page.goto(`/Contacts/${recordId}`);
       // The proxy hints the first page to the browser with the page itself.
       expect((await firstPage).url()).toContain('/api/records/Contacts/4150868000002728201/');
       const early = page.getByRole('table', { name: /Attachments of Contacts record/ });
@@ -78,13 +127,25 @@ test.describe('the first rows, while the grid is on its way', () => {
       await expect(firstName).not.toBeEmpty();
       const name = (await firstName.textContent()) ?? '';
       const before = await firstName.boundingBox();
+      // The first rows' names (an image's after its thumbnail, other files' after their icon).
+      const earlyNames = [1, 2, 3].map((n) =>
+        early.getByRole('row').nth(n).getByRole('cell').first(),
+      );
+      const textBefore = await Promise.all(earlyNames.map(textLeft));
       const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const frameBackground = await background();
+      const frameBar = await barColours(page);
+      const frameHeader = await recordHeader(page);
+      expect(frameHeader.nameLines).toBeGreaterThan(1);
       await expectNoSeriousAxeIssues(page);
       // From here to the grid, the page never goes back to saying it is loading.
       await page.evaluate(`new MutationObserver(() => {
         if (document.body.textContent.includes('Loading the page')) window.__flashed = true;
       }).observe(document.body, { childList: true, subtree: true, characterData: true })`);
+      // Nor does anything the app draws move once drawn (the header's name among them).
+      await page.evaluate(`window.__shift = 0; new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift' })`);
       release();
       const grid = page.getByRole('grid', { name: /Attachments of Contacts record/ });
       const gridName = grid.getByRole('row').nth(1).getByRole('gridcell').first();
@@ -99,6 +160,25 @@ test.describe('the first rows, while the grid is on its way', () => {
         4,
       );
       expect(await background()).toBe(frameBackground);
+      expect(await barColours(page)).toEqual(frameBar);
+      // The names start where they did, after the icon or thumbnail the frame left room for.
+      const gridNames = [1, 2, 3].map((n) =>
+        grid.getByRole('row').nth(n).getByRole('gridcell').first(),
+      );
+      // (Among them an image with its thumbnail and a file with its icon.)
+      const thumbnails = await Promise.all(gridNames.map((cell) => cell.locator('img').count()));
+      expect(thumbnails).toContain(1);
+      expect(thumbnails).toContain(0);
+      const textAfter = await Promise.all(gridNames.map(textLeft));
+      textAfter.forEach((left, i) =>
+        expect(Math.abs(left - textBefore[i]!)).toBeLessThanOrEqual(4),
+      );
+      // The long name wraps as it did in the frame: the header is as tall, and the rows stay put.
+      const appHeader = await recordHeader(page);
+      expect(appHeader.nameLines).toBe(frameHeader.nameLines);
+      expect(Math.abs(appHeader.height - frameHeader.height)).toBeLessThanOrEqual(1);
+      await page.waitForTimeout(500);
+      expect(await page.evaluate('window.__shift')).toBe(0);
     });
   }
 
