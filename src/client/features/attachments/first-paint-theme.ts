@@ -52,18 +52,12 @@ function themeVariables(theme: Theme, frameCss: string): string[] {
   const { rootSelector } = withVars;
   const blocks = [...declarationBlocks(withVars.generateStyleSheets(), [])];
   const wanted = new Set(references(frameCss));
-  // A variable's value may name another (the dark app bar's is the paper's colour).
-  for (let grown = true; grown;) {
-    grown = false;
-    for (const { declarations } of blocks)
-      for (const [name, value] of declarations)
-        if (wanted.has(name))
-          for (const ref of references(value))
-            if (!wanted.has(ref)) {
-              wanted.add(ref);
-              grown = true;
-            }
-  }
+  // A variable's value may name another (the dark app bar's names the paper's colour); a set
+  // goes on to the names added while it is gone through.
+  const all = blocks.flatMap((block) => block.declarations);
+  for (const wantedName of wanted)
+    for (const [name, value] of all)
+      if (name === wantedName) for (const ref of references(value)) wanted.add(ref);
   return blocks.flatMap(({ selector, media, declarations }) => {
     const kept = declarations.filter(([name]) => wanted.has(name));
     if (kept.length === 0) return [];
