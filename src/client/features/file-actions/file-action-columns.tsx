@@ -1,10 +1,10 @@
 import { GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef } from '@mui/x-data-grid';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import { ACTIONS_COLUMN_WIDTH } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { apiUrl } from '../../lib/api-client.ts';
 import { FileNameCell } from '../attachments/attachment-columns.tsx';
-import { ACTIONS_COLUMN_WIDTH } from '../attachments/grid-layout.ts';
 import { hasThumbnail } from './preview-kind.ts';
 import { RowActions, type RowActionHandlers } from './row-actions.tsx';
 
