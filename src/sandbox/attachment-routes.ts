@@ -7,7 +7,8 @@ import { BiginFailure } from './bigin-failure.ts';
 import { contentTypeFor } from './file-bytes.ts';
 import { requireSizedBody } from './sized-body.ts';
 import { pageOf, pickFields, readPaging, type PageQuery } from './paging.ts';
-import { toWireAttachment, type StoredAttachment } from './seed.ts';
+import { toWireAttachment } from './seed.ts';
+import type { StoredAttachment } from './seed-types.ts';
 import type { SandboxStore } from './store.ts';
 
 export interface RouteContext {

@@ -6,7 +6,7 @@ import { NAME_FIELDS, ORG_MODULES, type ApiVersion } from './org-modules.ts';
 import { pageOf, pickFields, readPaging, type PageQuery } from './paging.ts';
 import { canReadFieldSettings, canReadModuleSettings, canSearch } from './scopes.ts';
 import { parseCriteria, type Predicate } from './search-criteria.ts';
-import type { SeedRecord } from './seed.ts';
+import type { SeedRecord } from './seed-types.ts';
 
 type ListQuery = PageQuery & {
   fields?: string;

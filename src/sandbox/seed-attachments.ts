@@ -4,7 +4,7 @@ import { docSampleAttachmentList } from '../shared/doc-samples.ts';
 import { formatBiginTime } from './bigin-time.ts';
 import { contentTypeFor, recipeSize, type FileRecipe } from './file-bytes.ts';
 import { createRng, randomInt } from './prng.ts';
-import type { SeedRecord, StoredAttachment } from './seed.ts';
+import type { SeedRecord, StoredAttachment } from './seed-types.ts';
 import {
   COMPANY_RECORD_ID,
   DEAL_RECORD_ID,

@@ -3,7 +3,7 @@ import { DOC_SAMPLE_RECORD_ID } from '../shared/doc-samples.ts';
 import { formatBiginTime } from './bigin-time.ts';
 import { createRng, randomInt } from './prng.ts';
 import { NAME_FIELDS } from './org-modules.ts';
-import type { SeedRecord } from './seed.ts';
+import type { SeedRecord } from './seed-types.ts';
 import {
   COMPANY_RECORD_ID,
   DOC_REQUEST_RECORD_ID,

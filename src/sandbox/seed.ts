@@ -1,8 +1,8 @@
 import type { DocumentedAttachment, DocumentedUser } from '../shared/bigin-attachment.ts';
-import type { FileRecipe } from './file-bytes.ts';
 import { buildSeedAttachments, fileIdOf } from './seed-attachments.ts';
 import { DOC_REQUEST_RECORD_ID, PRODUCT_RECORD_ID } from './seed-ids.ts';
 import { buildSeedRecords } from './seed-records.ts';
+import type { Seed, StoredAttachment } from './seed-types.ts';
 
 /** A user of the sandbox's one org, with what their Bigin profile and consent allow. */
 export interface DemoUser extends DocumentedUser {
@@ -79,28 +79,6 @@ export {
   SIZES_RECORD_ID,
   THOUSAND_ATTACHMENTS_RECORD_ID,
 } from './seed-ids.ts';
-
-export interface SeedRecord {
-  module: string;
-  id: string;
-  name: string;
-  /** The record as `GET /{module}/{id}` answers it. */
-  fields: Record<string, unknown>;
-  /** Contacts, Accounts and Products may carry a photo. */
-  photo?: FileRecipe;
-}
-
-export interface StoredAttachment extends DocumentedAttachment {
-  /** The MIME type the bytes are served with. */
-  contentType: string;
-  /** How to make the bytes; null for a link, which has none. */
-  recipe: FileRecipe | null;
-}
-
-export interface Seed {
-  records: SeedRecord[];
-  attachments: StoredAttachment[];
-}
 
 /**
  * The seed is the same on every start: ids and timestamps are fixed, names come from a seeded

@@ -6,7 +6,7 @@ import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { formatBiginTime } from './bigin-time.ts';
 import { renderRecipe, type FileRecipe } from './file-bytes.ts';
 import { fileIdOf } from './seed-attachments.ts';
-import type { Seed, SeedRecord, StoredAttachment } from './seed.ts';
+import type { Seed, SeedRecord, StoredAttachment } from './seed-types.ts';
 
 const recipeSchema = z.custom<FileRecipe>((v) => typeof v === 'object' && v !== null);
 const storedAttachmentSchema = documentedAttachmentSchema.extend({

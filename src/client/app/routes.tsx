@@ -15,15 +15,18 @@ import {
  * is loading. Code already here (warmed up on a deep link) draws at once, with no loading message
  * in between: a lazy component suspends on its first render even then.
  */
-function lazyPage<M>(code: PageCode<M>, pick: (module: M) => ComponentType) {
+function lazyPage<M, P extends object = object>(
+  code: PageCode<M>,
+  pick: (module: M) => ComponentType<P>,
+) {
   const Lazy = lazy(() => code().then((module) => ({ default: pick(module) })));
-  return function Page() {
+  return function Page(props: P) {
     // Chosen once: a switch later would remount the page and lose what it holds.
-    const [Component] = useState(() => {
+    const [Component] = useState<ComponentType<P>>(() => {
       const module = code.loaded();
-      return module ? pick(module) : Lazy;
+      return module ? pick(module) : (Lazy as unknown as ComponentType<P>);
     });
-    return <Component />;
+    return <Component {...props} />;
   };
 }
 
@@ -51,7 +54,8 @@ export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
+      // Someone reaching for a picker is about to open a record: its page's code is fetched then.
+      { index: true, element: <HomePage onReachForRecord={() => void loadRecordPage()} /> },
       { path: ':module/:recordId', element: <RecordAttachmentsPage /> },
     ],
   },

@@ -3,7 +3,6 @@ import { Divider, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ModuleInfo } from '../../../shared/modules.ts';
-import { loadRecordPage } from '../../app/lazy-pages.ts';
 import { recordPath } from '../../app/paths.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { messages } from '../../i18n/messages.ts';
@@ -18,7 +17,7 @@ import { RecordPicker } from './record-picker.tsx';
 const PREFERRED_MODULE = 'Contacts';
 
 /** Home: choose a module, then find a record by typing or from its recent records. */
-export function HomePage() {
+export function HomePage({ onReachForRecord }: { onReachForRecord?: () => void }) {
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const modules = useQuery(modulesQuery());
@@ -60,8 +59,7 @@ export function HomePage() {
           direction={{ xs: 'column', sm: 'row' }}
           spacing={2}
           sx={{ alignItems: 'flex-start' }}
-          // Someone reaching for a picker is about to open a record: fetch its page's code now.
-          onFocusCapture={() => void loadRecordPage()}
+          onFocusCapture={onReachForRecord}
         >
           <ModulePicker
             modules={list}
