@@ -33,7 +33,7 @@ export function pageCode<M>(importPage: () => Promise<M>): PageCode<M> {
  */
 export const loadHomePage = pageCode(() => import('../features/record-picker/home-page.tsx'));
 export const loadRecordPage = pageCode(
-  () => import('../features/attachments/record-attachments-page.tsx'),
+  () => import('../features/record-page/record-attachments-page.tsx'),
 );
 export const loadEmbedPage = pageCode(() => import('../features/embed/embed-page.tsx'));
 export const loadEmbedSignedInPage = pageCode(() => import('../features/embed/embed-sign-in.tsx'));

@@ -13,7 +13,7 @@ import {
 } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { apiGet } from '../../lib/api-client.ts';
-import { hasThumbnail } from '../file-actions/preview-kind.ts';
+import { hasThumbnail } from './preview-kind.ts';
 import { fetchAttachmentPage } from './attachment-queries.ts';
 import { columnText } from './column-text.ts';
 import { parseGridView, SORTABLE_FIELDS, type SortableField } from './grid-view-state.ts';

@@ -10,7 +10,7 @@ import { embedMessages } from '../../i18n/embed-messages.ts';
 import { AllowedActionsContext } from '../../lib/allowed-actions.ts';
 import { sessionQuery } from '../../lib/session-query.ts';
 import { attachmentPageQuery } from '../attachments/attachment-queries.ts';
-import { AttachmentsGrid } from '../attachments/attachments-grid.tsx';
+import { AttachmentsGrid } from '../record-page/attachments-grid.tsx';
 import { EmbedBanner } from './embed-banner.tsx';
 import { useEmbedAuthorization } from './embed-authorization.ts';
 import {

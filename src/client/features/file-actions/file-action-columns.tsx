@@ -5,7 +5,7 @@ import { ACTIONS_COLUMN_WIDTH } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { apiUrl } from '../../lib/api-client.ts';
 import { FileNameCell } from '../attachments/attachment-columns.tsx';
-import { hasThumbnail } from './preview-kind.ts';
+import { hasThumbnail } from '../attachments/preview-kind.ts';
 import { RowActions, type RowActionHandlers } from './row-actions.tsx';
 
 /**

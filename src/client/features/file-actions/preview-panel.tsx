@@ -9,7 +9,7 @@ import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
 import { ApiClientError, apiUrl } from '../../lib/api-client.ts';
 import { actionReason } from './action-reason.ts';
-import { previewKind } from './preview-kind.ts';
+import { previewKind } from '../attachments/preview-kind.ts';
 import { previewFailureQuery, previewTextQuery } from './preview-queries.ts';
 
 const words = messages.preview;

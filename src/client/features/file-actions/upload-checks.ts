@@ -1,7 +1,7 @@
 import { BLOCKED_UPLOAD_EXTENSIONS } from '../../../shared/api-contract.ts';
 import { formatBytes } from '../../lib/format.ts';
 import { messages } from '../../i18n/messages.ts';
-import { extensionOf } from './preview-kind.ts';
+import { extensionOf } from '../attachments/preview-kind.ts';
 
 const words = messages.upload;
 

@@ -11,8 +11,8 @@ import {
 import { useMemo, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { TooltipHost } from '../../components/tooltip-host.tsx';
-import { attachmentColumns, cellStyles } from './attachment-columns.tsx';
-import { viewRows } from './attachment-rows.ts';
+import { attachmentColumns, cellStyles } from '../attachments/attachment-columns.tsx';
+import { viewRows } from '../attachments/attachment-rows.ts';
 import {
   CELL_PADDING_X,
   COLUMN_HEADER_HEIGHT,
@@ -23,9 +23,9 @@ import {
   ROW_HEIGHT,
 } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
-import { PAGE_SIZES, type PageSize, type SortableField } from './grid-view-state.ts';
-import { useAttachmentPages } from './use-attachment-pages.ts';
-import { useGridView } from './use-grid-view.ts';
+import { PAGE_SIZES, type PageSize, type SortableField } from '../attachments/grid-view-state.ts';
+import { useAttachmentPages } from '../attachments/use-attachment-pages.ts';
+import { useGridView } from '../attachments/use-grid-view.ts';
 import { openAttachment } from '../file-actions/download.ts';
 import { withFileActions } from '../file-actions/file-action-columns.tsx';
 import { FileToolbar } from '../file-actions/file-toolbar.tsx';
