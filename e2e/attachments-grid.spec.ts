@@ -7,6 +7,7 @@ import {
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
 import { expect, test } from './support/test.ts';
+import { readmeScreenshot } from './support/screenshot.ts';
 
 const thousand = `/Contacts/${THOUSAND_ATTACHMENTS_RECORD_ID}`;
 
@@ -136,7 +137,7 @@ test('the grid page passes axe, light and dark, wide and on a phone', async ({ p
     () => document.documentElement.scrollWidth - window.innerWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'docs/screenshots/record-attachments-phone-dark.png' });
+  await readmeScreenshot(page, 'record-attachments-phone-dark');
 });
 
 test('the grid works from the keyboard: into the cells, sort, and the next page', async ({

@@ -3,6 +3,7 @@ import { expect, test } from './support/test.ts';
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
 import { spareContact } from './support/sandbox-files.ts';
+import { readmeScreenshot } from './support/screenshot.ts';
 
 /** Each banner is reached by its real cause in the sandbox: a bad link, a demo user, a fault. */
 
@@ -49,7 +50,7 @@ test.describe('a demo user Bigin refuses', () => {
       await expect(banner(page)).toContainText('Ask your Bigin administrator');
       await expect(banner(page)).toContainText('NO_PERMISSION');
       await expectNoSeriousAxeIssues(page);
-      await page.screenshot({ path: 'docs/screenshots/banner-no-permission.png' });
+      await readmeScreenshot(page, 'banner-no-permission');
     });
   });
 
@@ -70,7 +71,7 @@ test.describe('a demo user Bigin refuses', () => {
       await page.goto(`${DOC_RECORD}?pageSize=25`);
       await expect(banner(page)).toContainText('The sign-in lacks the attachments permission');
       await expectNoSeriousAxeIssues(page);
-      await page.screenshot({ path: 'docs/screenshots/banner-scope-mismatch.png' });
+      await readmeScreenshot(page, 'banner-scope-mismatch');
       await banner(page).getByRole('button', { name: 'Sign in again' }).click();
       // Zoho's consent page again; this time a user whose consent covers attachments.
       await page.getByRole('button', { name: 'Patricia Boyle', exact: true }).click();

@@ -11,6 +11,7 @@ import { readZip } from '../src/server/test-support/read-zip.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
 import { listed, sandboxBytes, spareContact, uploadThroughProxy } from './support/sandbox-files.ts';
 import { expect, test } from './support/test.ts';
+import { readmeScreenshot } from './support/screenshot.ts';
 
 const docSample = NOTABLE_RECORDS.docSample;
 const grid = (page: Page) => page.getByRole('grid', { name: /Attachments of/ });
@@ -186,7 +187,7 @@ test('preview shows images, PDF and text in a side panel; Escape closes it and f
   await expect(img).toBeVisible();
   expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
   await expectNoSeriousAxeIssues(page);
-  await page.screenshot({ path: 'docs/screenshots/preview-panel.png' });
+  await readmeScreenshot(page, 'preview-panel');
   await page.keyboard.press('Escape');
   await expect(image.panel).toBeHidden();
   await expect(image.button).toBeFocused();

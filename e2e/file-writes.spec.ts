@@ -4,6 +4,7 @@ import { expectNoSeriousAxeIssues } from './support/axe.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
 import { listed, spareContact, uploadThroughProxy } from './support/sandbox-files.ts';
 import { expect, test } from './support/test.ts';
+import { readmeScreenshot } from './support/screenshot.ts';
 
 // Each test writes to a seed contact of its own, that no other spec reads.
 const grid = (page: Page) => page.getByRole('grid', { name: /Attachments of/ });
@@ -35,7 +36,7 @@ test('upload: several files with progress; new rows appear without a reload', as
   await expect(grid(page).getByText(`notes-${stamp}.txt`)).toBeVisible();
   await expect(grid(page).getByText(`photo-${stamp}.png`)).toBeVisible();
   await expectNoSeriousAxeIssues(page);
-  await page.screenshot({ path: 'docs/screenshots/upload.png' });
+  await readmeScreenshot(page, 'upload');
 });
 
 test('upload: cancelled midway, it says so and nothing arrives', async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
+import { readmeScreenshot } from './support/screenshot.ts';
 
 test('the deep link shows the documentation sample row with its values', async ({ page }) => {
   await page.goto('/Contacts/4150868000002728001');
@@ -20,7 +21,7 @@ test('the deep link shows the documentation sample row with its values', async (
   await expect(row.getByRole('gridcell').nth(4)).toHaveText('Jul 24, 2020, 12:42 PM');
   await expect(row.getByRole('gridcell').nth(5)).toHaveText('Patricia Boyle'); // modified by
   await expect(row.getByRole('gridcell').nth(6)).toHaveText('Jul 24, 2020, 12:42 PM');
-  await page.screenshot({ path: 'docs/screenshots/record-attachments.png' });
+  await readmeScreenshot(page, 'record-attachments');
   await row.getByText('354 kB').hover();
   await expect(page.getByRole('tooltip')).toHaveText('362,207 bytes');
   await page.mouse.move(0, 0);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
+import { readmeScreenshot } from './support/screenshot.ts';
 
 const ZYLKER = { id: '4150868000003200001', name: 'Zylker Corp' };
 
@@ -30,7 +31,7 @@ test('a module and a record chosen by typing open the record, which is then offe
   await searched;
   const match = page.getByRole('option', { name: new RegExp(ZYLKER.name) }).first();
   await expect(match).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/record-picker-search.png' });
+  await readmeScreenshot(page, 'record-picker-search');
   await page.keyboard.press('Enter');
 
   await expect(page).toHaveURL(`/Accounts/${ZYLKER.id}`);
@@ -89,7 +90,7 @@ test('home and its open record list pass axe, light and dark, phone and wide', a
   await page.goto('/?module=Contacts');
   await expect(page.getByRole('combobox', { name: 'Module' })).toHaveValue('Contacts');
   await expectNoSeriousAxeIssues(page);
-  await page.screenshot({ path: 'docs/screenshots/home.png' });
+  await readmeScreenshot(page, 'home');
 
   await page.getByRole('combobox', { name: 'Record' }).click();
   await expect(page.getByRole('option').first()).toBeVisible();
@@ -102,7 +103,7 @@ test('home and its open record list pass axe, light and dark, phone and wide', a
   // Nothing wider than the phone: no sideways scrolling.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await expectNoSeriousAxeIssues(page);
-  await page.screenshot({ path: 'docs/screenshots/home-phone-dark.png', fullPage: true });
+  await readmeScreenshot(page, 'home-phone-dark', { fullPage: true });
 });
 
 test('the record header passes axe and fits a phone', async ({ page }) => {
@@ -110,5 +111,5 @@ test('the record header passes axe and fits a phone', async ({ page }) => {
   await page.goto(`/Accounts/${ZYLKER.id}`);
   await expect(page.getByRole('heading', { level: 1, name: ZYLKER.name })).toBeVisible();
   await expectNoSeriousAxeIssues(page, 'main header');
-  await page.screenshot({ path: 'docs/screenshots/record-header-phone.png' });
+  await readmeScreenshot(page, 'record-header-phone');
 });
