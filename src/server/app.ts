@@ -143,12 +143,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Deep links such as /Contacts/4150868000002728001 are the app's routes: serve the app, to
     // someone signed in; anyone else signs in first and comes back here.
     if (!app.sessions.isSignedIn(request)) return redirectToSignIn(request, reply);
-    // A record's page shows its first page of attachments: the browser may ask for it at once,
-    // while the app's code is still on its way.
+    // A record's page shows the record's name and its first page of attachments: the browser
+    // may ask for both at once, while the app's code is still on its way.
     const record = recordPageOf(request.url.split('?')[0]!);
     if (record) {
       const firstPage = apiPaths.attachments(record.module, record.recordId, 1, BIGIN_MAX_PER_PAGE);
-      reply.header('Link', `<${firstPage}>; rel=preload; as=fetch; crossorigin`);
+      const name = apiPaths.record(record.module, record.recordId);
+      reply.header(
+        'Link',
+        [firstPage, name].map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '),
+      );
     }
     return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');
   });

@@ -417,9 +417,10 @@ describe('pages of the app', () => {
     const app = await browser.fetch(deepLink);
     expect(app.status).toBe(200);
     expect(await app.text()).toContain('<title>app</title>');
-    // The record's first page of attachments, named for the browser to fetch with the page.
+    // The record's first page of attachments and its name, for the browser to fetch with the page.
     expect(app.headers.get('link')).toBe(
-      '</api/records/Contacts/4150868000002728001/attachments?page=1&per_page=200>; rel=preload; as=fetch; crossorigin',
+      '</api/records/Contacts/4150868000002728001/attachments?page=1&per_page=200>; rel=preload; as=fetch; crossorigin, ' +
+        '</api/records/Contacts/4150868000002728001>; rel=preload; as=fetch; crossorigin',
     );
     expect((await browser.fetch('/')).headers.get('link')).toBeNull();
     expect((await browser.fetch('/Contacts/not-a-record')).headers.get('link')).toBeNull();
