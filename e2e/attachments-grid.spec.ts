@@ -180,8 +180,10 @@ test('a sort and then at once the next page: the second page of the new order', 
   const view = () => Object.fromEntries(new URL(page.url()).searchParams);
   await expect.poll(view).toEqual({ sort: 'Size.asc', page: '2' });
   await expect(page.getByText(/^26–50 of/)).toBeVisible();
-  // And it stays there: the grid does not go back to the first page on its own a moment later.
-  await page.waitForTimeout(1_000);
+  // And it stays there: the grid does not go back to the first page on its own once the sorted
+  // rows have settled (every attachment request answered, nothing drawn after).
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
   await expect(page.getByText(/^26–50 of/)).toBeVisible();
   expect(view()).toEqual({ sort: 'Size.asc', page: '2' });
 });

@@ -178,7 +178,8 @@ test.describe('the first rows, while the grid is on its way', () => {
       const appHeader = await recordHeader(page);
       expect(appHeader.nameLines).toBe(frameHeader.nameLines);
       expect(Math.abs(appHeader.height - frameHeader.height)).toBeLessThanOrEqual(1);
-      await page.waitForTimeout(500);
+      // What could still move the page once the grid is drawn: its images (thumbnails) arriving.
+      await page.waitForFunction(() => [...document.images].every((image) => image.complete));
       expect(await page.evaluate('window.__shift')).toBe(0);
     });
   }
