@@ -141,7 +141,8 @@ describe('the sandbox, over a real socket', () => {
 
 describe('access tokens', () => {
   it('expire after their lifetime and then get INVALID_TOKEN', async () => {
-    const shortLived = await buildSandbox({ accessTokenTtlMs: 50 });
+    let clock = Date.now();
+    const shortLived = await buildSandbox({ accessTokenTtlMs: 50, now: () => clock });
     const url = await shortLived.listen({ host: '127.0.0.1', port: 0 });
     try {
       const body = new URLSearchParams({
@@ -156,7 +157,9 @@ describe('access tokens', () => {
       const path = `${url}/bigin/v1/Contacts/${DOC_SAMPLE_RECORD_ID}/Attachments`;
       const headers = { Authorization: `Zoho-oauthtoken ${access_token}` };
       expect((await fetch(path, { headers })).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 80));
+      clock += 49;
+      expect((await fetch(path, { headers })).status).toBe(200);
+      clock += 2;
       await expectBiginError(await fetch(path, { headers }), 401, 'INVALID_TOKEN');
     } finally {
       await shortLived.close();

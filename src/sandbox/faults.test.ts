@@ -150,7 +150,10 @@ describe('limits', () => {
         match: { recordId: LINKS_RECORD_ID },
       });
       const slow = Array.from({ length: 5 }, () => limited.api(listPath(LINKS_RECORD_ID)));
-      await new Promise((r) => setTimeout(r, 100));
+      // Once the five are held in flight (the limits say so), the sixth meets the limit.
+      await expect
+        .poll(async () => (await (await limited.control('GET', 'limits')).json()).inFlight)
+        .toBe(5);
       await expectBiginError(
         await limited.api(listPath(DOC_SAMPLE_RECORD_ID)),
         429,
