@@ -27,6 +27,14 @@ export const PROXY_ERRORS = {
     status: 503,
     message: 'Zoho is refusing new tokens for a while: too many were requested',
   },
+  /**
+   * The store the proxy keeps sessions and shared counters in (Redis, with REDIS_URL) cannot be
+   * reached: nothing was done; it resumes by itself once the store is back.
+   */
+  PROXY_STATE_UNAVAILABLE: {
+    status: 503,
+    message: 'The server cannot reach its session store just now; try again shortly',
+  },
   /** The sign-in's `state` was missing, unknown, stale, or started in another browser. */
   PROXY_SIGN_IN_STATE: {
     status: 400,
@@ -55,6 +63,14 @@ export const PROXY_ERRORS = {
   PROXY_ATTACHMENT_GONE: {
     status: 404,
     message: 'This attachment no longer exists in Bigin: it was deleted or moved',
+  },
+  /**
+   * The instance is shutting down (a deploy): a request that arrived while it drains, or one
+   * still running when its grace period ended, whose call to Bigin was stopped before its end.
+   */
+  PROXY_SHUTTING_DOWN: {
+    status: 503,
+    message: 'The server is restarting and did not do this; try again in a moment',
   },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;

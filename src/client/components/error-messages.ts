@@ -59,6 +59,7 @@ const BEHAVIOURS: Record<WordedErrorCode, ErrorBehaviour> = {
   TOO_MANY_REQUESTS: retry,
   PROXY_RATE_LIMITED: retry,
   PROXY_TOKEN_THROTTLED: retry,
+  PROXY_STATE_UNAVAILABLE: retry,
   PROXY_SIGNED_OUT: signIn,
   PROXY_SIGN_IN_FAILED: signIn,
   PROXY_RECORD_NOT_FOUND: chooseRecord,
@@ -73,6 +74,8 @@ const BEHAVIOURS: Record<WordedErrorCode, ErrorBehaviour> = {
   // Deleted in Bigin since the list was loaded: a fresh page lists what Bigin has now.
   PROXY_ATTACHMENT_GONE: { action: 'reload' },
   PROXY_UPLOAD_SIZE_MISMATCH: {},
+  // A deploy: another instance answers the retry.
+  PROXY_SHUTTING_DOWN: retry,
   [CLIENT_ERROR_CODES.NETWORK]: retry,
   [CLIENT_ERROR_CODES.BAD_ANSWER]: retryAndQuote,
   // A module that failed to load stays failed until the page is loaded again.

@@ -257,6 +257,11 @@ export const messages = {
       what: 'Zoho refuses new access tokens for a while because too many were asked for.',
       todo: 'Wait a few minutes and try again.',
     },
+    PROXY_STATE_UNAVAILABLE: {
+      title: 'The app cannot reach its session store',
+      what: "The app's server lost touch with the store that keeps sign-ins for a moment, so it did not do this.",
+      todo: 'Try again shortly; it comes back by itself.',
+    },
     PROXY_SIGNED_OUT: {
       title: 'Your session has expired',
       what: 'You are not signed in, or your sign-in has ended.',
@@ -317,6 +322,11 @@ export const messages = {
       title: 'The file changed while it was sent',
       what: 'The bytes sent did not add up to the size the file had when it was chosen, so the upload was stopped and nothing was saved.',
       todo: 'Choose the file again and retry.',
+    },
+    PROXY_SHUTTING_DOWN: {
+      title: 'The app was restarting',
+      what: "The app's server was restarting at that moment, so it did not do this (nothing was saved).",
+      todo: 'Try again in a moment.',
     },
     CLIENT_NETWORK_UNREACHABLE: {
       title: 'The server cannot be reached',
@@ -405,6 +415,7 @@ export const messages = {
     INTERNAL_ERROR: 'Bigin had an internal error.',
     PROXY_UPSTREAM_UNREACHABLE: 'Bigin could not be reached.',
     PROXY_UPSTREAM_TIMEOUT: 'Bigin did not answer in time.',
+    PROXY_SHUTTING_DOWN: 'the server was restarting, so nothing was saved; try again.',
     CLIENT_NETWORK_UNREACHABLE: 'the server could not be reached.',
     CLIENT_ANSWER_LOST: 'the answer was lost on the way.',
   } satisfies Partial<Record<ErrorCode | 'CLIENT_ANSWER_LOST', string>>,
