@@ -2,12 +2,16 @@ import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachm
 import { messages } from '../../i18n/messages.ts';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';
 import type { SortableField } from './grid-view-state.ts';
+import { visibleName } from './visible-name.ts';
 
 const { unnamed, unknown } = messages.attachments;
 
-/** The name an attachment is shown and announced by, even when Bigin sent none. */
+/**
+ * The name an attachment is shown and announced by, even when Bigin sent none; a control that
+ * would reorder it on screen is shown as a marked code point (visible-name.ts).
+ */
 export const attachmentName = (a: Pick<Attachment, 'File_Name'>): string =>
-  a.File_Name?.trim() ? a.File_Name : unnamed;
+  a.File_Name?.trim() ? visibleName(a.File_Name) : unnamed;
 
 /**
  * What each column says of a row, in the user's locale and time zone: the grid's cells and the

@@ -1,4 +1,5 @@
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
+import { extensionOf } from './preview-kind.ts';
 
 export type FileKind = 'link' | 'image' | 'pdf' | 'text' | 'audio' | 'video' | 'archive' | 'other';
 
@@ -46,11 +47,13 @@ const BY_EXTENSION: Record<string, FileKind> = {
   tar: 'archive',
 };
 
-/** What kind of file an attachment is, from its type and name (Bigin sends no MIME type). */
+/**
+ * What kind of file an attachment is, from its type and name (Bigin sends no MIME type): the
+ * extension as stored, last, whatever bidirectional controls make the name look like on screen.
+ */
 export function fileKind(a: Pick<Attachment, 'File_Name' | '$type' | '$link_url'>): FileKind {
   if (isLinkAttachment(a)) return 'link';
-  const extension = /\.([^.]+)$/.exec(a.File_Name ?? '')?.[1]?.toLowerCase() ?? '';
-  return BY_EXTENSION[extension] ?? 'other';
+  return BY_EXTENSION[extensionOf(a.File_Name ?? '')] ?? 'other';
 }
 
 /** A link is opened only when it is http or https: never javascript:, data: or the like. */
