@@ -2,9 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DOC_SAMPLE_RECORD_ID } from '../shared/doc-samples.ts';
 import {
   authRedirectSchema,
+  PROFILE_SCOPE,
   TOKEN_THROTTLED,
   tokenAnswerSchema,
   tokenErrorSchema,
+  USER_INFO_PATH,
+  userInfoAnswerSchema,
+  userOfInfo,
 } from '../shared/zoho-accounts.ts';
 import type { SandboxOptions } from './app.ts';
 import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from './sandbox-client.ts';
@@ -272,5 +276,46 @@ describe('the token endpoint', () => {
       401,
       'OAUTH_SCOPE_MISMATCH',
     );
+  });
+});
+
+describe('the user info endpoint', () => {
+  const userInfo = (base: string, token: string | null) =>
+    fetch(`${base}${USER_INFO_PATH}`, {
+      headers: token ? { Authorization: `Zoho-oauthtoken ${token}` } : {},
+    });
+
+  it("names the token's user, with the profile scope: name, email and ZUID", async () => {
+    const { base } = await start();
+    for (const user of DEMO_USERS) {
+      const token = await sandbox.tokenWithScopes(
+        ['ZohoBigin.modules.ALL', PROFILE_SCOPE],
+        user.name,
+      );
+      const answer = await userInfo(base, token);
+      expect(answer.status).toBe(200);
+      const info = userInfoAnswerSchema.parse(await answer.json());
+      expect(info).toMatchObject({ Display_Name: user.name, Email: user.email, ZUID: user.zuid });
+      expect(userOfInfo(info)).toEqual({ name: user.name, email: user.email });
+    }
+  });
+
+  it("takes the self-client tokens, which carry the app's scopes", async () => {
+    const { base } = await start();
+    const answer = await userInfo(base, await sandbox.token('Sam Rivera'));
+    expect(await answer.json()).toMatchObject({ Email: 's.rivera@zylker.com' });
+  });
+
+  it('refuses a token without the profile scope, and one it does not know', async () => {
+    const { base } = await start();
+    const narrow = await sandbox.tokenWithScopes(['ZohoBigin.modules.ALL']);
+    const withoutScope = await userInfo(base, narrow);
+    expect(withoutScope.status).toBe(401);
+    expect(await withoutScope.json()).toEqual({ response: 'error', cause: 'invalid_oauthscope' });
+    for (const token of ['1000.unknown.token', null]) {
+      const refused = await userInfo(base, token);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toEqual({ response: 'error', cause: 'invalid_oauthtoken' });
+    }
   });
 });

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { TOKEN_THROTTLED, type TokenAnswer, type TokenError } from '../shared/zoho-accounts.ts';
+import {
+  TOKEN_THROTTLED,
+  USER_INFO_PATH,
+  type TokenAnswer,
+  type TokenError,
+  type UserInfoAnswer,
+} from '../shared/zoho-accounts.ts';
+import { canReadProfile } from './scopes.ts';
+import { findDemoUser } from './seed.ts';
 import type { TokenStore } from './tokens.ts';
 
 export interface RegisteredClient {
@@ -62,6 +70,31 @@ export function registerAccountsRoutes(app: FastifyInstance, options: AccountsOp
       return answer(tokens.issueAccessToken(grant, refreshToken), grant.scopes);
     }
     return { error: 'unsupported_grant_type' };
+  });
+
+  // Who an access token belongs to, with the profile scope. Zoho documents the answer's fields,
+  // not its errors: these refusals (401 with `{"response":"error","cause":...}`, as Zoho
+  // Accounts' other JSON endpoints answer) are an assumption, and the proxy reads any failure
+  // as "not named".
+  app.get(USER_INFO_PATH, async (request, reply) => {
+    const match = /^Zoho-oauthtoken (\S+)$/.exec(request.headers.authorization ?? '');
+    const grant = match ? tokens.findAccessToken(match[1]!) : undefined;
+    const user = grant && findDemoUser(grant.userId);
+    if (!grant || !user) {
+      return reply.code(401).send({ response: 'error', cause: 'invalid_oauthtoken' });
+    }
+    if (!canReadProfile(grant.scopes)) {
+      return reply.code(401).send({ response: 'error', cause: 'invalid_oauthscope' });
+    }
+    const [first, ...rest] = user.name.split(' ');
+    const answer: UserInfoAnswer = {
+      First_Name: first,
+      Last_Name: rest.join(' '),
+      Display_Name: user.name,
+      Email: user.email,
+      ZUID: user.zuid,
+    };
+    return answer;
   });
 
   // Revoking a refresh token ends the access tokens minted from it too. Zoho documents

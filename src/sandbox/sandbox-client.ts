@@ -1,3 +1,5 @@
+import { PROFILE_SCOPE } from '../shared/zoho-accounts.ts';
+
 /**
  * The sandbox's registered OAuth client and its self-client refresh tokens. They are published in
  * the README: the sandbox holds nothing secret, and any Zoho client can be pointed at it.
@@ -37,6 +39,7 @@ export const SELF_CLIENT_SCOPES = [
   'ZohoBigin.settings.modules.READ',
   'ZohoBigin.settings.fields.READ',
   'ZohoSearch.securesearch.READ',
+  PROFILE_SCOPE,
 ];
 
 /** One self-client refresh token per demo user, keyed by the user's name. */

@@ -75,3 +75,7 @@ export const canReadFieldSettings = (scopes: string[]) =>
     'ZohoBigin.settings.fields.ALL',
     'ZohoBigin.settings.fields.READ',
   );
+
+/** Zoho Accounts' user info (`/oauth/user/info`): the profile scope, read or all. */
+export const canReadProfile = (scopes: string[]) =>
+  has(scopes, 'AaaServer.profile.READ', 'AaaServer.profile.ALL');

@@ -7,6 +7,8 @@ import type { Seed, StoredAttachment } from './seed-types.ts';
 /** A user of the sandbox's one org, with what their Bigin profile and consent allow. */
 export interface DemoUser extends DocumentedUser {
   email: string;
+  /** The user's Zoho account id, as Zoho Accounts' user info names it. */
+  zuid: number;
   profile: string;
   /** What signing in as this user shows, in a sentence (the README and the consent page). */
   shows: string;
@@ -21,6 +23,7 @@ export interface DemoUser extends DocumentedUser {
 export const DEMO_USERS: DemoUser[] = [
   {
     name: 'Patricia Boyle',
+    zuid: 60_012_345_601,
     id: '4150868000000225013',
     email: 'p.boyle@zylker.com',
     profile: 'Administrator',
@@ -31,6 +34,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     name: 'Sam Rivera',
+    zuid: 60_012_345_602,
     id: '4150868000000225027',
     email: 's.rivera@zylker.com',
     profile: 'Sales Rep (no attachments)',
@@ -41,6 +45,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     name: 'Jordan Lee',
+    zuid: 60_012_345_603,
     id: '4150868000000225041',
     email: 'j.lee@zylker.com',
     profile: 'Standard',
@@ -52,6 +57,7 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     name: 'Alex Chen',
+    zuid: 60_012_345_604,
     id: '4150868000000225055',
     email: 'a.chen@zylker.com',
     profile: 'Standard (no Products)',

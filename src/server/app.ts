@@ -4,7 +4,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { validatorCompiler } from 'fastify-type-provider-zod';
-import { apiPaths, DEFAULT_MAX_UPLOAD_BYTES } from '../shared/api-contract.ts';
+import { apiPaths, DEFAULT_MAX_UPLOAD_BYTES, type SessionUser } from '../shared/api-contract.ts';
 import { BIGIN_MAX_PER_PAGE } from '../shared/bigin-attachment.ts';
 import { recordPageOf } from '../shared/record-page.ts';
 import { sendNotFound } from './api-failure.ts';
@@ -35,6 +35,8 @@ export interface AppOptions {
   serviceTokens?: TokenSource | undefined;
   /** The built single-page app (`vite build` output); not served when absent. */
   staticDir?: string | undefined;
+  /** Service mode: who that user is, for the app bar (service-user.ts). */
+  serviceUser?: (() => Promise<SessionUser | undefined>) | undefined;
   logger?: boolean | { stream: { write(line: string): void }; level?: string };
   /** Requests per session (or per address before sign-in) per minute; false turns it off. */
   rateLimitPerMinute?: number | false;
@@ -115,7 +117,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       embedAllowedOrigins: embed?.allowedOrigins,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     },
-    session: { signIn: options.signIn, maxUploadBytes: options.maxUploadBytes },
+    session: {
+      signIn: options.signIn,
+      maxUploadBytes: options.maxUploadBytes,
+      serviceUser: options.serviceUser,
+    },
     embedAllowedOrigins,
   });
 

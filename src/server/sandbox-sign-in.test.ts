@@ -47,6 +47,18 @@ describe('sign-in through the sandbox, over real sockets', () => {
     expect(attachmentPageSchema.parse(await response.json()).data.length).toBeGreaterThan(0);
   });
 
+  it('names the signed-in user as the sandbox’s accounts server does, each demo user apart', async () => {
+    for (const [user, email] of [
+      ['Patricia Boyle', 'p.boyle@zylker.com'],
+      ['Jordan Lee', 'j.lee@zylker.com'],
+    ]) {
+      const browser = new TestBrowser(stack.appUrl);
+      await signInAtSandbox(browser, user!);
+      const session = await (await browser.fetch('/api/session')).json();
+      expect(session.user).toEqual({ name: user, email });
+    }
+  });
+
   it.each([
     ['Sam Rivera', 403, 'NO_PERMISSION', ATTACHMENTS],
     ['Jordan Lee', 401, 'OAUTH_SCOPE_MISMATCH', ATTACHMENTS],

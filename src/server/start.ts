@@ -10,6 +10,7 @@ import { registerExampleHost } from './embed/example-host.ts';
 import { AccountsClient } from './zoho/accounts-client.ts';
 import { BiginClient } from './zoho/bigin-client.ts';
 import { TrustedOrigins } from './zoho/data-centres.ts';
+import { serviceUser } from './zoho/service-user.ts';
 import { TokenManager } from './zoho/token-manager.ts';
 import type { SendStreamed } from './zoho/streamed-request.ts';
 import { Upstream } from './zoho/upstream.ts';
@@ -115,6 +116,9 @@ export async function start(
     sessionSecret: config.sessionSecret,
     publicUrl: () => publicUrl,
     serviceTokens,
+    serviceUser:
+      serviceTokens &&
+      serviceUser({ accounts, accountsServer: accountsUrl, tokens: serviceTokens }),
     signIn:
       config.mode === 'service'
         ? undefined

@@ -75,12 +75,17 @@ export const PROXY_ERRORS = {
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
 
+/** Who is signed in, by the name and email Zoho Accounts gives (an email may be missing). */
+export const sessionUserSchema = z.object({ name: z.string(), email: z.string().optional() });
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
 /** `GET /api/session`: who is signed in. The CSRF token goes in `X-CSRF-Token` on writes. */
 export const sessionSchema = z.object({
   signedIn: z.boolean(),
   /** `sandbox`: sign-in goes to the local stand-in; `zoho`: to Zoho; `service`: one fixed user. */
   mode: z.enum(['sandbox', 'zoho', 'service']),
-  user: z.object({ name: z.string(), email: z.string().optional() }).optional(),
+  /** The Zoho user the session acts for, as Zoho Accounts named them at sign-in. */
+  user: sessionUserSchema.optional(),
   csrfToken: z.string().optional(),
   /** The largest upload the proxy accepts, in bytes (`MAX_UPLOAD_MB`), when it says so. */
   maxUploadBytes: z.number().int().positive().optional(),

@@ -35,3 +35,44 @@ export const authRedirectSchema = z.object({
   location: z.string(),
   'accounts-server': z.string(),
 });
+
+/**
+ * The scope that lets an app read who signed in: the user's own Zoho profile (name, email, ZUID)
+ * and nothing of Bigin's data. Zoho's pages write it `AaaServer.profile.Read` (or `.READ`);
+ * scope names are compared without regard to case.
+ */
+export const PROFILE_SCOPE = 'AaaServer.profile.READ';
+
+/** Zoho Accounts' `GET {accounts-server}/oauth/user/info`, with `Zoho-oauthtoken <access token>`. */
+export const USER_INFO_PATH = '/oauth/user/info';
+
+/**
+ * Its answer, as Zoho's pages show it: `{"First_Name","Last_Name","Display_Name","Email",
+ * "ZUID"}`. Read generously: every field may be missing or of another type (ZUID comes as a
+ * number in Zoho's sample), and unknown ones are kept.
+ */
+export const userInfoAnswerSchema = z.looseObject({
+  First_Name: z.string().optional().catch(undefined),
+  Last_Name: z.string().optional().catch(undefined),
+  Display_Name: z.string().optional().catch(undefined),
+  Email: z.string().optional().catch(undefined),
+  ZUID: z.union([z.number(), z.string()]).optional().catch(undefined),
+});
+export type UserInfoAnswer = z.infer<typeof userInfoAnswerSchema>;
+
+/**
+ * The name and email to show for a user-info answer: the display name, else first and last
+ * names, else the email; undefined when it names nobody.
+ */
+export function userOfInfo(info: UserInfoAnswer): { name: string; email?: string } | undefined {
+  const email = info.Email?.trim() || undefined;
+  const name =
+    info.Display_Name?.trim() ||
+    [info.First_Name, info.Last_Name]
+      .map((part) => part?.trim())
+      .filter(Boolean)
+      .join(' ') ||
+    email;
+  if (!name) return undefined;
+  return email ? { name, email } : { name };
+}

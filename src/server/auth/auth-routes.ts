@@ -2,20 +2,26 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionSchema } from '../../shared/api-contract.ts';
+import { sessionSchema, type SessionUser } from '../../shared/api-contract.ts';
+import { PROFILE_SCOPE } from '../../shared/zoho-accounts.ts';
 import { ApiFailure, sendNotFound } from '../api-failure.ts';
 import type { AccountsClient } from '../zoho/accounts-client.ts';
 import type { TrustedOrigins } from '../zoho/data-centres.ts';
 import { TokenManager, type TokenManagerOptions } from '../zoho/token-manager.ts';
 import { safeReturnTo } from './return-to.ts';
 
-/** What the app asks Zoho for: records, attachments, module labels, name fields and search. */
+/**
+ * What the app asks Zoho for: records, attachments, module labels, name fields, search, and who
+ * signed in (`AaaServer.profile.READ`: the user's own name and email only; Bigin's
+ * `ZohoBigin.users.READ` would open every user of the org to the app).
+ */
 export const ZOHO_SCOPES = [
   'ZohoBigin.modules.ALL',
   'ZohoBigin.modules.attachments.ALL',
   'ZohoBigin.settings.modules.READ',
   'ZohoBigin.settings.fields.READ',
   'ZohoSearch.securesearch.READ',
+  PROFILE_SCOPE,
 ];
 
 export interface SignInOptions {
@@ -39,6 +45,8 @@ export interface SessionRouteOptions {
   signIn?: Pick<SignInOptions, 'mode'> | undefined;
   /** The upload limit, told to the browser so that it checks files before sending them. */
   maxUploadBytes?: number | undefined;
+  /** Service mode: who the one user is, when Zoho says (service-user.ts). */
+  serviceUser?: (() => Promise<SessionUser | undefined>) | undefined;
 }
 
 /** Where the sign-in starts: `returnTo`, read by safeReturnTo (anything odd is the home page). */
@@ -55,7 +63,7 @@ const callbackQuerySchema = z.object({
 /** `GET /api/session`: who is signed in, and the CSRF token writes carry. */
 export const sessionRoute: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app,
-  { signIn, maxUploadBytes },
+  { signIn, maxUploadBytes, serviceUser },
 ) => {
   const { sessions } = app;
   const limits = maxUploadBytes ? { maxUploadBytes } : {};
@@ -66,11 +74,13 @@ export const sessionRoute: FastifyPluginAsyncZod<SessionRouteOptions> = async (
       if (!signIn) {
         // Service mode: always "signed in"; the session exists only to carry the CSRF token.
         const session = sessions.ensure(request, reply);
+        const user = await serviceUser?.();
         return {
           signedIn: true,
           mode: 'service' as const,
           csrfToken: session.csrfToken,
           ...limits,
+          ...(user ? { user } : {}),
         };
       }
       const session = request.session;
@@ -155,6 +165,8 @@ export const authRoutes = fp<AuthRoutesOptions>(
           code,
           redirectUri(),
         );
+        // Who signed in, asked once and kept with the session: the app bar names them.
+        const user = await signIn.accounts.userInfo(accountsServer, access.token);
         const signedIn = sessions.start(request, reply);
         signedIn.tokens = new TokenManager({
           accounts: signIn.accounts,
@@ -163,7 +175,8 @@ export const authRoutes = fp<AuthRoutesOptions>(
           initial: access,
           ...signIn.tokenOptions,
         });
-        request.log.info({ accountsServer }, 'signed in');
+        signedIn.user = user;
+        request.log.info({ accountsServer, named: user !== undefined }, 'signed in');
         return reply.header('Cache-Control', 'no-store').redirect(pending.returnTo, 303);
       },
     );
@@ -175,6 +188,12 @@ export const authRoutes = fp<AuthRoutesOptions>(
       sessions.end(request, reply);
       return reply.code(204).send();
     });
+
+    // Where the app goes after a sign-out: a page of its own, since every page of the app would
+    // send a signed-out browser straight back to Zoho's consent page.
+    app.get('/signed-out', async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(signedOutPage(Boolean(signIn))),
+    );
 
     auth.setNotFoundHandler(sendNotFound);
   },
@@ -189,4 +208,24 @@ export const authRoutes = fp<AuthRoutesOptions>(
 /** Page navigations while signed out go to the sign-in, and come back to the same address. */
 export function redirectToSignIn(request: FastifyRequest, reply: FastifyReply) {
   return reply.redirect(`/auth/sign-in?returnTo=${encodeURIComponent(request.url)}`, 302);
+}
+
+/** The page a sign-out lands on: plain HTML, no script (the CSP allows none inline anyway). */
+function signedOutPage(canSignIn: boolean): string {
+  const again = canSignIn
+    ? '<p><a href="/auth/sign-in?returnTo=%2F">Sign in again</a></p>'
+    : '<p><a href="/">Back to the app</a></p>';
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Signed out: Bigin Attachments</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem">
+<main>
+<h1>You are signed out</h1>
+<p>Bigin Attachments no longer holds your Zoho sign-in in this browser, and has asked Zoho to revoke it.</p>
+${again}
+</main>
+</body>
+</html>
+`;
 }

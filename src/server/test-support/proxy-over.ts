@@ -3,6 +3,7 @@ import { buildApp, type AppOptions } from '../app.ts';
 import { AccountsClient } from '../zoho/accounts-client.ts';
 import { BiginClient, type BiginApiVersion } from '../zoho/bigin-client.ts';
 import { TrustedOrigins } from '../zoho/data-centres.ts';
+import { serviceUser } from '../zoho/service-user.ts';
 import { TokenManager } from '../zoho/token-manager.ts';
 import { Upstream, type UpstreamOptions } from '../zoho/upstream.ts';
 import type { ScriptedZoho } from './scripted-zoho.ts';
@@ -65,7 +66,10 @@ export async function proxyOver(
             tokenOptions: { now },
           },
         }
-      : { serviceTokens: tokens }),
+      : {
+          serviceTokens: tokens,
+          serviceUser: serviceUser({ accounts, accountsServer: zoho.url, tokens }),
+        }),
     rateLimitPerMinute: false,
     sessionStore: { now },
     ...options.app,

@@ -30,6 +30,17 @@ export class ScriptedZoho {
   bigin: Script = () => ({ status: 200, body: { data: [], info: { more_records: false } } });
   /** `POST /oauth/v2/token/revoke`: Zoho's documented success unless a test says otherwise. */
   revokeAnswer: Script = () => ({ status: 200, body: { status: 'success' } });
+  /** `GET /oauth/user/info`: a user with a name and an email unless a test says otherwise. */
+  userInfoAnswer: Script = () => ({
+    status: 200,
+    body: {
+      First_Name: 'Ada',
+      Last_Name: 'Lovelace',
+      Display_Name: 'Ada Lovelace',
+      Email: 'ada@zylker.example',
+      ZUID: 60000000001,
+    },
+  });
   apiDomainOverride: string | undefined;
   private server: Server | undefined;
   private issued = 0;
@@ -51,6 +62,10 @@ export class ScriptedZoho {
     return this.calls
       .filter((c) => c.url.startsWith('/oauth/v2/token/revoke'))
       .map((c) => new URL(c.url, 'http://x').searchParams.get('token') ?? '');
+  }
+
+  get userInfoCalls(): RecordedCall[] {
+    return this.calls.filter((c) => c.url.startsWith('/oauth/user/info'));
   }
 
   get biginCallList(): RecordedCall[] {
@@ -104,6 +119,9 @@ export class ScriptedZoho {
     }
     if (call.method === 'POST' && call.url.startsWith('/oauth/v2/token')) {
       return { status: 200, body: this.tokenAnswer(call) };
+    }
+    if (call.method === 'GET' && call.url.startsWith('/oauth/user/info')) {
+      return this.userInfoAnswer(call, 0);
     }
     this.biginCalls += 1;
     return this.bigin(call, this.biginCalls);

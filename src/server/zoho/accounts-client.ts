@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SessionUser } from '../../shared/api-contract.ts';
+import { USER_INFO_PATH, userInfoAnswerSchema, userOfInfo } from '../../shared/zoho-accounts.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { TrustedOrigins } from './data-centres.ts';
 
@@ -128,6 +130,30 @@ export class AccountsClient {
       outcome: 'failed',
       problem: `HTTP ${response.status}${typeof error === 'string' ? ` ${error.slice(0, 100)}` : ''}`,
     };
+  }
+
+  /**
+   * Who an access token belongs to: `GET {accounts-server}/oauth/user/info` (scope
+   * `AaaServer.profile.READ`), the user's name and email. Never throws: without the scope, or
+   * when Zoho cannot be reached or answers oddly, the user is simply not named (undefined).
+   * Asked once at sign-in, so a slow Zoho delays the sign-in by 5 seconds at most.
+   */
+  async userInfo(accountsServer: string, accessToken: string): Promise<SessionUser | undefined> {
+    try {
+      const response = await this.fetch(new URL(USER_INFO_PATH, accountsServer), {
+        headers: { Authorization: `Zoho-oauthtoken ${accessToken}`, Accept: 'application/json' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(Math.min(this.options.timeoutMs ?? 10_000, 5000)),
+      });
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        return undefined;
+      }
+      const parsed = userInfoAnswerSchema.safeParse(await response.json());
+      return parsed.success ? userOfInfo(parsed.data) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private async tokenRequest(accountsServer: string, params: Record<string, string>) {
