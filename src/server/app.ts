@@ -14,6 +14,7 @@ import { embedGrant } from './embed/embed-grant.ts';
 import { DEFAULT_ZOHO_EMBED_SDK_URL } from './embed/embed-config.ts';
 import { registerEmbedPages } from './embed/embed-pages.ts';
 import { errorHandler } from './error-handler.ts';
+import { lifecycle } from './lifecycle.ts';
 import { logSafeUrl } from './log-safe-url.ts';
 import { rateLimit } from './rate-limit.ts';
 import { apiRoutes } from './routes/api-routes.ts';
@@ -45,6 +46,13 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Embedding: who may frame the embed pages, and signed links (absent: nobody, none). */
   embed?: EmbedOptions;
+  /**
+   * On close, how long requests in flight may run before they are stopped
+   * (SHUTDOWN_GRACE_SECONDS); 0, the default, stops them at once.
+   */
+  shutdownGraceMs?: number;
+  /** Resolves when the state store can be reached (`GET /readyz`); always ready when absent. */
+  stateReady?: () => Promise<void>;
 }
 
 export interface EmbedOptions {
@@ -74,9 +82,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     genReqId: () => randomUUID(),
-    // On shutdown, transfers still open (a stalled upload, a long download) are cut rather than
-    // waited for: the browser sees a failed transfer, and an upload is checked for on the list.
-    forceCloseConnections: true,
+    // On close, requests in flight finish within the grace period and the rest are refused
+    // with the app's own envelope (lifecycle.ts), not Fastify's.
+    forceCloseConnections: 'idle',
+    return503OnClosing: false,
   });
   // Routes declare their params, query and body as the shared zod schemas, validated before the
   // handler runs. Their response schemas type and document the answer, which is sent as it is:
@@ -88,6 +97,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const embed = options.embed;
   const embedTokens = embed?.tokens;
   const embedAllowedOrigins = embed?.allowedOrigins ?? (() => []);
+  await app.register(lifecycle, {
+    graceMs: options.shutdownGraceMs ?? 0,
+    stateReady: options.stateReady,
+  });
   await app.register(sessions, {
     secret: options.sessionSecret,
     publicUrl: options.publicUrl,

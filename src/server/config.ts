@@ -93,6 +93,16 @@ const envSchema = z.object({
     .int()
     .min(1, 'must be at least 1')
     .default(600),
+  /**
+   * On SIGTERM or SIGINT, how long requests in flight (an upload, a ZIP) may take to finish
+   * before they are stopped and the process exits.
+   */
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(0, 'must be 0 to 3600 seconds')
+    .max(3600, 'must be 0 to 3600 seconds')
+    .default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -133,6 +133,7 @@ export async function start(
     staticDir: path.resolve(config.APP_DIST_DIR),
     logger: options.logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     embed: {
       allowedOrigins: () => embedOrigins,
@@ -174,6 +175,7 @@ export async function start(
   return {
     appUrl,
     sandboxUrl,
+    // Drains: requests in flight finish within SHUTDOWN_GRACE_SECONDS (lifecycle.ts).
     close: async () => {
       await app.close();
       await sandbox?.close();

@@ -2,6 +2,7 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FastifyReply, onSendHookHandler } from 'fastify';
 import { ApiFailure } from '../api-failure.ts';
+import { ShutdownCutoff } from '../lifecycle.ts';
 
 /** A transfer that moves no byte for this long is given up (Bigin stalled, or the browser). */
 export const TRANSFER_IDLE_MS = 30_000;
@@ -144,9 +145,25 @@ export async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-/** A transfer that the browser's leaving stops. */
+/**
+ * A transfer that the browser's leaving stops, and the end of a shutdown's grace period
+ * (lifecycle.ts).
+ */
 export function transferFor(reply: FastifyReply): Transfer {
   const transfer = new Transfer();
   transfer.abortWhenClientLeaves(reply);
+  const cutoff = reply.server.lifecycle?.cutoff;
+  if (cutoff) {
+    const stop = () => transfer.abort(cutoff.reason);
+    if (cutoff.aborted) stop();
+    else {
+      cutoff.addEventListener('abort', stop, { once: true });
+      reply.raw.once('close', () => cutoff.removeEventListener('abort', stop));
+    }
+  }
   return transfer;
 }
+
+/** Whether `transfer` was stopped because the instance is shutting down. */
+export const cutByShutdown = (transfer: Transfer) =>
+  transfer.signal.reason instanceof ShutdownCutoff;

@@ -5,7 +5,7 @@ import { decodeFormFileName } from '../../shared/form-file-name.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
 import { SizedForm, type FileFrame } from '../zoho/sized-form.ts';
-import { transferFor } from './file-transfer.ts';
+import { cutByShutdown, transferFor } from './file-transfer.ts';
 import { baseType } from './file-types.ts';
 
 export interface StreamedUpload<T> {
@@ -65,6 +65,9 @@ export async function streamUpload<T>(
       upload.read,
     );
   } catch (error) {
+    // The shutdown's grace period ended first: the call was aborted before its end, so Bigin
+    // kept nothing, and the browser is told so.
+    if (cutByShutdown(transfer)) throw ApiFailure.proxy('PROXY_SHUTTING_DOWN');
     if (stop.reason === 'too-large') {
       throw ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes });
     }
