@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { theme } from './src/client/app/theme.ts';
 import { firstPaintThemeCss } from './src/client/features/attachments/first-paint-theme.ts';
+import { precompress } from './src/cli/precompress.ts';
 
 /**
  * `virtual:first-paint-theme.css`: the app's theme and the record page's geometry as the CSS a
@@ -29,7 +30,7 @@ function firstPaintTheme(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), firstPaintTheme()],
+  plugins: [react(), firstPaintTheme(), precompress()],
   resolve: {
     // React Router's package exports name only its development build (with its warnings and
     // checks); the production build it also ships is the one to bundle.

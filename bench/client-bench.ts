@@ -141,6 +141,35 @@ async function javascriptBytes(url: string): Promise<{ raw: number; gzip: number
   };
 }
 
+/**
+ * What crosses the wire for the deep link's JavaScript: the bytes transferred on a first visit
+ * (as the browser negotiated them: brotli), and on a repeat visit in the same browser, how many
+ * of the app's assets are asked for again (none, when they are cached for good).
+ */
+async function javascriptOnTheWire(
+  url: string,
+): Promise<{ firstVisit: number; repeatAsked: number }> {
+  // A context with no routes of its own: Playwright turns the HTTP cache off where it routes.
+  const context = await browser.newContext({ baseURL: stack.appUrl });
+  const page = await context.newPage();
+  const scriptBytes = `performance.getEntriesByType('resource')
+    .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+    .reduce((n, e) => n + e.transferSize, 0)`;
+  await page.goto(url);
+  await page.waitForSelector(GRID_ROW_SELECTOR);
+  await page.waitForLoadState('networkidle');
+  const firstVisit = await page.evaluate<number>(scriptBytes);
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForSelector(GRID_ROW_SELECTOR);
+  await page.waitForLoadState('networkidle');
+  // Served from the browser's cache, an asset has no transfer of its own.
+  const repeatAsked = await page.evaluate<number>(`performance.getEntriesByType('resource')
+    .filter((e) => e.name.includes('/assets/') && e.transferSize > 0).length`);
+  await context.close();
+  return { firstVisit, repeatAsked };
+}
+
 /** Pages a 1,000-attachment record: Bigin calls made, and how fast a cached next page shows. */
 async function paging(): Promise<{ calls: number; nextPageMs: number[] }> {
   const page = await freshPage();
@@ -176,6 +205,7 @@ const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 try {
   const deepJs = await javascriptBytes(deepLink);
+  const wire = await javascriptOnTheWire(deepLink);
   const homeJs = await javascriptBytes('/');
   const runs = { app: [] as FirstRows[], plain: [] as FirstRows[] };
   const repeats = { app: [] as FirstRows[], plain: [] as FirstRows[] };
@@ -192,6 +222,11 @@ try {
   console.log('JavaScript sent (gzip, raw)');
   console.log(`  deep-link page   ${kB(deepJs.gzip)} (${kB(deepJs.raw)} raw)   budget 375 kB`);
   console.log(`  home (pickers)   ${kB(homeJs.gzip)} (${kB(homeJs.raw)} raw)`);
+  console.log('JavaScript on the wire for the deep link (as negotiated: brotli)');
+  console.log(
+    `  first visit      ${kB(wire.firstVisit)} transferred   uncompressed ${kB(deepJs.raw)}   goal at most 280 kB`,
+  );
+  console.log(`  repeat visit     ${wire.repeatAsked} assets asked for again   goal 0`);
   const line = (label: string, ms: number, plainMs: number, note = '') =>
     console.log(
       `  ${label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms   plain table ${plainMs.toFixed(0).padStart(4)} ms   ${(ms / plainMs).toFixed(2)}x${note}`,
