@@ -21,6 +21,7 @@ import { apiRoutes } from './routes/api-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessions } from './session/session-access.ts';
 import type { SessionStoreOptions } from './session/session-store.ts';
+import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.ts';
 import type { BiginClient, TokenSource } from './zoho/bigin-client.ts';
 import { NameFields } from './zoho/name-fields.ts';
 
@@ -53,6 +54,8 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** Resolves when the state store can be reached (`GET /readyz`); always ready when absent. */
   stateReady?: () => Promise<void>;
+  /** Which proxies in front may name the client's address (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 export interface EmbedOptions {
@@ -82,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : false,
     genReqId: () => randomUUID(),
+    // Behind a balancer, the client's address (for the rate limit before sign-in) is the one
+    // the trusted proxies forwarded; by default the peer's own.
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // On close, requests in flight finish within the grace period and the rest are refused
     // with the app's own envelope (lifecycle.ts), not Fastify's.
     forceCloseConnections: 'idle',
@@ -146,17 +152,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: path.resolve(staticDir),
       wildcard: false,
       index: false,
-      // The build wrote .br and .gz beside each text file (src/cli/precompress.ts).
-      preCompressed: true,
-      // Hashed assets never change under their name: a repeat visit asks for none of them. The
-      // page itself is asked again each time (its ETag answers 304 while the build is the same).
-      setHeaders: (reply, filePath) =>
-        reply.header(
-          'Cache-Control',
-          filePath.includes(`${path.sep}assets${path.sep}`)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        ),
     });
     registerEmbedPages(app, {
       allowedOrigins: embedAllowedOrigins,
@@ -184,7 +179,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         [firstPage, name].map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '),
       );
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');
   });
   return app;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../shared/api-contract.ts';
 import { FETCH_BAD_PORTS } from './bad-ports.ts';
+import { trustProxySchema } from './trust-proxy.ts';
 import {
   DEFAULT_ZOHO_EMBED_SDK_URL,
   embedOriginsSchema,
@@ -103,6 +104,8 @@ const envSchema = z.object({
     .min(0, 'must be 0 to 3600 seconds')
     .max(3600, 'must be 0 to 3600 seconds')
     .default(30),
+  /** Which proxies in front (a load balancer) may say who the client is (X-Forwarded-For). */
+  TRUST_PROXY: trustProxySchema,
 });
 
 export type Env = z.infer<typeof envSchema>;

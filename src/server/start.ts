@@ -133,6 +133,7 @@ export async function start(
     staticDir: path.resolve(config.APP_DIST_DIR),
     logger: options.logger,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
     shutdownGraceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     embed: {
