@@ -21,14 +21,30 @@ import { apiRoutes } from './routes/api-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessions } from './session/session-access.ts';
 import type { SessionStoreOptions } from './session/session-store.ts';
+import { EmbeddedStore } from './state/embedded-store.ts';
+import { RedisStore } from './state/redis-store.ts';
+import { Sealer } from './state/sealed.ts';
+import type { StateStore } from './state/state-store.ts';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.ts';
 import type { BiginClient, TokenSource } from './zoho/bigin-client.ts';
 import { NameFields } from './zoho/name-fields.ts';
+import { TokenManagers } from './zoho/token-managers.ts';
 
 export interface AppOptions {
   bigin: BiginClient;
   /** Signs the session cookie. */
   sessionSecret: string;
+  /**
+   * The secret before a rotation (SESSION_SECRET_PREVIOUS): cookies it signed and tokens it
+   * sealed are still accepted, and signed again with the new one.
+   */
+  previousSessionSecret?: string | undefined;
+  /**
+   * Sessions, tokens, the Bigin budget and the rate limit's counts (state/state-store.ts): a
+   * RedisStore shared by every instance, or an EmbeddedStore. Absent: an EmbeddedStore in
+   * memory, closed with the app.
+   */
+  state?: StateStore | undefined;
   /** The address users open the app at (redirect URI, same-origin checks, cookie flags). */
   publicUrl: () => string;
   /** Users sign in (sandbox or Zoho); absent in service mode. */
@@ -100,15 +116,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  const secrets = [options.sessionSecret, options.previousSessionSecret].filter(
+    (secret): secret is string => Boolean(secret),
+  );
+  const state = options.state ?? new EmbeddedStore({ now: options.sessionStore?.now });
+  // A store made here is closed here; one handed in belongs to whoever made it (start.ts).
+  if (!options.state) app.addHook('onClose', () => state.close());
   const embed = options.embed;
   const embedTokens = embed?.tokens;
   const embedAllowedOrigins = embed?.allowedOrigins ?? (() => []);
   await app.register(lifecycle, {
     graceMs: options.shutdownGraceMs ?? 0,
-    stateReady: options.stateReady,
+    stateReady: options.stateReady ?? (() => state.ping()),
   });
   await app.register(sessions, {
-    secret: options.sessionSecret,
+    secrets,
+    state,
+    sealer: new Sealer(secrets),
+    // One manager per refresh token in this process; the state store shares them with the rest.
+    tokens:
+      options.signIn &&
+      new TokenManagers({
+        accounts: options.signIn.accounts,
+        ...options.signIn.tokenOptions,
+        shared: { store: state, sealer: new Sealer(secrets) },
+      }),
     publicUrl: options.publicUrl,
     serviceTokens: options.serviceTokens,
     store: options.sessionStore,
@@ -117,7 +149,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(embedGrant, { secret: embed?.secret, canServe: Boolean(embedTokens) });
   await app.register(errorHandler, { embedHosts: embedAllowedOrigins });
   if (options.rateLimitPerMinute !== false) {
-    await app.register(rateLimit, { perMinute: options.rateLimitPerMinute ?? 600 });
+    await app.register(rateLimit, {
+      perMinute: options.rateLimitPerMinute ?? 600,
+      redis: state instanceof RedisStore ? state.client : undefined,
+    });
   }
   await app.register(writeGuard, { publicUrl: options.publicUrl });
 

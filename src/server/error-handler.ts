@@ -69,7 +69,7 @@ function toFailure(
       return ApiFailure.proxy('PROXY_SIGN_IN_FAILED', { zoho_error: 'invalid_code' });
     }
     // Revoked elsewhere (or the user removed the app in Zoho): this session is over.
-    sessions.end(request, reply);
+    void sessions.end(request, reply).catch(() => undefined);
     return ApiFailure.proxy('PROXY_SIGNED_OUT');
   }
   const status = (error as { statusCode?: unknown }).statusCode;

@@ -1,4 +1,5 @@
 import fastifyRateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
 import fp from 'fastify-plugin';
 import { ApiFailure } from './api-failure.ts';
 
@@ -12,17 +13,24 @@ declare module 'fastify' {
 export interface RateLimitOptions {
   /** Requests per session (or per address before sign-in) per minute. */
   perMinute: number;
+  /** The Redis of the state store (REDIS_URL): one count for every instance. */
+  redis?: Redis | undefined;
 }
 
 /**
  * One count per session (or per address before sign-in) across the routes that say they are
- * rate limited; beyond it, 429 PROXY_RATE_LIMITED with `Retry-After`.
+ * rate limited; beyond it, 429 PROXY_RATE_LIMITED with `Retry-After`. With REDIS_URL the counts
+ * are @fastify/rate-limit's Redis store's, shared by every instance (kept by Redis's TTL);
+ * otherwise in this process (@fastify/rate-limit's own LRU, apart from the sessions: however many
+ * addresses fill it, no session ends). While Redis is lost requests are not counted: whatever they need of the state
+ * store fails with PROXY_STATE_UNAVAILABLE anyway.
  */
 export const rateLimit = fp<RateLimitOptions>(
-  async (app, { perMinute }) => {
+  async (app, { perMinute, redis }) => {
     await app.register(fastifyRateLimit, {
       max: perMinute,
       timeWindow: 60_000,
+      ...(redis ? { redis, nameSpace: 'bigin-attachments:rate:', skipOnError: true } : {}),
       keyGenerator: (request) =>
         request.session ? `session:${request.session.id}` : `ip:${request.ip}`,
       allowList: (request) => !request.routeOptions.config.rateLimited,

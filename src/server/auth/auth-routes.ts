@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { sessionSchema, type SessionUser } from '../../shared/api-contract.ts';
 import { PROFILE_SCOPE } from '../../shared/zoho-accounts.ts';
 import { ApiFailure, sendNotFound } from '../api-failure.ts';
+import { stateUnavailable } from '../state/state-store.ts';
 import type { AccountsClient } from '../zoho/accounts-client.ts';
 import type { TrustedOrigins } from '../zoho/data-centres.ts';
-import { TokenManager, type TokenManagerOptions } from '../zoho/token-manager.ts';
+import type { TokenManagerOptions } from '../zoho/token-manager.ts';
 import { safeReturnTo } from './return-to.ts';
 
 /**
@@ -83,6 +84,7 @@ export const sessionRoute: FastifyPluginAsyncZod<SessionRouteOptions> = async (
           ...(user ? { user } : {}),
         };
       }
+      if (request.sessionUnavailable) throw stateUnavailable();
       const session = request.session;
       if (!session || !sessions.isSignedIn(request)) return { signedIn: false, mode: signIn.mode };
       return {
@@ -118,8 +120,8 @@ export const authRoutes = fp<AuthRoutesOptions>(
       if (request.host !== publicUrl.host) {
         return reply.redirect(`${publicUrl.origin}${request.url}`, 302);
       }
-      const session = sessions.ensure(request, reply);
-      const state = sessions.store.addPending(session, returnTo);
+      // Kept in the browser's own signed cookie: no session until the sign-in is done.
+      const state = sessions.startSignIn(request, reply, returnTo);
       const consent = new URL('/oauth/v2/auth', signIn.accountsUrl);
       consent.search = new URLSearchParams({
         response_type: 'code',
@@ -142,9 +144,9 @@ export const authRoutes = fp<AuthRoutesOptions>(
         const { code, state, error } = request.query;
 
         // `state` must name a sign-in this very browser started: no forged or replayed callbacks.
-        const session = request.session;
-        const pending = session && state ? sessions.store.takePending(session, state) : undefined;
-        if (!session || !pending) throw ApiFailure.proxy('PROXY_SIGN_IN_STATE');
+        // Its cookie is checked on whichever instance the callback lands.
+        const pending = state ? sessions.takeSignIn(request, reply, state) : undefined;
+        if (!pending) throw ApiFailure.proxy('PROXY_SIGN_IN_STATE');
         if (error || !code) {
           throw ApiFailure.proxy('PROXY_SIGN_IN_FAILED', { zoho_error: error ?? 'no_code' });
         }
@@ -167,15 +169,7 @@ export const authRoutes = fp<AuthRoutesOptions>(
         );
         // Who signed in, asked once and kept with the session: the app bar names them.
         const user = await signIn.accounts.userInfo(accountsServer, access.token);
-        const signedIn = sessions.start(request, reply);
-        signedIn.tokens = new TokenManager({
-          accounts: signIn.accounts,
-          accountsServer,
-          refreshToken,
-          initial: access,
-          ...signIn.tokenOptions,
-        });
-        signedIn.user = user;
+        await sessions.start(request, reply, { accountsServer, refreshToken }, user, access);
         request.log.info({ accountsServer, named: user !== undefined }, 'signed in');
         return reply.header('Cache-Control', 'no-store').redirect(pending.returnTo, 303);
       },
@@ -185,7 +179,7 @@ export const authRoutes = fp<AuthRoutesOptions>(
       // Ending the session revokes its refresh token at Zoho, in the background: the sign-out
       // does not wait for Zoho. Service mode has no tokens in the session: its token is never
       // revoked.
-      sessions.end(request, reply);
+      await sessions.end(request, reply);
       return reply.code(204).send();
     });
 

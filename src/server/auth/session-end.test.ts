@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppOptions } from '../app.ts';
+import { EmbeddedStore } from '../state/embedded-store.ts';
 import type { SessionStoreOptions } from '../session/session-store.ts';
 import { TestBrowser } from '../test-support/browser.ts';
 import { proxyOver, type ProxyOver } from '../test-support/proxy-over.ts';
@@ -20,13 +25,14 @@ const formOf = (call: RecordedCall) => new URLSearchParams(call.body);
 /** Each grant code `code-x` is exchanged for the refresh token `rt-x`. */
 const refreshTokenOf = (code: string) => `rt-${code.replace(/^code-/, '')}`;
 
-async function startProxy(sessionStore: SessionStoreOptions = {}) {
+async function startProxy(sessionStore: SessionStoreOptions = {}, app: Partial<AppOptions> = {}) {
   // This test's lines only: a revocation still on its way from an earlier test logs elsewhere.
   const lines = logLines;
   proxy = await proxyOver(zoho, {
     signIn: true,
     now: () => clock,
     app: {
+      ...app,
       sessionStore: { now: () => clock, ...sessionStore },
       logger: { stream: { write: (line: string) => void lines.push(line) }, level: 'info' },
     },
@@ -166,21 +172,37 @@ describe('a session that ends has its refresh token revoked at Zoho', () => {
 });
 
 describe('a server that shuts down', () => {
-  it('revokes the tokens of the sessions it holds, waiting a few seconds at most for Zoho', async () => {
-    await startProxy();
-    await signIn('code-one');
-    await signIn('code-two');
+  it('revokes nothing: the sessions it served live on in the state store, for the next start', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'session-end-'));
+    const stateFile = () =>
+      new EmbeddedStore({ file: path.join(dir, 'state.json'), now: () => clock });
+    let state = stateFile();
+    await startProxy({}, { state });
+    const kept = await signIn('code-kept');
     const signedOut = await signIn('code-out');
     await signedOut.write('/auth/sign-out');
     await vi.waitFor(() => expect(zoho.revokedTokens).toEqual(['rt-out']));
     await proxy.close();
-    expect(zoho.revokedTokens.sort()).toEqual(['rt-one', 'rt-out', 'rt-two']);
+    await state.close();
+    expect(zoho.revokedTokens).toEqual(['rt-out']);
+
+    // The next start, on another port, with the same secret and the same file.
+    state = stateFile();
+    await startProxy({}, { state });
+    const again = new TestBrowser(proxy.url);
+    again.cookies.set('bigin_session', kept.cookies.get('bigin_session')!);
+    expect((await again.fetch(RECORD_A)).status).toBe(200);
+    expect((await (await again.fetch('/api/session')).json()).signedIn).toBe(true);
+    expect(zoho.revokedTokens).toEqual(['rt-out']);
+    await proxy.close();
+    await state.close();
   });
 
-  it('does not wait for a Zoho that does not answer', async () => {
+  it('waits a few seconds at most for a revocation still on its way to a Zoho that does not answer', async () => {
     await startProxy();
-    await signIn('code-stuck');
+    const stuck = await signIn('code-stuck');
     zoho.revokeAnswer = () => ({ status: 200, body: { status: 'success' }, delayMs: 8000 });
+    await stuck.write('/auth/sign-out');
     const started = Date.now();
     await proxy.close();
     expect(Date.now() - started).toBeLessThan(5000);

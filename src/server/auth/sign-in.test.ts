@@ -115,14 +115,21 @@ describe('sign-in with Zoho, over real sockets', () => {
     expect(refreshCalls()).toHaveLength(0);
   });
 
-  it('sets the cookie HttpOnly and SameSite=Lax; over https Secure, __Host- and SameSite=None, Partitioned in a frame', async () => {
+  it('sets the cookies HttpOnly and SameSite=Lax; over https Secure, __Host- and SameSite=None, Partitioned in a frame', async () => {
     await startProxy();
+    // A started sign-in lives in a short-lived cookie of its own: no session before the callback.
+    const { callback } = await startSignIn(browser, '/');
+    expect([...browser.cookies.keys()]).toEqual(['bigin_sign_in']);
     const response = await browser.fetch('/auth/sign-in?returnTo=/');
     const cookie = response.headers.getSetCookie()[0]!;
-    expect(cookie).toMatch(/^bigin_session=/);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Lax');
-    expect(cookie).not.toContain('Secure');
+    expect(cookie).toMatch(/^bigin_sign_in=/);
+    expect(cookie).toContain('Max-Age=600');
+    for (const c of [cookie, (await browser.fetch(callback.toString())).headers.getSetCookie()]) {
+      expect(String(c)).toContain('HttpOnly');
+      expect(String(c)).toContain('SameSite=Lax');
+      expect(String(c)).not.toContain('Secure');
+    }
+    expect(browser.cookies.has('bigin_session')).toBe(true);
     await proxy.close();
 
     await startProxy({ app: { publicUrl: () => 'https://attachments.example.com' } });
@@ -131,7 +138,7 @@ describe('sign-in with Zoho, over real sockets', () => {
       headers: { Host: 'attachments.example.com' },
     });
     const secureCookie = String(secure.headers['set-cookie']);
-    expect(secureCookie).toMatch(/^__Host-bigin_session=/);
+    expect(secureCookie).toMatch(/^__Host-bigin_sign_in=/);
     expect(secureCookie).toContain('Secure');
     expect(secureCookie).toContain('Path=/');
     expect(secureCookie).toContain('SameSite=None');

@@ -10,6 +10,8 @@ export interface EmbeddedStoreOptions {
   file?: string | undefined;
   /** How long after a change the file is written: changes in between go out together. */
   writeDelayMs?: number;
+  /** How often entries past their time are dropped from memory; 0: only when read (a few keys). */
+  sweepEveryMs?: number;
   now?: () => number;
 }
 
@@ -39,14 +41,15 @@ export class EmbeddedStore implements StateStore {
   private readonly slots = new Map<string, Map<string, number>>();
   private readonly schedules = new Map<string, Map<string, number>>();
   private readonly now: () => number;
-  private readonly sweeper: NodeJS.Timeout;
+  private readonly sweeper: NodeJS.Timeout | undefined;
   private writeTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(private readonly options: EmbeddedStoreOptions = {}) {
     this.now = options.now ?? Date.now;
     if (options.file) this.load(options.file);
-    this.sweeper = setInterval(() => this.sweep(), 60_000).unref();
+    const every = options.sweepEveryMs ?? 60_000;
+    this.sweeper = every ? setInterval(() => this.sweep(), every).unref() : undefined;
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -1,10 +1,16 @@
 import { parseRetryAfter } from '../../shared/retry-after.ts';
 import { ApiFailure } from '../api-failure.ts';
+import type { Limiter, Release } from '../state/shared-semaphore.ts';
 import { sendStreamed, type SendStreamed } from './streamed-request.ts';
 
 export interface UpstreamOptions {
   /** Bigin's concurrency limit: 5 calls in flight on the free edition, beyond that 429. */
   maxInFlight?: number;
+  /**
+   * The organisation's budget of calls in flight, shared by every instance (a SharedSemaphore on
+   * the state store, of maxInFlight slots). Absent: this process's own count.
+   */
+  limiter?: (orgKey: string) => Limiter;
   timeoutMs?: number;
   /** Retries after the first try, for GET only. */
   maxRetries?: number;
@@ -44,10 +50,10 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
  * idempotency key: a repeated upload would attach the file twice.
  */
 export class Upstream {
-  private readonly limiters = new Map<string, Semaphore>();
-  private readonly o: Required<UpstreamOptions>;
+  private readonly limiters = new Map<string, Limiter>();
+  private readonly o: Required<Omit<UpstreamOptions, 'limiter'>>;
 
-  constructor(options: UpstreamOptions = {}) {
+  constructor(private readonly options: UpstreamOptions = {}) {
     this.o = {
       maxInFlight: options.maxInFlight ?? 5,
       timeoutMs: options.timeoutMs ?? 30_000,
@@ -69,7 +75,7 @@ export class Upstream {
     const limiter = this.limiterFor(request.orgKey);
     const retries = request.method === 'GET' ? this.o.maxRetries : 0;
     for (let attempt = 0; ; attempt += 1) {
-      await limiter.acquire();
+      const release = await limiter.acquire();
       let waitMs: number;
       try {
         const outcome = await this.attempt(request);
@@ -86,7 +92,7 @@ export class Upstream {
           waitMs = this.backoff(attempt);
         }
       } finally {
-        limiter.release();
+        release();
       }
       await this.o.sleep(waitMs);
     }
@@ -136,10 +142,10 @@ export class Upstream {
     return Math.round(this.o.random() * this.o.baseDelayMs * 2 ** attempt);
   }
 
-  private limiterFor(orgKey: string): Semaphore {
+  private limiterFor(orgKey: string): Limiter {
     let limiter = this.limiters.get(orgKey);
     if (!limiter) {
-      limiter = new Semaphore(this.o.maxInFlight);
+      limiter = this.options.limiter?.(orgKey) ?? new Semaphore(this.o.maxInFlight);
       this.limiters.set(orgKey, limiter);
     }
     return limiter;
@@ -149,8 +155,8 @@ export class Upstream {
 const isAsyncIterable = (body: unknown): body is AsyncIterable<Uint8Array> =>
   typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
 
-/** A counting semaphore with a first-come, first-served queue. */
-export class Semaphore {
+/** A counting semaphore with a first-come, first-served queue, in this process alone. */
+export class Semaphore implements Limiter {
   private inUse = 0;
   private readonly waiting: (() => void)[] = [];
 
@@ -160,15 +166,18 @@ export class Semaphore {
     return this.inUse;
   }
 
-  acquire(): Promise<void> {
-    if (this.inUse < this.capacity) {
-      this.inUse += 1;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
+  async acquire(): Promise<Release> {
+    if (this.inUse < this.capacity) this.inUse += 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.release();
+    };
   }
 
-  release(): void {
+  private release(): void {
     const next = this.waiting.shift();
     // The slot passes straight to the next in line: the count stays the same.
     if (next) next();
