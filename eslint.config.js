@@ -11,6 +11,7 @@ import globals from 'globals';
  * so that the features form layers (no feature imports one that imports it back).
  */
 const FEATURE_LAYERS = {
+  account: [],
   attachments: [],
   'record-photo': [],
   'record-picker': [],

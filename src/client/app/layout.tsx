@@ -1,6 +1,7 @@
 import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material';
 import { Suspense, useEffect, useRef } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router';
+import { AccountButton } from '../features/account/account-button.tsx';
 import { messages } from '../i18n/messages.ts';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
 import { PAGE, px, sxPx } from './record-page-geometry.ts';
@@ -46,6 +47,8 @@ export function Layout() {
               {messages.app.name}
             </Typography>
           </Link>
+          <Box sx={{ flexGrow: 1 }} />
+          <AccountButton />
         </Toolbar>
       </AppBar>
       <Container

@@ -58,6 +58,25 @@ export const messages = {
     loadingPage: 'Loading the page…',
   },
 
+  /** The app bar's account button and its menu. */
+  account: {
+    button: (name: string) => `Account: ${name}`,
+    signedIn: 'Signed in',
+    menu: 'Account',
+    serviceNote: 'Service mode: everyone using this app acts as this Zoho user.',
+    switchUser: 'Switch user',
+    signOut: 'Sign out',
+    signingOut: 'Signing out…',
+    signOutFailed: (reason: string) => `You are still signed in: ${reason}`,
+  },
+
+  /** An address the app has no page for. */
+  notFound: {
+    title: 'Page not found',
+    what: 'This address is not a page of Bigin Attachments. A record’s page is its module and id, for example /Contacts/4150868000002728001.',
+    home: 'Go to the home page',
+  },
+
   home: {
     title: 'Find a record',
     intro: 'Choose a module, then type to search its records or pick one of its recent records.',

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readRecentRecords } from '../../lib/recent-records.ts';
 import { renderAt } from '../../test/render-app.tsx';
 import { apiError, stubApi } from '../../test/stub-api.ts';
-import { initialsOf } from '../record-photo/record-photo.tsx';
+import { initialsOf } from '../../lib/initials.ts';
 import { RecordHeader } from './record-header.tsx';
 
 const ID = '4150868000002730001';

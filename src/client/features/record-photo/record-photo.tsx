@@ -5,6 +5,7 @@ import { apiPaths } from '../../../shared/api-contract.ts';
 import { RECORD_HEADER } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { NoticeSnackbar, type Notice } from '../../components/notice-snackbar.tsx';
+import { initialsOf } from '../../lib/initials.ts';
 
 // The menu, its checks and its calls load when the user first opens it.
 const PhotoMenu = lazy(() => import('./photo-menu.tsx').then((m) => ({ default: m.PhotoMenu })));
@@ -109,11 +110,4 @@ export function RecordPhoto({ module, recordId, name, hasPhotoField }: RecordPho
       <NoticeSnackbar notice={notice} onClose={() => setNotice(null)} />
     </Box>
   );
-}
-
-/** "Patricia Boyle" -> "PB"; "Zylker" -> "Z". */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words.slice(0, 1);
-  return letters.map((w) => Array.from(w)[0]!.toUpperCase()).join('');
 }
