@@ -1,7 +1,9 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { Outlet, useRoutes, type RouteObject } from 'react-router';
 import { Layout, PageLoading } from './layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
+import { RecordRoute } from './record-route.tsx';
 import {
   loadEmbedPage,
   loadEmbedSignedInPage,
@@ -56,7 +58,16 @@ export const routes: RouteObject[] = [
     children: [
       // Someone reaching for a picker is about to open a record: its page's code is fetched then.
       { index: true, element: <HomePage onReachForRecord={() => void loadRecordPage()} /> },
-      { path: ':module/:recordId', element: <RecordAttachmentsPage /> },
+      {
+        path: ':module/:recordId',
+        element: (
+          <RecordRoute>
+            <RecordAttachmentsPage />
+          </RecordRoute>
+        ),
+      },
+      // Any other address: the app bar, and a page that says so with a way home.
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];

@@ -122,6 +122,8 @@ export const messages = {
     unnamed: (moduleLabel: string, id: string) => `${moduleLabel} ${id}`,
     recordId: (id: string) => `Id ${id}`,
   },
+    /** The browser tab's title on a record's page. */
+    documentTitle: (recordName: string) => `${recordName} · Attachments · Bigin Attachments`,
 
   attachments: {
     /** An attachment Bigin sent without a file name. */

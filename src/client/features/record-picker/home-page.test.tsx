@@ -174,6 +174,25 @@ describe('HomePage', () => {
     await userEvent.click(open);
     expect(await screen.findByText('record page Contacts/123')).toBeInTheDocument();
   });
+
+  it("opens a record from its address in Bigin's web app, pasted into either field", async () => {
+    stubApi({ '/api/modules': MODULES, '/api/records/Contacts': page() });
+    renderHome();
+    const form = await screen.findByRole('form', { name: 'Open a record by its id' });
+    const id = within(form).getByRole('textbox', { name: /Record id/ });
+    const moduleField = within(form).getByRole('textbox', { name: /Module API name/ });
+    await waitFor(() => expect(moduleField).toHaveValue('Contacts'));
+    await userEvent.click(id);
+    await userEvent.paste('https://bigin.zoho.com/bigin/org123/Home#/deals/4150868000003300001');
+    // Bigin's web app says "deals": the org's API name for it is taken.
+    expect(moduleField).toHaveValue('Deals');
+    expect(id).toHaveValue('4150868000003300001');
+    await userEvent.clear(moduleField);
+    await userEvent.paste('https://bigin.zoho.eu/bigin/zylker/Home#/companies/4150868000003200001');
+    expect(moduleField).toHaveValue('Accounts');
+    await userEvent.click(within(form).getByRole('button', { name: 'Show attachments' }));
+    expect(await screen.findByText('record page Accounts/4150868000003200001')).toBeInTheDocument();
+  });
 });
 
 describe('searchWordOf', () => {

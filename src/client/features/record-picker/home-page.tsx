@@ -86,7 +86,7 @@ export function HomePage({ onReachForRecord }: { onReachForRecord?: () => void }
       )}
       <RecentRecordsList modules={list} />
       <Divider />
-      <OpenByIdForm defaultModule={module?.api_name ?? PREFERRED_MODULE} />
+      <OpenByIdForm defaultModule={module?.api_name ?? PREFERRED_MODULE} modules={list} />
     </Stack>
   );
 }
