@@ -110,7 +110,8 @@ export const messages = {
     moduleLabel: 'Module API name',
     moduleHelper: 'As in the address of the record in Bigin, for example Contacts or Accounts.',
     recordIdLabel: 'Record id',
-    recordIdHelper: "The digits at the end of the record's address in Bigin.",
+    recordIdHelper:
+      "The digits at the end of the record's address in Bigin; or paste the whole address here.",
     invalidModule: 'A module name is letters, digits and underscores.',
     invalidRecordId: 'A Bigin record id is 1 to 19 digits.',
     submit: 'Show attachments',
@@ -121,9 +122,9 @@ export const messages = {
     loading: 'Loading the record…',
     unnamed: (moduleLabel: string, id: string) => `${moduleLabel} ${id}`,
     recordId: (id: string) => `Id ${id}`,
-  },
     /** The browser tab's title on a record's page. */
     documentTitle: (recordName: string) => `${recordName} · Attachments · Bigin Attachments`,
+  },
 
   attachments: {
     /** An attachment Bigin sent without a file name. */
