@@ -483,9 +483,25 @@ export const messages = {
     unsupported: 'This type of file cannot be previewed here.',
     failed: 'The preview could not be loaded.',
     failedBecause: (reason: string) => `The preview could not be loaded: ${reason}`,
-    download: 'Download it',
+    download: 'Download',
     pdfFrame: (name: string) => `PDF document ${name}`,
     truncated: 'Only the beginning of the text is shown; download the file for the rest.',
+    previous: (name: string) => `Previous file: ${name}`,
+    next: (name: string) => `Next file: ${name}`,
+    noPrevious: 'No previous file',
+    noNext: 'No next file',
+    position: (at: number, of: number) => `${formatCount(at)} of ${formatCount(of)}`,
+    details: {
+      label: 'File details',
+      type: 'Type',
+      size: 'Size',
+      sizeWithPixels: (size: string, width: string, height: string) =>
+        `${size}, ${width} × ${height} pixels`,
+      owner: 'Owner',
+      created: 'Created',
+      modified: 'Modified',
+      when: (time: string, by: string) => `${time} by ${by}`,
+    },
   },
 
   zip: {

@@ -1,4 +1,5 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { renderAt } from '../../test/render-app.tsx';
@@ -61,5 +62,74 @@ describe('PreviewPanel, for an attachment Bigin no longer has', () => {
     fireEvent.error(await screen.findByRole('img', { name: 'broken.png' }));
     expect(await screen.findByText('The preview could not be loaded.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download broken.png' })).toBeTruthy();
+  });
+});
+
+describe('PreviewPanel, to work in', () => {
+  const rows = [
+    testRow('1', 'a.png', 2048),
+    { ...testRow('2', 'Site', 0), $type: 'Link URL', $link_url: 'https://zylker.example' },
+    testRow('3', 'b.pdf', 4096),
+    testRow('4', 'c.zip', 10),
+  ];
+
+  function Panel({ start }: { start: string }) {
+    const [row, setRow] = useState(rows.find((r) => r.id === start)!);
+    return (
+      <PreviewPanel
+        module="Contacts"
+        recordId={ID}
+        row={row}
+        rows={rows}
+        onShow={setRow}
+        onClose={() => {}}
+      />
+    );
+  }
+
+  it('goes through the files (not links) with the buttons and the arrow keys', async () => {
+    stubApi({});
+    renderAt(<Panel start="1" />);
+    const dialog = await screen.findByRole('dialog', { name: 'Preview of a.png' });
+    expect(screen.getByRole('status')).toHaveTextContent('1 of 3');
+    expect(screen.getByRole('button', { name: 'No previous file' })).toBeDisabled();
+    fireEvent.click(screen.getByRole('button', { name: 'Next file: b.pdf' }));
+    expect(await screen.findByRole('dialog', { name: 'Preview of b.pdf' })).toBeTruthy();
+    expect(screen.getByTitle('PDF document b.pdf')).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'ArrowRight' });
+    expect(await screen.findByRole('dialog', { name: 'Preview of c.zip' })).toBeTruthy();
+    expect(screen.getByText('This type of file cannot be previewed here.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'No next file' })).toBeDisabled();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'ArrowLeft' });
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'ArrowLeft' });
+    expect(await screen.findByRole('dialog', { name: 'Preview of a.png' })).toBeTruthy();
+    expect(dialog).toBeTruthy();
+  });
+
+  it('shows the file’s details and its download', async () => {
+    stubApi({});
+    renderAt(<Panel start="3" />);
+    const list = await screen.findByLabelText('File details');
+    expect(list).toHaveTextContent('TypePDF document');
+    expect(list).toHaveTextContent('Size4 kB');
+    expect(list).toHaveTextContent('OwnerPatricia Boyle');
+    expect(list).toHaveTextContent(/Created.*2026.*by Patricia Boyle/);
+    expect(screen.getByRole('link', { name: 'Download b.pdf' })).toHaveAttribute(
+      'href',
+      apiPaths.download('Contacts', ID, '3'),
+    );
+  });
+
+  it('draws a small image larger, up to four times, and a large one at most its own size', async () => {
+    stubApi({});
+    renderAt(<Panel start="1" />);
+    const image = await screen.findByRole('img', { name: 'a.png' });
+    Object.defineProperty(image, 'naturalWidth', { value: 48 });
+    Object.defineProperty(image, 'naturalHeight', { value: 32 });
+    fireEvent.load(image);
+    await waitFor(() => expect(getComputedStyle(image).opacity).toBe('1'));
+    expect(getComputedStyle(image).width).toBe('192px');
+    expect(getComputedStyle(image).maxWidth).toBe('100%');
+    expect(screen.getByLabelText('File details')).toHaveTextContent('2 kB, 48 × 32 pixels');
   });
 });

@@ -1,16 +1,15 @@
-import { attachmentName } from '../attachments/column-text.ts';
 import CloseIcon from '@mui/icons-material/Close';
 import DownloadIcon from '@mui/icons-material/FileDownloadOutlined';
-import { Alert, Box, Button, Drawer, IconButton, Stack, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { createElement, useState } from 'react';
-import { apiPaths } from '../../../shared/api-contract.ts';
-import type { Attachment } from '../../../shared/bigin-attachment.ts';
+import NextIcon from '@mui/icons-material/NavigateNext';
+import PreviousIcon from '@mui/icons-material/NavigateBefore';
+import { Box, Button, Drawer, IconButton, Stack, Typography } from '@mui/material';
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
-import { ApiClientError, apiUrl } from '../../lib/api-client.ts';
-import { actionReason } from './action-reason.ts';
-import { previewKind } from '../attachments/preview-kind.ts';
-import { previewFailureQuery, previewTextQuery } from './preview-queries.ts';
+import { attachmentName } from '../attachments/column-text.ts';
+import { attachmentHref } from './download.ts';
+import { PreviewBody, type ImageSize } from './preview-body.tsx';
+import { PreviewDetails } from './preview-details.tsx';
 
 const words = messages.preview;
 
@@ -18,16 +17,50 @@ interface PreviewPanelProps {
   module: string;
   recordId: string;
   row: Attachment;
+  /**
+   * The rows in the order the grid shows them: previous and next go through its files (a link
+   * has nothing to show). Without them, the panel shows the one row.
+   */
+  rows?: readonly Attachment[];
+  /** Another row to show (previous, next). */
+  onShow?: (row: Attachment) => void;
   onClose: () => void;
 }
 
+/** Keys that move to another file, unless a player or a text field has the focus. */
+const isOwnKeyTarget = (target: EventTarget) =>
+  target instanceof HTMLElement && target.closest('audio, video, input, textarea') !== null;
+
 /**
- * A side panel with the file, beside the grid. Everything comes from the proxy's preview route,
- * which serves safe types only, with a `sandbox` CSP: even a PDF frame runs nothing in the app's
- * origin. Escape closes it and the focus goes back where it was (MUI's modal focus trap).
+ * A side panel to work in, beside the grid: the file (fitted to the panel), its details, its
+ * download, and previous and next (the buttons, or the arrow keys). Escape closes it and the
+ * focus goes back where it was (MUI's modal focus trap).
  */
-export function PreviewPanel({ module, recordId, row, onClose }: PreviewPanelProps) {
+export function PreviewPanel({ module, recordId, row, rows, onShow, onClose }: PreviewPanelProps) {
+  const files = (rows ?? [row]).filter((r) => !isLinkAttachment(r));
+  const at = files.findIndex((r) => r.id === row.id);
+  const previous = at > 0 ? files[at - 1] : undefined;
+  const next = at >= 0 && at < files.length - 1 ? files[at + 1] : undefined;
+  // What the shown file turned out to be: its pixels, or that Bigin no longer has it.
+  const [seen, setSeen] = useState<{ id: string; image?: ImageSize; gone?: boolean }>({
+    id: row.id,
+  });
+  const facts = seen.id === row.id ? seen : { id: row.id };
+  const onImageSize = useCallback((image: ImageSize) => setSeen({ id: row.id, image }), [row.id]);
+  const onGone = useCallback(() => setSeen({ id: row.id, gone: true }), [row.id]);
+
+  const name = attachmentName(row);
   const titleId = `preview-title-${row.id}`;
+  const href = attachmentHref(module, recordId, row);
+  const go = (to: Attachment | undefined) => to && onShow?.(to);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || isOwnKeyTarget(event.target)) return;
+    const to = event.key === 'ArrowLeft' ? previous : event.key === 'ArrowRight' ? next : undefined;
+    if (!to) return;
+    event.preventDefault();
+    go(to);
+  };
+
   return (
     <Drawer
       anchor="right"
@@ -37,140 +70,85 @@ export function PreviewPanel({ module, recordId, row, onClose }: PreviewPanelPro
         paper: {
           role: 'dialog',
           'aria-labelledby': titleId,
-          sx: { width: { xs: '100%', sm: 560 }, maxWidth: '100%' },
+          onKeyDown,
+          sx: { width: { xs: '100%', sm: 560, md: 720 }, maxWidth: '100%' },
         },
       }}
     >
-      <Stack direction="row" sx={{ alignItems: 'center', p: 1.5, gap: 1 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', p: 1.5, pb: 1, gap: 1 }}>
         <Typography
           id={titleId}
           variant="h6"
           component="h2"
           sx={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}
         >
-          {words.title(attachmentName(row))}
+          {words.title(name)}
         </Typography>
         <IconButton onClick={onClose} aria-label={words.close}>
           <CloseIcon />
         </IconButton>
       </Stack>
-      <Box sx={{ px: 1.5, pb: 2, flex: 1, display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-        <PreviewBody module={module} recordId={recordId} row={row} />
-      </Box>
-    </Drawer>
-  );
-}
-
-function PreviewBody({ module, recordId, row }: Omit<PreviewPanelProps, 'onClose'>) {
-  const src = apiUrl(apiPaths.preview(module, recordId, row.id));
-  const [failed, setFailed] = useState(false);
-  const kind = previewKind(row);
-  if (kind === 'none' || failed)
-    return <NoPreview module={module} recordId={recordId} row={row} failed={failed} />;
-  const onError = () => setFailed(true);
-  switch (kind) {
-    case 'image':
-      return (
-        <Box
-          component="img"
-          src={src}
-          alt={attachmentName(row)}
-          onError={onError}
-          sx={{ maxWidth: '100%', height: 'auto', alignSelf: 'flex-start' }}
-        />
-      );
-    case 'pdf':
-      // The frame's document comes with `Content-Security-Policy: sandbox`: an opaque origin.
-      return (
-        <Box
-          component="iframe"
-          src={src}
-          title={words.pdfFrame(attachmentName(row))}
-          sx={{ border: 0, width: '100%', flex: 1, minHeight: 480 }}
-        />
-      );
-    case 'audio':
-    case 'video':
-      // The same player either way: <audio> or <video>, with the browser's own controls.
-      return createElement(kind, {
-        controls: true,
-        src,
-        onError,
-        'aria-label': attachmentName(row),
-        style: { width: '100%' },
-      });
-    case 'text':
-      return <TextPreview row={row} module={module} recordId={recordId} />;
-  }
-}
-
-function TextPreview({ row, module, recordId }: Omit<PreviewPanelProps, 'onClose'>) {
-  const text = useQuery(previewTextQuery(module, recordId, row.id));
-  if (text.isPending) return <Typography role="status">{words.loading}</Typography>;
-  if (text.error)
-    return <NoPreview module={module} recordId={recordId} row={row} failed error={text.error} />;
-  return (
-    <>
-      {text.data.cut && <Alert severity="info">{words.truncated}</Alert>}
-      {/* Text only: React escapes it; nothing in a file is ever parsed as markup. */}
+      <Stack
+        direction="row"
+        sx={{ alignItems: 'center', px: 1.5, pb: 1, gap: 1, flexWrap: 'wrap' }}
+      >
+        {files.length > 1 && (
+          <>
+            <IconButton
+              aria-label={previous ? words.previous(attachmentName(previous)) : words.noPrevious}
+              disabled={!previous}
+              onClick={() => go(previous)}
+            >
+              <PreviousIcon />
+            </IconButton>
+            <Typography variant="body2" color="text.secondary" role="status">
+              {words.position(at + 1, files.length)}
+            </Typography>
+            <IconButton
+              aria-label={next ? words.next(attachmentName(next)) : words.noNext}
+              disabled={!next}
+              onClick={() => go(next)}
+            >
+              <NextIcon />
+            </IconButton>
+          </>
+        )}
+        <Box sx={{ flex: 1 }} />
+        {href && !facts.gone && (
+          <Button
+            component="a"
+            href={href}
+            download=""
+            variant="outlined"
+            size="small"
+            startIcon={<DownloadIcon aria-hidden />}
+            aria-label={messages.fileActions.download(name)}
+          >
+            {words.download}
+          </Button>
+        )}
+      </Stack>
       <Box
-        component="pre"
-        tabIndex={0}
-        aria-label={attachmentName(row)}
         sx={{
-          whiteSpace: 'pre-wrap',
-          overflowWrap: 'anywhere',
-          overflow: 'auto',
-          m: 0,
+          px: 1.5,
+          pb: 1.5,
           flex: 1,
-          fontSize: 14,
+          display: 'flex',
+          flexDirection: 'column',
+          minHeight: 0,
+          gap: 1.5,
         }}
       >
-        {text.data.text}
+        <PreviewBody
+          key={row.id}
+          module={module}
+          recordId={recordId}
+          row={row}
+          onImageSize={onImageSize}
+          onGone={onGone}
+        />
+        <PreviewDetails row={row} image={facts.image} />
       </Box>
-    </>
-  );
-}
-
-function NoPreview({
-  module,
-  recordId,
-  row,
-  failed,
-  error,
-}: {
-  module: string;
-  recordId: string;
-  row: Attachment;
-  failed: boolean;
-  /** Why it failed, when already known. */
-  error?: unknown;
-}) {
-  const asked = useQuery({
-    ...previewFailureQuery(module, recordId, row.id),
-    enabled: failed && error === undefined,
-  });
-  const cause = error ?? asked.data;
-  const reason = cause instanceof ApiClientError ? actionReason(cause) : undefined;
-  // A file Bigin no longer has cannot be downloaded either: the reason says what to do instead.
-  const gone = cause instanceof ApiClientError && cause.code === 'PROXY_ATTACHMENT_GONE';
-  return (
-    <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-      <Alert severity={gone ? 'warning' : 'info'}>
-        {!failed ? words.unsupported : reason ? words.failedBecause(reason) : words.failed}
-      </Alert>
-      {!gone && (
-        <Button
-          component="a"
-          href={apiUrl(apiPaths.download(module, recordId, row.id))}
-          download=""
-          variant="outlined"
-          startIcon={<DownloadIcon aria-hidden />}
-          aria-label={messages.fileActions.download(attachmentName(row))}
-        >
-          {words.download}
-        </Button>
-      )}
-    </Stack>
+    </Drawer>
   );
 }

@@ -8,6 +8,7 @@ import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { isLinkAttachment } from '../../../shared/bigin-attachment.ts';
 import { tooltip } from '../../components/tooltip-host.tsx';
 import { messages } from '../../i18n/messages.ts';
+import { previewKind } from '../attachments/preview-kind.ts';
 import { attachmentHref } from './download.ts';
 
 const words = messages.fileActions;
@@ -21,6 +22,13 @@ export interface RowActionHandlers {
   onPreview: (row: Attachment) => void;
   onDelete: (rows: Attachment[]) => void;
 }
+
+/**
+ * Whether a row offers a preview: a file (a link has no bytes) of a type the panel can show,
+ * where downloads are allowed (a preview is the file's bytes).
+ */
+export const offersPreview = (row: Attachment, can: RowActionHandlers['can']): boolean =>
+  can.download && !isLinkAttachment(row) && previewKind(row) !== 'none';
 
 /**
  * One row's buttons. Download is a real anchor: the browser streams the file to disk; a link
@@ -58,7 +66,7 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
           </IconButton>
         </span>
       )}
-      {!link && handlers.can.download && (
+      {offersPreview(row, handlers.can) && (
         <IconButton
           size="small"
           aria-label={previewWords}

@@ -50,7 +50,11 @@ export function useFileActions(module: string, recordId: string) {
     [can.upload],
   );
 
-  const overlays = (
+  /**
+   * The panels and dialogs the actions open; `rows`, the rows in the order the grid shows them,
+   * are what the preview's previous and next go through.
+   */
+  const renderOverlays = (rows?: readonly Attachment[]) => (
     <>
       <Suspense fallback={null}>
         {batches.length > 0 && (
@@ -66,6 +70,8 @@ export function useFileActions(module: string, recordId: string) {
             module={module}
             recordId={recordId}
             row={previewing}
+            rows={rows}
+            onShow={setPreviewing}
             onClose={() => setPreviewing(null)}
           />
         )}
@@ -107,7 +113,8 @@ export function useFileActions(module: string, recordId: string) {
   return {
     can,
     handlers,
-    overlays,
+    renderOverlays,
+    overlays: renderOverlays(),
     upload,
     openLinkForm: () => setLinking(true),
     zip: setZipping,
