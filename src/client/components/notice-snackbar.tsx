@@ -2,13 +2,18 @@ import { Alert, Snackbar } from '@mui/material';
 
 /** The outcome of an action, said in a snackbar. */
 export interface Notice {
-  severity: 'success' | 'error';
+  /** `warning`: done, but not all of it (a ZIP that lacks a file); `info`: nothing was done. */
+  severity: 'success' | 'info' | 'warning' | 'error';
   text: string;
 }
 
+/** What must be read before it goes: an error, or what was left undone. */
+const stays = (notice: Notice | null) =>
+  notice?.severity === 'error' || notice?.severity === 'warning';
+
 /**
- * A success goes away by itself; an error stays until closed, and is announced as an alert
- * (a success as a status, which screen readers read without interrupting).
+ * A success goes away by itself; an error (or a warning) stays until closed, and is announced
+ * as an alert (a success as a status, which screen readers read without interrupting).
  */
 export function NoticeSnackbar({
   notice,
@@ -20,14 +25,14 @@ export function NoticeSnackbar({
   return (
     <Snackbar
       open={notice !== null}
-      autoHideDuration={notice?.severity === 'error' ? null : 6000}
+      autoHideDuration={stays(notice) ? null : 6000}
       onClose={(_event, reason) => reason !== 'clickaway' && onClose()}
     >
       {notice ? (
         <Alert
           severity={notice.severity}
           variant="filled"
-          role={notice.severity === 'error' ? 'alert' : 'status'}
+          role={stays(notice) ? 'alert' : 'status'}
           onClose={onClose}
         >
           {notice.text}

@@ -395,13 +395,20 @@ export const messages = {
     toolbar: 'File actions',
     uploadFiles: 'Upload files',
     attachLink: 'Attach a link',
-    downloadSelected: (count: number) => `Download ${formatCount(count)} as ZIP`,
-    deleteSelected: (count: number) => `Delete ${formatCount(count)}`,
+    downloadSelected: (count: number) =>
+      count === 0
+        ? 'Download as ZIP'
+        : `Download ${formatCount(count)} ${count === 1 ? 'file' : 'files'} as ZIP`,
+    deleteSelected: (count: number) =>
+      count === 0
+        ? 'Delete'
+        : `Delete ${formatCount(count)} ${count === 1 ? 'attachment' : 'attachments'}`,
     selectFilesFirst: 'Select files in the grid first.',
     dropHere: 'Drop files here to attach them to this record',
     confirmDeleteTitle: (count: number) =>
       count === 1 ? 'Delete this attachment?' : `Delete ${formatCount(count)} attachments?`,
-    confirmDeleteText: 'They are removed from the record in Bigin. This cannot be undone here.',
+    confirmDeleteText: (count: number) =>
+      `${count === 1 ? 'It is' : 'They are'} removed from the record in Bigin. This cannot be undone here.`,
     confirmDelete: 'Delete',
     cancel: 'Cancel',
     close: 'Close',
@@ -513,7 +520,8 @@ export const messages = {
     cancelled: 'The ZIP download was cancelled.',
     done: (files: number) =>
       `The ZIP is saved with ${formatCount(files)} ${files === 1 ? 'file' : 'files'}.`,
-    notIncluded: 'These files could not be included:',
+    notIncludedList: (lines: string[]) =>
+      `${lines.length === 1 ? 'One file' : `${formatCount(lines.length)} files`} could not be included (NOT-INCLUDED.txt in the ZIP says why): ${lines.join('; ')}`,
     failed: (reason: string) => `The ZIP could not be made: ${reason}`,
     fileName: (recordId: string) => `attachments-${recordId}.zip`,
   },

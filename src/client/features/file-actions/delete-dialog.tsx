@@ -30,7 +30,7 @@ export function DeleteDialog({ rows, onConfirm, onClose }: DeleteDialogProps) {
           ))}
           {rows.length > 20 && <li>…</li>}
         </ul>
-        <DialogContentText sx={{ mt: 2 }}>{words.confirmDeleteText}</DialogContentText>
+        <DialogContentText sx={{ mt: 2 }}>{words.confirmDeleteText(rows.length)}</DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} autoFocus>

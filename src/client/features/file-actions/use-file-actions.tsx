@@ -90,7 +90,10 @@ export function useFileActions(module: string, recordId: string) {
             module={module}
             recordId={recordId}
             rows={zipping}
-            onClose={() => setZipping(null)}
+            onDone={(done) => {
+              setZipping(null);
+              setNotice(done);
+            }}
           />
         )}
         {confirming && (

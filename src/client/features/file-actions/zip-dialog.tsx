@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -12,6 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ZipRequest } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
+import type { Notice } from '../../components/notice-snackbar.tsx';
 import { formatBytes } from '../../lib/format.ts';
 import { actionReason } from './action-reason.ts';
 import { fetchZip, zipRequestOf, type ZipProgress, type ZipResult } from './fetch-zip.ts';
@@ -22,14 +22,9 @@ interface ZipDialogProps {
   module: string;
   recordId: string;
   rows: Attachment[];
-  onClose: () => void;
+  /** The ZIP is saved (or it failed, or was cancelled): what came of it, for a snackbar. */
+  onDone: (notice: Notice) => void;
 }
-
-type ZipState =
-  | { phase: 'running'; progress: ZipProgress }
-  | { phase: 'done'; result: ZipResult }
-  | { phase: 'cancelled' }
-  | { phase: 'failed'; reason: string };
 
 /** Saves a Blob under a name, through a short-lived object URL. */
 function save(blob: Blob, name: string) {
@@ -43,16 +38,32 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The chosen files as one ZIP: progress while it streams, then what it holds and what it lacks. */
-export function ZipDialog({ module, recordId, rows, onClose }: ZipDialogProps) {
-  const [state, setState] = useState<ZipState>({
-    phase: 'running',
-    progress: { bytes: 0, files: 0, current: null },
-  });
+/** What came of a ZIP, in a sentence: the files it holds, and any it lacks with why. */
+export function zipNotice(result: Pick<ZipResult, 'files' | 'notIncluded'>): Notice {
+  const saved = words.done(result.files.length);
+  if (result.notIncluded.length === 0) return { severity: 'success', text: saved };
+  return {
+    severity: 'warning',
+    text: `${saved} ${words.notIncludedList(result.notIncluded)}`,
+  };
+}
+
+/**
+ * The chosen files as one ZIP: progress while it streams, with a cancel button. Once it is
+ * saved (or fails, or is cancelled) the dialog closes itself and the snackbar says what came of
+ * it: the files it holds, and any it lacks (also named in the ZIP's NOT-INCLUDED.txt).
+ */
+export function ZipDialog({ module, recordId, rows, onDone }: ZipDialogProps) {
+  const [progress, setProgress] = useState<ZipProgress>({ bytes: 0, files: 0, current: null });
   const abort = useRef<AbortController | null>(null);
   const expected = rows.reduce((sum, row) => sum + Number(row.Size), 0);
   // As text, so that the download starts again only when the chosen files change.
   const request = JSON.stringify(zipRequestOf(rows));
+  // The latest onDone, without restarting the download when the caller makes a new one.
+  const done = useRef(onDone);
+  useEffect(() => {
+    done.current = onDone;
+  }, [onDone]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -61,94 +72,50 @@ export function ZipDialog({ module, recordId, rows, onClose }: ZipDialogProps) {
       module,
       recordId,
       JSON.parse(request) as ZipRequest,
-      (progress) => setState({ phase: 'running', progress }),
+      setProgress,
       controller.signal,
     ).then(
       (result) => {
         save(result.blob, result.fileName ?? words.fileName(recordId));
-        setState({ phase: 'done', result });
+        done.current(zipNotice(result));
       },
-      (error: unknown) =>
-        setState(
+      (error: unknown) => {
+        // Unmounted (the page left): nobody to tell.
+        if (controller.signal.aborted && abort.current !== controller) return;
+        done.current(
           controller.signal.aborted
-            ? { phase: 'cancelled' }
-            : { phase: 'failed', reason: actionReason(error) },
-        ),
+            ? { severity: 'info', text: words.cancelled }
+            : { severity: 'error', text: words.failed(actionReason(error)) },
+        );
+      },
     );
-    return () => controller.abort();
+    return () => {
+      abort.current = null;
+      controller.abort();
+    };
   }, [module, recordId, request]);
 
-  const running = state.phase === 'running';
   return (
-    <Dialog
-      open
-      onClose={running ? undefined : onClose}
-      aria-labelledby="zip-title"
-      fullWidth
-      maxWidth="sm"
-    >
+    <Dialog open aria-labelledby="zip-title" fullWidth maxWidth="sm">
       <DialogTitle id="zip-title">{words.title}</DialogTitle>
       <DialogContent>
-        {state.phase === 'running' && (
-          <>
-            <LinearProgress
-              variant="determinate"
-              // A ZIP of stored files is a little larger than the files; deflated, smaller.
-              value={Math.min(99, expected ? (state.progress.bytes / expected) * 100 : 0)}
-              aria-label={words.title}
-            />
-            <Typography role="status" variant="body2" sx={{ mt: 1 }}>
-              {words.progress(formatBytes(state.progress.bytes), state.progress.files)}
-            </Typography>
-            {state.progress.current && (
-              <Typography
-                variant="caption"
-                color="text.secondary"
-                sx={{ overflowWrap: 'anywhere' }}
-              >
-                {words.current(state.progress.current)}
-              </Typography>
-            )}
-          </>
-        )}
-        {state.phase === 'done' && (
-          <>
-            <Alert severity={state.result.notIncluded.length ? 'warning' : 'success'} role="status">
-              {words.done(state.result.files.length)}
-            </Alert>
-            {state.result.notIncluded.length > 0 && (
-              <>
-                <Typography variant="body2" sx={{ mt: 2 }}>
-                  {words.notIncluded}
-                </Typography>
-                <ul aria-label={words.notIncluded} style={{ overflowWrap: 'anywhere' }}>
-                  {state.result.notIncluded.map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </>
-        )}
-        {state.phase === 'cancelled' && (
-          <Alert severity="info" role="status">
-            {words.cancelled}
-          </Alert>
-        )}
-        {state.phase === 'failed' && (
-          <Alert severity="error" role="alert">
-            {words.failed(state.reason)}
-          </Alert>
+        <LinearProgress
+          variant="determinate"
+          // A ZIP of stored files is a little larger than the files; deflated, smaller.
+          value={Math.min(99, expected ? (progress.bytes / expected) * 100 : 0)}
+          aria-label={words.title}
+        />
+        <Typography role="status" variant="body2" sx={{ mt: 1 }}>
+          {words.progress(formatBytes(progress.bytes), progress.files)}
+        </Typography>
+        {progress.current && (
+          <Typography variant="caption" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+            {words.current(progress.current)}
+          </Typography>
         )}
       </DialogContent>
       <DialogActions>
-        {running ? (
-          <Button onClick={() => abort.current?.abort()}>{words.cancel}</Button>
-        ) : (
-          <Button onClick={onClose} autoFocus>
-            {messages.fileActions.close}
-          </Button>
-        )}
+        <Button onClick={() => abort.current?.abort()}>{words.cancel}</Button>
       </DialogActions>
     </Dialog>
   );
