@@ -481,6 +481,9 @@ export const messages = {
     tooLong: 'An address is at most 3000 characters.',
     duplicate: 'This link is already attached to the record.',
     attached: 'Link attached.',
+    suggestion: (url: string) => `Did you mean ${url}?`,
+    useSuggestion: 'Use it',
+    useSuggestionLabel: (url: string) => `Use it: ${url}`,
   },
 
   preview: {

@@ -37,6 +37,25 @@ export function linkProblem(url: string): string | null {
   return null;
 }
 
+/**
+ * The address meant by one typed without a scheme ("zylker.com/quote"): the same with https://,
+ * when that makes an address with a dotted host; else null.
+ */
+export function withHttps(url: string): string | null {
+  const typed = url.trim();
+  // A scheme of its own (mailto:, ftp:, https:) stays; "host:8443/..." is a host and a port.
+  const hasScheme = /^[a-z][a-z\d+.-]*:(?!\d)/i.test(typed);
+  if (typed === '' || hasScheme || typed.startsWith('//')) return null;
+  try {
+    const candidate = new URL(`https://${typed}`);
+    const host = candidate.hostname;
+    if (!host.includes('.') || host.startsWith('.') || host.endsWith('.')) return null;
+    return linkProblem(`https://${typed}`) ? null : `https://${typed}`;
+  } catch {
+    return null;
+  }
+}
+
 /** A small form to attach a link; Bigin's refusals (a bad or duplicate link) show on the field. */
 export function LinkDialog({ module, recordId, onClose }: LinkDialogProps) {
   const queryClient = useQueryClient();
@@ -55,6 +74,8 @@ export function LinkDialog({ module, recordId, onClose }: LinkDialogProps) {
     },
   });
   const localProblem = touched ? linkProblem(url.trim()) : null;
+  // An address typed without its scheme is offered with https:// in front.
+  const suggestion = localProblem ? withHttps(url) : null;
   const error = attach.error;
   const fieldError =
     localProblem ??
@@ -97,6 +118,27 @@ export function LinkDialog({ module, recordId, onClose }: LinkDialogProps) {
               helperText={fieldError ?? words.urlHelper}
               slotProps={{ htmlInput: { maxLength: MAX_URL + 1, inputMode: 'url' } }}
             />
+            {suggestion && (
+              <Alert
+                severity="info"
+                action={
+                  <Button
+                    color="inherit"
+                    size="small"
+                    aria-label={words.useSuggestionLabel(suggestion)}
+                    onClick={() => {
+                      setUrl(suggestion);
+                      attach.reset();
+                    }}
+                  >
+                    {words.useSuggestion}
+                  </Button>
+                }
+                sx={{ overflowWrap: 'anywhere' }}
+              >
+                {words.suggestion(suggestion)}
+              </Alert>
+            )}
             <TextField
               label={words.titleLabel}
               value={title}
