@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { e2eRun } from '../../e2e/support/run-files.ts';
 import { describeBrowser, getChromium } from './prerequisites/chromium.ts';
 import { PrerequisiteError, systemHost } from './prerequisites/host.ts';
+import { describeRedisServer, getRedisServer } from './prerequisites/redis.ts';
 
 interface Tally {
   passed: number;
@@ -41,10 +42,15 @@ function readJson(path: string): unknown {
 // What the tests need from the machine comes first: a run that cannot have it stops at once.
 const host = systemHost();
 let chromium: string;
+let redisServer: string;
 try {
   const browser = getChromium(host);
   host.log(describeBrowser(host, browser));
   chromium = browser.path;
+  // The tests of several instances start redis-servers of their own (test-support/redis-server.ts).
+  const redis = getRedisServer(host);
+  host.log(describeRedisServer(host, redis));
+  redisServer = redis.path;
 } catch (error) {
   if (!(error instanceof PrerequisiteError)) throw error;
   console.error(`\n${error.message}\n\n0 passed, 1 failed`);
@@ -59,13 +65,18 @@ check('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 
 // Unit and integration tests.
 rmSync('test-results/vitest.json', { force: true });
-const vitestOk = run('unit and integration tests', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  '--outputFile=test-results/vitest.json',
-]);
+const vitestOk = run(
+  'unit and integration tests',
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile=test-results/vitest.json',
+  ],
+  { REDIS_SERVER_PATH: redisServer },
+);
 const vitest = readJson('test-results/vitest.json') as
   | {
       numPassedTests: number;
@@ -84,7 +95,10 @@ if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed += 1; //
 // Browser tests.
 const { reportFile } = e2eRun();
 rmSync(reportFile, { force: true });
-const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+const e2eOk = run('browser tests', 'npx', ['playwright', 'test'], {
+  CHROMIUM_PATH: chromium,
+  REDIS_SERVER_PATH: redisServer,
+});
 const report = readJson(reportFile) as
   { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
 if (report) {

@@ -22,7 +22,19 @@ describe('loadConfig', () => {
       SANDBOX_CONTROL_ROUTES: false,
       sessionSecretGenerated: true,
     });
-    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps state in Redis when REDIS_URL is set, and takes a previous secret for a rotation', () => {
+    const config = loadConfig({
+      ...zoho,
+      REDIS_URL: 'redis://:pw@redis.internal:6379/2',
+      SESSION_SECRET_PREVIOUS: 'p'.repeat(40),
+    });
+    expect(config).toMatchObject({
+      REDIS_URL: 'redis://:pw@redis.internal:6379/2',
+      SESSION_SECRET_PREVIOUS: 'p'.repeat(40),
+    });
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
   });
 
   it('uses Zoho, with users signing in, once a client id and secret are set', () => {
@@ -46,6 +58,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'https://example.com/app' })).toThrow(/origin only/);
     expect(() => loadConfig({ MAX_UPLOAD_MB: '5000' })).toThrow(/MAX_UPLOAD_MB/);
     expect(() => loadConfig({ SANDBOX_CONTROL_ROUTES: 'yes' })).toThrow(/true or false/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL: .*redis:\/\//);
+    expect(() => loadConfig({ SESSION_SECRET_PREVIOUS: 'p'.repeat(40) })).toThrow(
+      /SESSION_SECRET_PREVIOUS: only with SESSION_SECRET/,
+    );
   });
 
   it.each(['4190', '6000', '6667'])('refuses port %s, which fetch will not connect to', (port) => {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../shared/api-contract.ts';
 import { FETCH_BAD_PORTS } from './bad-ports.ts';
@@ -57,6 +56,24 @@ const envSchema = z.object({
   SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters; generate one with `openssl rand -base64 48`')
+    .optional(),
+  /**
+   * The secret before a rotation: sessions it signed and sealed stay readable (and are signed
+   * again with SESSION_SECRET) until it is unset.
+   */
+  SESSION_SECRET_PREVIOUS: z
+    .string()
+    .min(32, 'must be at least 32 characters (the SESSION_SECRET used before this one)')
+    .optional(),
+  /**
+   * Sessions, tokens and shared counts in Redis (or Valkey), for several instances; without it
+   * they are kept under DATA_DIR, for this instance alone.
+   */
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+    })
     .optional(),
   // Bigin's own limit is 20 MB (CRM's 100 MB); more is for a Bigin that allows it, or for the
   // benchmark against the sandbox. Uploads are streamed, so the limit costs no memory.
@@ -121,8 +138,10 @@ export type Config = Env & {
   /** No Zoho client is configured: the built-in sandbox is the back end. */
   sandbox: boolean;
   mode: SignInMode;
-  /** SESSION_SECRET, or one generated for this run (sandbox mode only). */
-  sessionSecret: string;
+  /**
+   * No SESSION_SECRET (sandbox mode only): one made on the first start is kept under DATA_DIR
+   * (state/open-state.ts), so that a restart keeps everyone signed in.
+   */
   sessionSecretGenerated: boolean;
   /** EMBED_SECRET, or in sandbox mode outside production the documented development secret. */
   embedSecret: string | undefined;
@@ -165,9 +184,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       '  EMBED_SECRET: signed embed links act as the user of ZOHO_REFRESH_TOKEN; set it too (or unset EMBED_SECRET)',
     );
   }
+  if (c.SESSION_SECRET_PREVIOUS && !c.SESSION_SECRET) {
+    problems.push(
+      '  SESSION_SECRET_PREVIOUS: only with SESSION_SECRET (the new secret it was replaced by)',
+    );
+  }
   if (problems.length) throw invalid(problems);
 
-  const sessionSecret = c.SESSION_SECRET ?? randomBytes(48).toString('base64url');
   // The development secret is public: only ever for the sandbox, and never in production.
   const embedSecret =
     c.EMBED_SECRET ?? (sandbox && c.NODE_ENV !== 'production' ? SANDBOX_EMBED_SECRET : undefined);
@@ -175,7 +198,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     sandbox,
     mode,
-    sessionSecret,
     sessionSecretGenerated: !c.SESSION_SECRET,
     embedSecret,
   };

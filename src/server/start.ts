@@ -7,6 +7,9 @@ import { DEMO_USERS } from '../sandbox/seed.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { registerExampleHost } from './embed/example-host.ts';
+import { openState } from './state/open-state.ts';
+import { Sealer } from './state/sealed.ts';
+import { SharedSemaphore } from './state/shared-semaphore.ts';
 import { AccountsClient } from './zoho/accounts-client.ts';
 import { BiginClient } from './zoho/bigin-client.ts';
 import { TrustedOrigins } from './zoho/data-centres.ts';
@@ -31,6 +34,8 @@ export interface StartOptions {
   sendStreamed?: SendStreamed;
   /** For tests: the sandbox's access-token lifetime. */
   sandboxAccessTokenTtlMs?: number;
+  /** For tests: how long a Bigin slot's lease lasts unrenewed (a dead instance's slots). */
+  slotLeaseMs?: number;
   now?: () => number;
 }
 
@@ -43,6 +48,14 @@ export async function start(
   log: (line: string) => void = console.log,
   options: StartOptions = {},
 ): Promise<Started> {
+  // First, so that a Redis that cannot be reached stops the start before anything listens.
+  const { state, sessionSecret, describe } = await openState(config, (level, message) =>
+    log(`${level === 'warn' ? 'Warning: ' : ''}${message}`),
+  );
+  const shared = {
+    store: state,
+    sealer: new Sealer([sessionSecret, config.SESSION_SECRET_PREVIOUS].filter(isSet)),
+  };
   let sandbox: FastifyInstance | undefined;
   let sandboxUrl: string | undefined;
   if (config.sandbox) {
@@ -81,6 +94,11 @@ export async function start(
   const accounts = new AccountsClient({ client, trusted, fetch: options.fetch, now: options.now });
   const upstream = new Upstream({
     maxInFlight: config.BIGIN_MAX_IN_FLIGHT,
+    // BIGIN_MAX_IN_FLIGHT is the organisation's, whichever instance calls.
+    limiter: (orgKey) =>
+      new SharedSemaphore(state, `bigin-slots:${orgKey}`, config.BIGIN_MAX_IN_FLIGHT, {
+        leaseMs: options.slotLeaseMs,
+      }),
     fetch: options.fetch,
     sendStreamed: options.sendStreamed,
   });
@@ -98,6 +116,7 @@ export async function start(
           accountsServer: accountsUrl,
           refreshToken: config.ZOHO_REFRESH_TOKEN!,
           now: options.now,
+          shared,
         })
       : undefined;
   // Signed embed links act as the service user; in sandbox mode, as the sandbox's administrator.
@@ -109,11 +128,14 @@ export async function start(
           accountsServer: sandboxUrl,
           refreshToken: SELF_CLIENT_REFRESH_TOKENS['Patricia Boyle']!,
           now: options.now,
+          shared,
         })
       : undefined);
   const app = await buildApp({
     bigin,
-    sessionSecret: config.sessionSecret,
+    sessionSecret,
+    previousSessionSecret: config.SESSION_SECRET_PREVIOUS,
+    state,
     publicUrl: () => publicUrl,
     serviceTokens,
     serviceUser:
@@ -149,6 +171,7 @@ export async function start(
   publicUrl ||= appUrl;
 
   log(`Bigin Attachments at ${publicUrl}`);
+  log(describe);
   if (sandboxUrl) {
     log(`Sandbox (a local stand-in for Zoho Bigin and Zoho Accounts) at ${sandboxUrl}`);
     if (config.SANDBOX_CONTROL_ROUTES) {
@@ -179,10 +202,13 @@ export async function start(
     // Drains: requests in flight finish within SHUTDOWN_GRACE_SECONDS (lifecycle.ts).
     close: async () => {
       await app.close();
+      await state.close();
       await sandbox?.close();
     },
   };
 }
+
+const isSet = (value: string | undefined): value is string => Boolean(value);
 
 /** Who to choose on the sandbox's consent page: the first demo user may do everything. */
 function signInHint(appUrl: string): string {
