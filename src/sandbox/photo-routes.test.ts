@@ -31,6 +31,28 @@ const photoNow = async (path = PHOTO) => {
   };
 };
 
+describe("a record's Record_Image field", () => {
+  const recordImage = async (path: string) =>
+    ((await (await sandbox.api(path)).json()) as { data: { Record_Image?: unknown }[] }).data[0]!
+      .Record_Image;
+
+  it('holds the photo’s id while there is one, a new one when replaced, and null once removed', async () => {
+    const record = `Accounts/${COMPANY_RECORD_ID}`;
+    expect(await recordImage(record)).toBeNull();
+    expect(
+      (await post(makePng(24_000, 21), 'logo.png', 'image/png', `${record}/photo`)).status,
+    ).toBe(200);
+    const first = await recordImage(record);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    await post(makePng(24_000, 22), 'logo.png', 'image/png', `${record}/photo`);
+    const second = await recordImage(record);
+    expect(second).toMatch(/^[0-9a-f]{64}$/);
+    expect(second).not.toBe(first);
+    expect((await sandbox.api(`${record}/photo`, { method: 'DELETE' })).status).toBe(200);
+    expect(await recordImage(record)).toBeNull();
+  });
+});
+
 describe('a record photo', () => {
   it('may be 10,485,760 bytes; one byte more is FILE_SIZE_EXCEEDS 413, and nothing changes', async () => {
     const largest = makePng(RECORD_PHOTO_MAX_BYTES, 1);

@@ -6,6 +6,8 @@ import { NAME_FIELDS, ORG_MODULES, type ApiVersion } from './org-modules.ts';
 import { pageOf, pickFields, readPaging, type PageQuery } from './paging.ts';
 import { canReadFieldSettings, canReadModuleSettings, canSearch } from './scopes.ts';
 import { parseCriteria, type Predicate } from './search-criteria.ts';
+import type { FileRecipe } from './file-bytes.ts';
+import { fileIdOf } from './seed-attachments.ts';
 import type { SeedRecord } from './seed-types.ts';
 
 type ListQuery = PageQuery & {
@@ -104,10 +106,21 @@ export function registerRecordRoutes(
           'the id given seems to be invalid',
         );
       }
-      return { data: [record.fields] };
+      return { data: [withPhotoField(record)] };
     },
   );
+
+  /** `Record_Image` as the record's photo stands now: its id, or null once removed. */
+  function withPhotoField(record: SeedRecord): Record<string, unknown> {
+    if (!('Record_Image' in record.fields)) return record.fields;
+    const photo = store.photoOf(record.module, record.id);
+    const id = photo ? `photo-${record.module}-${record.id}-${photoSerial(photo.recipe)}` : null;
+    return { ...record.fields, Record_Image: id && fileIdOf(id) };
+  }
 }
+
+/** What makes a photo's id change when it is replaced: its blob, or the seed's recipe. */
+const photoSerial = (recipe: FileRecipe) => (recipe.kind === 'blob' ? recipe.blobId : 'seed');
 
 function answer(
   reply: FastifyReply,

@@ -119,6 +119,11 @@ export type RecordPage = z.infer<typeof recordPageSchema>;
 export const recordDetailSchema = recordSummarySchema.extend({
   module: z.string(),
   hasPhotoField: z.boolean(),
+  /**
+   * Whether it has a photo now, as its `Record_Image` field says (the image's id, or null);
+   * absent when Bigin's answer did not carry the field: then only asking for the photo tells.
+   */
+  hasPhoto: z.boolean().optional(),
 });
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 

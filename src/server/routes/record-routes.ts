@@ -133,11 +133,18 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       ]);
       const record = answer?.record;
       if (!record) throw ApiFailure.proxy('PROXY_RECORD_NOT_FOUND');
+      const hasPhotoField = RECORD_PHOTO_MODULES.includes(module);
+      // Zoho keeps a record's photo id in `Record_Image` (CRM's documents; Bigin's records carry
+      // the field too): the app then asks for the photo only when there is one. Absent, it asks.
+      const image = record.Record_Image;
       return {
         id: record.id,
         name: recordName(nameField, record),
         module,
-        hasPhotoField: RECORD_PHOTO_MODULES.includes(module),
+        hasPhotoField,
+        ...(hasPhotoField && image !== undefined
+          ? { hasPhoto: typeof image === 'string' && image !== '' }
+          : {}),
       };
     },
   );

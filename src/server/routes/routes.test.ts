@@ -161,6 +161,29 @@ describe('the routes, in service mode over real sockets', () => {
     expect(zoho.biginCallList.map((c) => c.url)).toContain(`/bigin/v2/${module}/42`);
   });
 
+  it.each([
+    ['an image id', '2e3b5c9d0f', { hasPhoto: true }],
+    ['null', null, { hasPhoto: false }],
+    ['nothing', undefined, {}],
+  ])('says a record has a photo when its Record_Image holds %s', async (_label, image, said) => {
+    zoho.bigin = () => ({
+      status: 200,
+      body: {
+        data: [
+          { id: '42', Full_Name: 'Kris', ...(image !== undefined ? { Record_Image: image } : {}) },
+        ],
+      },
+    });
+    const detail = await (await api('/api/records/Contacts/42')).json();
+    expect(detail).toEqual({
+      id: '42',
+      name: 'Kris',
+      module: 'Contacts',
+      hasPhotoField: true,
+      ...said,
+    });
+  });
+
   it('answers 404 PROXY_RECORD_NOT_FOUND for a record Bigin answers 204 for', async () => {
     const response = await api('/api/records/Contacts/42');
     expect(response.status).toBe(404);

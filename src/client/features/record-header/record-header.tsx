@@ -57,6 +57,7 @@ export function RecordHeader({ module, recordId }: RecordHeaderProps) {
           recordId={recordId}
           name={record.isPending ? undefined : (name ?? moduleLabel)}
           hasPhotoField={record.data?.hasPhotoField ?? false}
+          hasPhoto={record.data?.hasPhoto}
         />
         <Box sx={{ minWidth: 0 }}>
           <Typography

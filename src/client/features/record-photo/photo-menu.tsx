@@ -23,8 +23,11 @@ interface PhotoMenuProps {
   name: string;
   hasPhoto: boolean;
   anchor: HTMLElement;
-  /** Called once: with what to tell the user, or null when nothing was done. */
-  onDone: (notice: Notice | null) => void;
+  /**
+   * Called once: with what to tell the user, or null when nothing was done; and, when it
+   * succeeded, whether the record now has a photo.
+   */
+  onDone: (notice: Notice | null, hasPhotoNow?: boolean) => void;
 }
 
 /** Upload or replace the photo (images only, checked first), or remove it after asking. */
@@ -40,11 +43,11 @@ export function PhotoMenu({ module, recordId, name, hasPhoto, anchor, onDone }: 
     return () => element?.removeEventListener('cancel', cancelled);
   }, [onDone]);
 
-  const send = async (run: () => Promise<unknown>, success: string) => {
+  const send = async (run: () => Promise<unknown>, success: string, hasPhotoNow: boolean) => {
     setStep('busy');
     try {
       await run();
-      onDone({ severity: 'success', text: success });
+      onDone({ severity: 'success', text: success }, hasPhotoNow);
     } catch (error) {
       onDone({ severity: 'error', text: photoFailureText(error) });
     }
@@ -53,7 +56,7 @@ export function PhotoMenu({ module, recordId, name, hasPhoto, anchor, onDone }: 
     if (!file) return onDone(null);
     const problem = photoProblem(file);
     if (problem) return onDone({ severity: 'error', text: problem });
-    void send(() => apiWrite(path, { method: 'POST', body: uploadForm(file) }), words.saved);
+    void send(() => apiWrite(path, { method: 'POST', body: uploadForm(file) }), words.saved, true);
   };
 
   return (
@@ -93,7 +96,9 @@ export function PhotoMenu({ module, recordId, name, hasPhoto, anchor, onDone }: 
           <Button
             color="error"
             variant="contained"
-            onClick={() => void send(() => apiWrite(path, { method: 'DELETE' }), words.removed)}
+            onClick={() =>
+              void send(() => apiWrite(path, { method: 'DELETE' }), words.removed, false)
+            }
           >
             {words.remove}
           </Button>

@@ -80,3 +80,54 @@ describe('uploading a record photo', () => {
     expect(calls).toContain(PHOTO);
   });
 });
+
+describe('a record without a photo', () => {
+  /** The photos the page asked the browser to load. */
+  let asked: string[];
+  beforeEach(() => {
+    asked = [];
+    class RecordedImage {
+      onload: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      set src(value: string) {
+        asked.push(value);
+        setTimeout(() => this.onload?.());
+      }
+    }
+    vi.stubGlobal('Image', RecordedImage);
+  });
+
+  it('is never asked for its photo (no failed request in the console), until one is uploaded', async () => {
+    stubApi({
+      '/api/session': { signedIn: true, mode: 'sandbox', csrfToken: 'csrf-1' },
+      [PHOTO]: { data: [{ code: 'SUCCESS', details: {}, message: 'ok', status: 'success' }] },
+    });
+    renderAt(
+      <RecordPhoto
+        module="Contacts"
+        recordId={ID}
+        name="Sam Boyle"
+        hasPhotoField
+        hasPhoto={false}
+      />,
+    );
+    const menu = await screen.findByRole('button', {
+      name: 'Photo of Sam Boyle: change or remove',
+    });
+    expect(asked).toEqual([]);
+    const user = userEvent.setup({ applyAccept: false });
+    await user.click(menu);
+    await user.click(await screen.findByRole('menuitem', { name: 'Upload a photo' }));
+    await user.upload(screen.getByLabelText('Upload a photo'), png());
+    expect(await screen.findByText('Photo saved.')).toBeVisible();
+    // Asked once the upload succeeded (the avatar asks again, with the photo's version).
+    await vi.waitFor(() => expect(asked).toContain(PHOTO));
+    expect(asked.every((src) => src.startsWith(PHOTO))).toBe(true);
+  });
+
+  it('is asked for when its detail does not say', async () => {
+    stubApi({});
+    renderAt(<RecordPhoto module="Contacts" recordId={ID} name="Sam Boyle" hasPhotoField />);
+    await vi.waitFor(() => expect(asked).toContain(PHOTO));
+  });
+});

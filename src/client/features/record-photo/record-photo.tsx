@@ -20,6 +20,11 @@ interface RecordPhotoProps {
   name: string | undefined;
   /** Whether the module can carry a photo (Contacts, Accounts and Products in Bigin). */
   hasPhotoField: boolean;
+  /**
+   * Whether the record has a photo, when its detail says (Bigin's `Record_Image`): a record
+   * without one is never asked for it, so no failed request shows in the browser's console.
+   */
+  hasPhoto?: boolean | undefined;
 }
 
 type PhotoStatus = 'loading' | 'shown' | 'none';
@@ -52,11 +57,14 @@ function usePhoto(src: string | null, version: number): PhotoStatus {
  * The record's photo, or its initials when it has none (or the module carries no photo), with a
  * button to upload, replace or remove it.
  */
-export function RecordPhoto({ module, recordId, name, hasPhotoField }: RecordPhotoProps) {
+export function RecordPhoto({ module, recordId, name, hasPhotoField, hasPhoto }: RecordPhotoProps) {
   const [version, setVersion] = useState(0);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const src = hasPhotoField ? apiPaths.photo(module, recordId) : null;
+  // What the menu changed since the record was read: a photo uploaded, or removed.
+  const [changed, setChanged] = useState<boolean | undefined>(undefined);
+  const exists = changed ?? hasPhoto;
+  const src = hasPhotoField && exists !== false ? apiPaths.photo(module, recordId) : null;
   const status = usePhoto(src, version);
   if (name === undefined) return <Skeleton variant="circular" width={SIZE} height={SIZE} />;
   const shown = status === 'shown';
@@ -98,11 +106,13 @@ export function RecordPhoto({ module, recordId, name, hasPhotoField }: RecordPho
             name={name}
             hasPhoto={shown}
             anchor={menuAnchor}
-            onDone={(done) => {
+            onDone={(done, hasPhotoNow) => {
               setMenuAnchor(null);
               if (!done) return;
               setNotice(done);
-              if (done.severity === 'success') setVersion((v) => v + 1);
+              if (hasPhotoNow === undefined) return;
+              setChanged(hasPhotoNow);
+              setVersion((v) => v + 1);
             }}
           />
         </Suspense>
