@@ -312,7 +312,8 @@ function tinyPng(seed: number): Buffer {
 test.describe('upload outcomes in view', () => {
   /** A record of many Bigin pages, as the app sees it: its real rows after 600 made up. */
   async function manyPages(page: Page, recordId: string) {
-    await page.route(`**/api/records/Contacts/${recordId}/attachments?page=*`, async (route) => {
+    const list = new RegExp(`/api/records/Contacts/${recordId}/attachments\\?page=`);
+    await page.route(list, async (route) => {
       const n = Number(new URL(route.request().url()).searchParams.get('page'));
       if (route.request().method() !== 'GET' || n > 3) return route.continue();
       const data = Array.from({ length: 200 }, (_, i) => ({

@@ -87,6 +87,22 @@ export const COLUMN_SIZES: Record<
   Modified_By: { flex: 1, minWidth: 115 },
   Modified_Time: { width: 180 },
 };
-/** The selection checkboxes (the grid's own width for them) and the row actions. */
+/** The selection checkboxes (the grid's own width for them, first) and the row actions (last). */
 export const CHECKBOX_COLUMN_WIDTH = 50;
 export const ACTIONS_COLUMN_WIDTH = 132;
+
+/**
+ * Below `below` pixels of the grid's own width (a phone, a narrow widget), rows are a list: the
+ * checkbox, the name with its size and date on a line under it, and one button for the row's
+ * actions. A row holds the two lines.
+ */
+export const LIST_LAYOUT = { below: 700, rowHeight: 64, actionsWidth: 56 } as const;
+
+/**
+ * Below `below` pixels, a table cannot show every column with the actions still in view (their
+ * widths add up to about 980): unless the user chose otherwise, it leaves out `hides`.
+ */
+export const NARROW_TABLE = {
+  below: 1000,
+  hides: ['Owner', 'Created_Time'] as SortableField[],
+} as const;

@@ -151,22 +151,57 @@ export const messages = {
       other: 'File',
     },
     opensInNewTab: 'opens in a new tab',
-    gridLabel: (module: string, recordId: string) => `Attachments of ${module} record ${recordId}`,
+    /** The grid's title: the record's name, or (without it) its module. */
+    gridLabel: (recordName: string | null, module: string) =>
+      recordName ? `Attachments of ${recordName}` : `Attachments of this ${module} record`,
     empty: 'This record has no attachments.',
-    noMatch: 'No loaded attachment matches the search.',
+    noMatch: 'No attachment matches.',
+    noLoadedMatch: 'No loaded attachment matches; the rest were not loaded.',
     loadedCount: (loaded: number, more: boolean) =>
       more
         ? `${formatCount(loaded)} attachments loaded; more exist in Bigin`
         : `${formatCount(loaded)} ${loaded === 1 ? 'attachment' : 'attachments'}`,
     displayedRows: (from: number, to: number, loaded: number, more: boolean) =>
-      `${formatCount(from)}–${formatCount(to)} of ${more ? 'more than ' : ''}${formatCount(loaded)}`,
-    matchCount: (shown: number) => `${formatCount(shown)} match the search`,
+      `${to < from ? formatCount(0) : `${formatCount(from)}–${formatCount(to)}`} of ${more ? 'more than ' : ''}${formatCount(loaded)}`,
+    matchCount: (shown: number, searching: boolean) =>
+      `${formatCount(shown)} match the ${searching ? 'search' : 'filter'}`,
     /** Items Bigin listed that the app could not read (no id): left out, and said. */
     unreadable: (count: number) =>
       `${formatCount(count)} ${count === 1 ? 'attachment' : 'attachments'} could not be read`,
-    searchScope: 'Search and sort cover the loaded attachments.',
-    loadAll: 'Load all',
+    /** Search, sort and the type filter work over the whole record: its pages are loaded first. */
+    loadingAll: (loaded: number) =>
+      `Loading every attachment to search, sort and filter: ${formatCount(loaded)} so far…`,
+    loadingAllProgress: 'Attachments loaded so far',
+    stopLoading: 'Stop',
+    stopped: (loaded: number) =>
+      `Only the ${formatCount(loaded)} attachments loaded are searched, sorted and filtered; more exist in Bigin.`,
+    loadRest: 'Load the rest',
+    columnsButton: 'Columns',
     loadingMore: 'Loading more attachments…',
+    /** A row just uploaded, shown first. */
+    newRow: 'New',
+    newRowLabel: 'just uploaded',
+    typeFilter: {
+      button: (current: string) => `Type: ${current}`,
+      menu: 'File type',
+      all: 'All types',
+      images: 'Images',
+      pdfs: 'PDFs',
+      documents: 'Documents',
+      links: 'Links',
+      other: 'Other',
+    },
+    sortMenu: {
+      button: (current: string) => `Sort: ${current}`,
+      menu: 'Sort by',
+      none: 'As in Bigin',
+      choice: (column: string, direction: 'asc' | 'desc') =>
+        `${column}, ${direction === 'asc' ? 'ascending' : 'descending'}`,
+      short: (column: string, direction: 'asc' | 'desc') =>
+        `${column} ${direction === 'asc' ? '↑' : '↓'}`,
+    },
+    /** The list layout of narrow screens: name, then size and date under it. */
+    listMeta: (size: string, date: string) => `${size} · ${date}`,
     loadFailed:
       'Some attachments could not be loaded from Bigin; the rows shown are those loaded before.',
     retry: 'Retry',
@@ -416,6 +451,7 @@ export const messages = {
       `${count === 1 ? 'The attachment was' : `${formatCount(count)} attachments were`} not deleted: ${reason}`,
     deleted: (count: number) =>
       count === 1 ? 'Attachment deleted.' : `${formatCount(count)} attachments deleted.`,
+    rowMenu: (name: string) => `Actions for ${name}`,
   },
 
   /**
@@ -469,6 +505,23 @@ export const messages = {
     unknown: (reason: string) =>
       `Not confirmed: ${reason} The record could not be checked; look for the file before retrying.`,
     refused: (reason: string) => `Not uploaded: ${reason}`,
+    settledCount: (settled: number, total: number) =>
+      `${formatCount(settled)} of ${formatCount(total)} finished`,
+    expand: 'Show the uploads',
+    collapse: 'Hide the uploads',
+    close: 'Close the uploads',
+    outcomes: 'What became of the uploads',
+    outcome: {
+      uploaded: (name: string) => `${name} uploaded.`,
+      cancelled: (name: string) => `Upload of ${name} cancelled.`,
+      rejected: (name: string, reason: string) => `${name}: ${reason}`,
+      failed: (name: string, reason: string) => `${name} not uploaded: ${reason}`,
+      unknown: (name: string, reason: string) => `${name} not confirmed: ${reason}`,
+    },
+    outcomeCount: (uploaded: number, total: number) =>
+      uploaded === total
+        ? `${formatCount(total)} files uploaded.`
+        : `${formatCount(uploaded)} of ${formatCount(total)} files uploaded; the uploads say why not the rest.`,
   },
 
   linkForm: {

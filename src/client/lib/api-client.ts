@@ -273,8 +273,8 @@ export type UploadFailure =
   | { kind: 'refused'; error: ApiClientError };
 
 export interface UploadHandle {
-  /** Settles when the proxy answered: rejects with an `UploadFailure`. */
-  done: Promise<void>;
+  /** Settles when the proxy answered: Bigin's write result (the new id), or an `UploadFailure`. */
+  done: Promise<WriteResult>;
   cancel: () => void;
 }
 
@@ -294,15 +294,14 @@ export async function apiUpload(
   const headers = { Accept: 'application/json', ...(await writeAuthorizationOf(path)) };
   const xhr = new XMLHttpRequest();
   let cancelled = false;
-  const done = new Promise<void>((resolve, reject) => {
+  const done = new Promise<WriteResult>((resolve, reject) => {
     const fail = (failure: UploadFailure) => reject(failure);
     xhr.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
     xhr.onload = () => {
       const body: unknown = safeJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          writeResultOrThrow(xhr.status, body);
-          resolve();
+          resolve(writeResultOrThrow(xhr.status, body));
         } catch (error) {
           fail({ kind: 'refused', error: error as ApiClientError });
         }

@@ -16,7 +16,7 @@ import { visuallyHidden } from '../../components/visually-hidden.ts';
 import { formatExactBytes, formatFullDateTime } from '../../lib/format.ts';
 import { messages } from '../../i18n/messages.ts';
 import { fileKind, safeLinkUrl, type FileKind } from './file-kind.ts';
-import { columnText } from './column-text.ts';
+import { columnText, listMetaText } from './column-text.ts';
 import { COLUMN_SIZES, NAME_CELL, px } from '../../app/record-page-geometry.ts';
 
 const gridText = messages.attachments;
@@ -35,12 +35,37 @@ const ICONS: Record<FileKind, SvgIconComponent> = {
 /**
  * The file's name, with its type's icon, or a thumbnail when one is given (an image's preview
  * address): loaded lazily, and only for the rows the grid renders. Plain elements styled once by
- * the grid (`cellStyles`): a page of rows mounts at once.
+ * the grid (`cellStyles`): a page of rows mounts at once. In the list layout (`meta`), its size
+ * and date go on a line under the name.
  */
-export function FileNameCell({ row, thumbnail }: { row: Attachment; thumbnail?: string }) {
+export function FileNameCell({
+  row,
+  thumbnail,
+  meta = false,
+  isNew = false,
+}: {
+  row: Attachment;
+  thumbnail?: string;
+  meta?: boolean;
+  /** Just uploaded: marked as new. */
+  isNew?: boolean;
+}) {
   const kind = fileKind(row);
   const Icon = ICONS[kind];
   const url = kind === 'link' ? safeLinkUrl(row.$link_url) : null;
+  const name = url ? (
+    <Link href={url} target="_blank" rel="noopener noreferrer" noWrap>
+      {attachmentName(row)}
+      <Box component="span" sx={visuallyHidden}>{` (${gridText.opensInNewTab})`}</Box>
+    </Link>
+  ) : (
+    <span className="file-name">{attachmentName(row)}</span>
+  );
+  const marker = isNew ? (
+    <span className="file-new" title={gridText.newRowLabel}>
+      {gridText.newRow}
+    </span>
+  ) : null;
   return (
     <span className="file-name-cell">
       {/* The name carries its extension for screen readers; the icon is for the eye. */}
@@ -59,13 +84,19 @@ export function FileNameCell({ row, thumbnail }: { row: Attachment; thumbnail?: 
           <Icon fontSize="small" aria-hidden color={kind === 'link' ? 'primary' : 'action'} />
         )}
       </span>
-      {url ? (
-        <Link href={url} target="_blank" rel="noopener noreferrer" noWrap>
-          {attachmentName(row)}
-          <Box component="span" sx={visuallyHidden}>{` (${gridText.opensInNewTab})`}</Box>
-        </Link>
+      {meta ? (
+        <span className="file-words">
+          <span className="file-name-line">
+            {name}
+            {marker}
+          </span>
+          <span className="file-meta">{listMetaText(row)}</span>
+        </span>
       ) : (
-        <span className="file-name">{attachmentName(row)}</span>
+        <>
+          {name}
+          {marker}
+        </>
       )}
     </span>
   );
@@ -86,6 +117,23 @@ export const cellStyles = {
   '& .file-kind > svg': { fontSize: px(NAME_CELL.iconSize) },
   '& .file-thumbnail': { objectFit: 'cover', borderRadius: 0.5, bgcolor: 'action.hover' },
   '& .file-name': { overflow: 'hidden', textOverflow: 'ellipsis' },
+  '& .file-words': { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  '& .file-name-line': { display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 },
+  '& .file-meta': {
+    color: 'text.secondary',
+    typography: 'caption',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  '& .file-new': {
+    flex: 'none',
+    px: 0.75,
+    borderRadius: 1,
+    typography: 'caption',
+    fontWeight: 'fontWeightMedium',
+    bgcolor: 'primary.main',
+    color: 'primary.contrastText',
+  },
 } as const;
 
 const person = (
@@ -105,15 +153,34 @@ const time = (
   field,
   headerName,
   ...COLUMN_SIZES[field],
-  renderCell: ({ value, row }) => (
-    <time dateTime={value as string} {...tooltip(formatFullDateTime(value as string))}>
-      {columnText[field](row)}
-    </time>
-  ),
+  // A time Bigin did not send (or sent unreadable) is a dash, with no tooltip to format.
+  renderCell: ({ value, row }) =>
+    typeof value === 'string' ? (
+      <time dateTime={value} {...tooltip(formatFullDateTime(value))}>
+        {columnText[field](row)}
+      </time>
+    ) : (
+      columnText[field](row)
+    ),
 });
 
 /**
- * The grid's columns; sorting and search happen outside the grid, over the loaded rows. Exact
+ * The list layout's one data column, for a narrow grid: the name, with its size and date under
+ * it. Sorting by the other columns is the toolbar's sort menu's.
+ */
+export const listColumns: GridColDef<Attachment>[] = [
+  {
+    field: 'File_Name',
+    headerName: gridText.columns.File_Name,
+    flex: 1,
+    minWidth: 0,
+    hideable: false,
+    renderCell: ({ row }) => <FileNameCell row={row} meta />,
+  },
+];
+
+/**
+ * The table's columns; sorting and search happen outside the grid, over the loaded rows. Exact
  * sizes and full times show in tooltips of the grid's `TooltipHost`.
  */
 export const attachmentColumns: GridColDef<Attachment>[] = [

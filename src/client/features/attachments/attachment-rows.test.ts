@@ -61,3 +61,32 @@ describe('viewRows', () => {
     expect(ids(rows)).toEqual(before);
   });
 });
+
+describe('viewRows with the type filter', () => {
+  const mixed = [
+    row('1', 'photo.png', '1', '2024-01-01T10:00:00Z'),
+    row('2', 'Quote.pdf', '1', '2024-01-01T10:00:00Z'),
+    row('3', 'notes.docx', '1', '2024-01-01T10:00:00Z'),
+    {
+      ...row('4', 'Website', '0', '2024-01-01T10:00:00Z'),
+      $type: 'Link URL',
+      $link_url: 'https://a',
+    },
+    row('5', 'archive.zip', '1', '2024-01-01T10:00:00Z'),
+    row('6', 'invoice\u202Efdp.exe', '1', '2024-01-01T10:00:00Z'),
+  ];
+  it.each([
+    ['images', ['1']],
+    ['pdfs', ['2']],
+    ['documents', ['3']],
+    ['links', ['4']],
+    ['other', ['5', '6']],
+  ] as const)('%s keeps only its kind', (type, expected) => {
+    expect(ids(viewRows(mixed, '', null, type))).toEqual(expected);
+  });
+
+  it('combines with the search', () => {
+    expect(ids(viewRows(mixed, 'quote', null, 'pdfs'))).toEqual(['2']);
+    expect(ids(viewRows(mixed, 'quote', null, 'images'))).toEqual([]);
+  });
+});

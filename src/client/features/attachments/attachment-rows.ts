@@ -1,6 +1,7 @@
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { attachmentName } from './column-text.ts';
-import type { GridSort, SortableField } from './grid-view-state.ts';
+import { fileTypeOf } from './file-kind.ts';
+import type { FileType, GridSort, SortableField } from './grid-view-state.ts';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -27,17 +28,20 @@ const fold = (text: string) =>
     .toLocaleLowerCase();
 
 /**
- * The quick search and sort, over the rows loaded so far: Bigin's API has no search or sort
- * parameter for attachments, so they can only work on what the browser holds.
+ * The quick search, the type filter and the sort, over the rows the browser holds: Bigin's API
+ * has no search, filter or sort parameter for attachments, so the grid loads every page of the
+ * record first (use-attachment-pages.ts) when the view asks for any of them.
  */
 export function viewRows(
   rows: readonly Attachment[],
   search: string,
   sort: GridSort | null,
+  type: FileType | null = null,
 ): Attachment[] {
   const words = fold(search).split(/\s+/).filter(Boolean);
+  const ofType = type ? rows.filter((a) => fileTypeOf(a) === type) : rows;
   const matched = words.length
-    ? rows.filter((a) => {
+    ? ofType.filter((a) => {
         const haystack = fold(
           [
             attachmentName(a),
@@ -49,7 +53,7 @@ export function viewRows(
         );
         return words.every((w) => haystack.includes(w));
       })
-    : [...rows];
+    : [...ofType];
   if (!sort) return matched;
   const key = sortKey[sort.field];
   const sign = sort.direction === 'asc' ? 1 : -1;

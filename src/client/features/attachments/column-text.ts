@@ -4,7 +4,7 @@ import { formatBytes, formatDateTime } from '../../lib/format.ts';
 import type { SortableField } from './grid-view-state.ts';
 import { visibleName } from './visible-name.ts';
 
-const { unnamed, unknown } = messages.attachments;
+const { unnamed, unknown, listMeta, kind } = messages.attachments;
 
 /**
  * The name an attachment is shown and announced by, even when Bigin sent none; a control that
@@ -28,3 +28,7 @@ export const columnText: Record<SortableField, (a: Attachment) => string> = {
   Modified_By: (a) => a.Modified_By?.name ?? unknown,
   Modified_Time: (a) => (a.Modified_Time ? formatDateTime(a.Modified_Time) : unknown),
 };
+
+/** The list layout's line under a name: its size (or that it is a link) and when it changed. */
+export const listMetaText = (a: Attachment): string =>
+  listMeta(isLinkAttachment(a) ? kind.link : columnText.Size(a), columnText.Modified_Time(a));

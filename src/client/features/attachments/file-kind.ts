@@ -1,4 +1,5 @@
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
+import type { FileType } from './grid-view-state.ts';
 import { extensionOf } from './preview-kind.ts';
 
 export type FileKind = 'link' | 'image' | 'pdf' | 'text' | 'audio' | 'video' | 'archive' | 'other';
@@ -55,6 +56,22 @@ export function fileKind(a: Pick<Attachment, 'File_Name' | '$type' | '$link_url'
   if (isLinkAttachment(a)) return 'link';
   return BY_EXTENSION[extensionOf(a.File_Name ?? '')] ?? 'other';
 }
+
+/** The file-type filter's group of each kind: documents are text, office and similar files. */
+const TYPE_OF_KIND: Record<FileKind, FileType> = {
+  image: 'images',
+  pdf: 'pdfs',
+  text: 'documents',
+  link: 'links',
+  audio: 'other',
+  video: 'other',
+  archive: 'other',
+  other: 'other',
+};
+
+/** Which of the file-type filter's choices an attachment falls under. */
+export const fileTypeOf = (a: Pick<Attachment, 'File_Name' | '$type' | '$link_url'>): FileType =>
+  TYPE_OF_KIND[fileKind(a)];
 
 /** A link is opened only when it is http or https: never javascript:, data: or the like. */
 export function safeLinkUrl(url: string | null | undefined): string | null {

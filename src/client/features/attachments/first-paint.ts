@@ -10,13 +10,20 @@ import {
   ACTIONS_COLUMN_WIDTH,
   CHECKBOX_COLUMN_WIDTH,
   COLUMN_SIZES,
+  LIST_LAYOUT,
 } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { apiGet } from '../../lib/api-client.ts';
 import { hasThumbnail } from './preview-kind.ts';
 import { fetchAttachmentPage } from './attachment-queries.ts';
-import { columnText } from './column-text.ts';
-import { parseGridView, SORTABLE_FIELDS, type SortableField } from './grid-view-state.ts';
+import { hiddenColumns } from './column-choice.ts';
+import { columnText, listMetaText } from './column-text.ts';
+import {
+  isWholeRecordView,
+  parseGridView,
+  SORTABLE_FIELDS,
+  type SortableField,
+} from './grid-view-state.ts';
 // The theme's colours and type, and the page's sizes, as CSS (first-paint-theme.ts).
 import 'virtual:first-paint-theme.css';
 import './first-paint.css';
@@ -39,10 +46,11 @@ const MAX_ROWS = 25;
  * but a few kilobytes of the app's code) have loaded: the app bar at once, then, once the first
  * page and the record's name have arrived, the record header, the file toolbar's place and the
  * first page's rows, laid out where the app will show them (the record page's geometry, in
- * first-paint-theme.ts's CSS), so that nothing moves when the app takes over the page. Rows are
- * drawn only for the view the grid opens on (first page, Bigin's order, no search); any other view
- * shows that the page is loading. Returns null, painting nothing, on any page other than a
- * record's.
+ * first-paint-theme.ts's CSS), so that nothing moves when the app takes over the page: the same
+ * columns (hidden as the app will hide them, column-choice.ts), or on a narrow page the same list.
+ * Rows are drawn only for the view the grid opens on (first page, Bigin's order, no search or
+ * filter); any other view shows that the page is loading. Returns null, painting nothing, on any
+ * page other than a record's.
  */
 export function paintFirstFrame(
   root: HTMLElement,
@@ -63,8 +71,7 @@ export function paintFirstFrame(
   root.replaceChildren(appBar(), main);
 
   const view = parseGridView(new URLSearchParams(search));
-  if (view.page === 0 && !view.sort && !view.search) {
-    const columns = SORTABLE_FIELDS.filter((field) => !view.hidden.includes(field));
+  if (view.page === 0 && !isWholeRecordView(view)) {
     // The header waits for the record's name: a long one wraps, and the rows start below it.
     // Without a name, the header says what the app's does then.
     const name = record.then(
@@ -76,17 +83,16 @@ export function paintFirstFrame(
         const rows = page.data.slice(0, Math.min(view.pageSize, MAX_ROWS));
         // Once the app has the page, the frame is gone and stays gone.
         if (rows.length === 0 || !root.contains(main)) return;
-        const label = messages.attachments.gridLabel(module, recordId);
-        main.replaceChildren(
-          recordHeader(module, recordId, recordName),
-          el(
-            'div',
-            'first-paint-files',
-            fileToolbar(),
-            statusLine(),
-            firstRows(label, columns, rows),
-          ),
-        );
+        const label = messages.attachments.gridLabel(recordName, module);
+        const files = el('div', 'first-paint-files', fileToolbar(), statusLine());
+        main.replaceChildren(recordHeader(module, recordId, recordName), files);
+        // The grid's width decides between table and list, and which columns a table shows, as
+        // the app's does (measured before the browser paints: the rows are drawn in this task).
+        const width = files.getBoundingClientRect().width;
+        const list = width < LIST_LAYOUT.below;
+        const hidden = hiddenColumns(view, page.data, width);
+        const columns = SORTABLE_FIELDS.filter((field) => !hidden.includes(field));
+        files.append(firstRows(label, list ? ['File_Name'] : columns, rows, list));
       },
       () => undefined,
     );
@@ -152,17 +158,30 @@ const BUTTON = 'first-paint-button first-paint-type-button';
 /** The status line below the toolbar: the count of rows loaded comes with the app. */
 const statusLine = () => el('div', 'first-paint-status');
 
-function firstRows(label: string, columns: SortableField[], rows: Attachment[]): HTMLElement {
+function firstRows(
+  label: string,
+  columns: SortableField[],
+  rows: Attachment[],
+  list: boolean,
+): HTMLElement {
   const row = (cells: HTMLElement[]) => {
     const r = el('div', '', ...cells);
     r.setAttribute('role', 'row');
     return r;
   };
-  const cell = (role: string, className: string, text: string) => {
-    const c = el('div', className, text);
+  const cell = (role: string, className: string, ...content: (Node | string)[]) => {
+    const c = el('div', className, ...content);
     c.setAttribute('role', role);
     return c;
   };
+  // In the list, the name and under it its size and date, as the app's list draws them.
+  const content = (field: SortableField, attachment: Attachment) =>
+    list && field === 'File_Name'
+      ? [
+          el('span', 'first-paint-name', columnText.File_Name(attachment)),
+          el('span', 'first-paint-meta first-paint-type-caption', listMetaText(attachment)),
+        ]
+      : [columnText[field](attachment)];
   // The grid puts an icon, or an image's thumbnail, before each name.
   const bodyClass = (field: SortableField, attachment: Attachment) =>
     field === 'File_Name'
@@ -181,7 +200,7 @@ function firstRows(label: string, columns: SortableField[], rows: Attachment[]):
     ...rows.map((attachment) =>
       row(
         columns.map((field) =>
-          cell('cell', bodyClass(field, attachment), columnText[field](attachment)),
+          cell('cell', bodyClass(field, attachment), ...content(field, attachment)),
         ),
       ),
     ),
@@ -192,24 +211,29 @@ function firstRows(label: string, columns: SortableField[], rows: Attachment[]):
   // The grid's own toolbar, with its label, then the table.
   const grid = el(
     'div',
-    'first-paint-grid first-paint-type-body2',
+    `first-paint-grid first-paint-type-body2${list ? ' list' : ''}`,
     el('p', 'first-paint-grid-label first-paint-type-body1', label),
     table,
   );
   grid.setAttribute('aria-busy', 'true');
-  grid.style.setProperty('--first-paint-tracks', tracks(columns));
+  grid.style.setProperty('--first-paint-tracks', tracks(columns, list));
   return grid;
 }
 
-/** The grid's column widths as CSS grid tracks; the selection and actions columns stay empty. */
-const tracks = (columns: SortableField[]) =>
+/**
+ * The grid's column widths as CSS grid tracks: the selection checkboxes first and the actions
+ * last, both left empty (first-paint.css starts each row's cells after the checkbox's track).
+ */
+const tracks = (columns: SortableField[], list: boolean) =>
   [
-    ...columns.map((field) => {
-      const size = COLUMN_SIZES[field];
-      return 'width' in size ? `${size.width}px` : `minmax(${size.minWidth}px, ${size.flex}fr)`;
-    }),
     `${CHECKBOX_COLUMN_WIDTH}px`,
-    `${ACTIONS_COLUMN_WIDTH}px`,
+    ...(list
+      ? ['minmax(0, 1fr)']
+      : columns.map((field) => {
+          const size = COLUMN_SIZES[field];
+          return 'width' in size ? `${size.width}px` : `minmax(${size.minWidth}px, ${size.flex}fr)`;
+        })),
+    `${list ? LIST_LAYOUT.actionsWidth : ACTIONS_COLUMN_WIDTH}px`,
   ].join(' ');
 
 const CLASS: Partial<Record<SortableField, string>> = { Size: 'size' };

@@ -17,6 +17,10 @@ export const SORTABLE_FIELDS = [
 export type SortableField = (typeof SORTABLE_FIELDS)[number];
 export const HIDEABLE_FIELDS: readonly string[] = SORTABLE_FIELDS.filter((f) => f !== 'File_Name');
 
+/** The file-type filter's choices: each groups some kinds of file (file-kind.ts's typeOf). */
+export const FILE_TYPES = ['images', 'pdfs', 'documents', 'links', 'other'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+
 export interface GridSort {
   field: SortableField;
   direction: 'asc' | 'desc';
@@ -28,7 +32,13 @@ export interface GridViewState {
   pageSize: PageSize;
   sort: GridSort | null;
   search: string;
-  hidden: string[];
+  /** Only attachments of this type, or all. */
+  type: FileType | null;
+  /**
+   * The columns hidden, as the URL states them; null when it does not, and then the user's
+   * remembered choice or the default decides (column-choice.ts).
+   */
+  hidden: string[] | null;
 }
 
 export const DEFAULT_VIEW: GridViewState = {
@@ -36,7 +46,8 @@ export const DEFAULT_VIEW: GridViewState = {
   pageSize: 25,
   sort: null,
   search: '',
-  hidden: [],
+  type: null,
+  hidden: null,
 };
 
 /** Reads a view from the query; anything malformed falls back to the default, never an error. */
@@ -49,14 +60,18 @@ export function parseGridView(params: URLSearchParams): GridViewState {
     (direction === 'asc' || direction === 'desc')
       ? { field: field as SortableField, direction: direction as GridSort['direction'] }
       : null;
-  const hidden = (params.get('hide') ?? '')
-    .split(',')
-    .filter((f, i, all) => HIDEABLE_FIELDS.includes(f) && all.indexOf(f) === i);
+  const hide = params.get('hide');
+  const hidden =
+    hide === null
+      ? null
+      : hide.split(',').filter((f, i, all) => HIDEABLE_FIELDS.includes(f) && all.indexOf(f) === i);
+  const type = params.get('type');
   return {
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page - 1 : 0,
     pageSize: PAGE_SIZES.includes(size as PageSize) ? (size as PageSize) : DEFAULT_VIEW.pageSize,
     sort,
     search: (params.get('q') ?? '').slice(0, 200),
+    type: FILE_TYPES.includes(type as FileType) ? (type as FileType) : null,
     hidden,
   };
 }
@@ -70,6 +85,12 @@ export function writeGridView(view: GridViewState, into = new URLSearchParams())
   set('size', view.pageSize !== DEFAULT_VIEW.pageSize ? String(view.pageSize) : null);
   set('sort', view.sort ? `${view.sort.field}.${view.sort.direction}` : null);
   set('q', view.search !== '' ? view.search : null);
-  set('hide', view.hidden.length ? view.hidden.join(',') : null);
+  set('type', view.type);
+  // `hide=` (empty) states that nothing is hidden, unlike no `hide` at all.
+  set('hide', view.hidden ? view.hidden.join(',') : null);
   return params;
 }
+
+/** Whether the view searches, sorts or filters: then it is over every row of the record. */
+export const isWholeRecordView = (view: Pick<GridViewState, 'search' | 'sort' | 'type'>) =>
+  view.search !== '' || view.sort !== null || view.type !== null;

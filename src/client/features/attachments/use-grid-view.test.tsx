@@ -31,10 +31,18 @@ describe('useGridView', () => {
     expect(shown()).toBe('page 2, Size');
   });
 
-  it('takes over a URL it did not write: back, forward, a link', async () => {
+  it('replaces the history entry: Back leaves the view rather than stepping through it', async () => {
     const { router } = renderAt(<ShowView />, { path: '/Contacts/1', url: '/Contacts/1' });
     press('next');
-    expect(shown()).toBe('page 2, unsorted');
+    press('next');
+    await vi.waitFor(() => expect(router.state.location.search).toBe('?page=3'));
+    expect(router.state.historyAction).toBe('REPLACE');
+  });
+
+  it('takes over a URL it did not write: back, forward, a link', async () => {
+    const { router } = renderAt(<ShowView />, { path: '/Contacts/1', url: '/Contacts/1' });
+    await act(() => router.navigate('/Contacts/1?page=4'));
+    expect(shown()).toBe('page 4, unsorted');
     await act(() => router.navigate(-1));
     expect(shown()).toBe('page 1, unsorted');
     await act(() => router.navigate('/Contacts/1?page=7&sort=Owner.desc'));

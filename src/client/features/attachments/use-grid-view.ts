@@ -3,8 +3,9 @@ import { useSearchParams } from 'react-router';
 import { parseGridView, writeGridView, type GridViewState } from './grid-view-state.ts';
 
 /**
- * The grid's view, read from and written to the URL. Page, size, sort and columns push a history
- * entry (back and forward step through them); typing a search replaces the current one.
+ * The grid's view, read from and written to the URL. A change replaces the current history entry
+ * (a copied link or a reload keeps the view), so Back leaves the record, as it does in file lists,
+ * rather than stepping back through every page and sort.
  *
  * The view is held here and the URL follows it: the router renders a navigation some time after
  * it is asked for, and a key pressed in between (the next page right after a sort) must meet the
@@ -47,7 +48,7 @@ export function useGridView(): [
       const next = writeGridView(view, new URLSearchParams(base.pending.at(-1) ?? base.seen));
       committed.current = { ...base, view, pending: [...base.pending, next.toString()] };
       setHeld(committed.current);
-      setParams(next, { replace: options.replace ?? false });
+      setParams(next, { replace: options.replace ?? true });
     },
     [setParams],
   );

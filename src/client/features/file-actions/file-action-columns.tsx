@@ -1,21 +1,24 @@
-import { GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef } from '@mui/x-data-grid';
+import type { GridColDef } from '@mui/x-data-grid';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
-import { ACTIONS_COLUMN_WIDTH } from '../../app/record-page-geometry.ts';
+import { ACTIONS_COLUMN_WIDTH, LIST_LAYOUT } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { apiUrl } from '../../lib/api-client.ts';
 import { FileNameCell } from '../attachments/attachment-columns.tsx';
 import { hasThumbnail } from '../attachments/preview-kind.ts';
 import { RowActions, type RowActionHandlers } from './row-actions.tsx';
+import { RowActionsMenu } from './row-actions-menu.tsx';
 
 /**
- * The grid's columns with thumbnails for raster images, the selection checkboxes and a column of
- * each row's actions. The checkboxes sit beside the actions they feed, so the data columns keep
- * their places: the file name stays the first cell of a row.
+ * The grid's columns with thumbnails for raster images and a column of each row's actions: its
+ * buttons in the table, one menu button in the list layout. The grid puts the selection
+ * checkboxes first, as file lists do. Rows named in `isNew` (just uploaded) are marked.
  */
 export function withFileActions(
   columns: GridColDef<Attachment>[],
   handlers: RowActionHandlers,
+  layout: 'table' | 'list',
+  isNew: (row: Attachment) => boolean,
 ): GridColDef<Attachment>[] {
   const { module, recordId } = handlers;
   const withThumbnails = columns.map((column) =>
@@ -25,6 +28,8 @@ export function withFileActions(
           renderCell: ({ row }: { row: Attachment }) => (
             <FileNameCell
               row={row}
+              meta={layout === 'list'}
+              isNew={isNew(row)}
               {...(hasThumbnail(row)
                 ? { thumbnail: apiUrl(apiPaths.preview(module, recordId, row.id)) }
                 : {})}
@@ -35,15 +40,19 @@ export function withFileActions(
   );
   return [
     ...withThumbnails,
-    GRID_CHECKBOX_SELECTION_COL_DEF,
     {
       field: 'actions',
       headerName: messages.fileActions.actionsColumn,
-      width: ACTIONS_COLUMN_WIDTH,
+      width: layout === 'list' ? LIST_LAYOUT.actionsWidth : ACTIONS_COLUMN_WIDTH,
       sortable: false,
       hideable: false,
       disableColumnMenu: true,
-      renderCell: ({ row }) => <RowActions row={row} handlers={handlers} />,
+      renderCell: ({ row }) =>
+        layout === 'list' ? (
+          <RowActionsMenu row={row} handlers={handlers} />
+        ) : (
+          <RowActions row={row} handlers={handlers} />
+        ),
     },
   ];
 }

@@ -11,9 +11,7 @@ import { NoticeSnackbar, type Notice } from '../../components/notice-snackbar.ts
 const PreviewPanel = lazy(() =>
   import('./preview-panel.tsx').then((m) => ({ default: m.PreviewPanel })),
 );
-const UploadPanel = lazy(() =>
-  import('./upload-panel.tsx').then((m) => ({ default: m.UploadPanel })),
-);
+const UploadTray = lazy(() => import('./upload-tray.tsx').then((m) => ({ default: m.UploadTray })));
 const LinkDialog = lazy(() => import('./link-dialog.tsx').then((m) => ({ default: m.LinkDialog })));
 const DeleteFlow = lazy(() => import('./delete-flow.tsx').then((m) => ({ default: m.DeleteFlow })));
 const ZipDialog = lazy(() => import('./zip-dialog.tsx').then((m) => ({ default: m.ZipDialog })));
@@ -30,6 +28,12 @@ export function useFileActions(module: string, recordId: string) {
   const [linking, setLinking] = useState(false);
   const [batches, setBatches] = useState<File[][]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Rows uploaded in this visit, newest first: the grid shows them first, marked as new.
+  const [arrived, setArrived] = useState<Attachment[]>([]);
+  const onUploaded = useCallback(
+    (row: Attachment) => setArrived((all) => [row, ...all.filter((other) => other.id !== row.id)]),
+    [],
+  );
 
   // Inside an embed opened with a signed link, only what the link grants is offered.
   const allowed = useAllowedActions();
@@ -58,11 +62,12 @@ export function useFileActions(module: string, recordId: string) {
     <>
       <Suspense fallback={null}>
         {batches.length > 0 && (
-          <UploadPanel
+          <UploadTray
             module={module}
             recordId={recordId}
             maxBytes={maxUploadBytesOf(session.data)}
             batches={batches}
+            onUploaded={onUploaded}
           />
         )}
         {previewing && (
@@ -103,6 +108,9 @@ export function useFileActions(module: string, recordId: string) {
             recordId={recordId}
             rows={confirming}
             onDone={(done) => {
+              // Deleted (or refused, and so back in its place in Bigin's list): no longer new.
+              const gone = new Set(confirming.map((row) => row.id));
+              if (done) setArrived((all) => all.filter((row) => !gone.has(row.id)));
               setConfirming(null);
               if (done) setNotice(done);
             }}
@@ -119,6 +127,7 @@ export function useFileActions(module: string, recordId: string) {
     renderOverlays,
     overlays: renderOverlays(),
     upload,
+    arrived,
     openLinkForm: () => setLinking(true),
     zip: setZipping,
     confirmDelete: setConfirming,

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import { apiUpload, type UploadFailure } from '../../lib/api-client.ts';
 import { attachmentKeys } from '../attachments/attachment-queries.ts';
@@ -8,6 +9,7 @@ import { arrivedAttachment } from './arrived-upload.ts';
 import { cachedRows } from './attachment-cache.ts';
 import { listAllAttachments } from './list-attachments.ts';
 import { uploadProblem } from './upload-checks.ts';
+import { uploadedRow } from './uploaded-row.ts';
 
 export type UploadState =
   | { phase: 'rejected'; reason: string }
@@ -29,23 +31,42 @@ export interface UploadItem {
   state: UploadState;
 }
 
+/** An upload's state once nothing more will happen to it without the user. */
+export const isSettled = (state: UploadState) =>
+  state.phase !== 'sending' && state.phase !== 'checking';
+
+export interface UploadEvents {
+  /** Each upload's outcome, once: to announce it. */
+  onSettled?: (item: UploadItem) => void;
+  /** A file Bigin took, as the row it will list. */
+  onUploaded?: (row: Attachment) => void;
+}
+
 /** The uploads of one record: each file checked, sent, and accounted for. */
-export function useUploads(module: string, recordId: string, maxBytes: number) {
+export function useUploads(
+  module: string,
+  recordId: string,
+  maxBytes: number,
+  events: UploadEvents = {},
+) {
   const queryClient = useQueryClient();
   const [items, setItems] = useState<UploadItem[]>([]);
   const cancels = useRef(new Map<number, () => void>());
   const nextKey = useRef(1);
+  const listeners = useRef(events);
+  useLayoutEffect(() => {
+    listeners.current = events;
+  });
 
-  const update = useCallback(
-    (key: number, state: UploadState) =>
-      setItems((all) => all.map((item) => (item.key === key ? { ...item, state } : item))),
-    [],
-  );
+  const update = useCallback((key: number, state: UploadState, file?: File) => {
+    setItems((all) => all.map((item) => (item.key === key ? { ...item, state } : item)));
+    if (file && isSettled(state)) listeners.current.onSettled?.({ key, file, state });
+  }, []);
 
   const run = useCallback(
     async (key: number, file: File) => {
       const problem = uploadProblem(file, maxBytes);
-      if (problem) return update(key, { phase: 'rejected', reason: problem });
+      if (problem) return update(key, { phase: 'rejected', reason: problem }, file);
       update(key, { phase: 'sending', sent: 0, total: file.size });
       const facts = {
         name: file.name,
@@ -59,8 +80,10 @@ export function useUploads(module: string, recordId: string, maxBytes: number) {
           update(key, { phase: 'sending', sent, total }),
         );
         cancels.current.set(key, handle.cancel);
-        await handle.done;
-        update(key, { phase: 'done' });
+        const result = await handle.done;
+        const row = uploadedRow(file, result);
+        if (row) listeners.current.onUploaded?.(row);
+        update(key, { phase: 'done' }, file);
         void queryClient.invalidateQueries({ queryKey: attachmentKeys.record(module, recordId) });
         return;
       } catch (error) {
@@ -72,18 +95,20 @@ export function useUploads(module: string, recordId: string, maxBytes: number) {
         cancels.current.delete(key);
       }
       if (failure.kind === 'refused')
-        return update(key, { phase: 'refused', reason: actionReason(failure.error) });
+        return update(key, { phase: 'refused', reason: actionReason(failure.error) }, file);
       // Cancelled late or answer lost: the bytes may have reached Bigin. Ask before saying.
       update(key, { phase: 'checking' });
       try {
         const rows = await listAllAttachments(queryClient, module, recordId);
         const arrived = arrivedAttachment(rows, facts);
-        if (arrived) update(key, { phase: 'arrived' });
-        else if (failure.kind === 'cancelled') update(key, { phase: 'cancelled' });
-        else update(key, { phase: 'not-arrived', reason: actionReason(failure.error) });
+        if (arrived) {
+          listeners.current.onUploaded?.(arrived);
+          update(key, { phase: 'arrived' }, file);
+        } else if (failure.kind === 'cancelled') update(key, { phase: 'cancelled' }, file);
+        else update(key, { phase: 'not-arrived', reason: actionReason(failure.error) }, file);
       } catch (error) {
         const cause = failure.kind === 'lost' ? (failure.error ?? error) : error;
-        update(key, { phase: 'unknown', reason: actionReason(cause) });
+        update(key, { phase: 'unknown', reason: actionReason(cause) }, file);
       }
     },
     [maxBytes, module, recordId, queryClient, update],

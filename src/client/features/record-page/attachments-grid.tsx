@@ -1,36 +1,44 @@
-import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Snackbar, Stack } from '@mui/material';
 import {
   DataGrid,
   gridClasses,
+  useGridApiRef,
   type GridColumnVisibilityModel,
   type GridFilterModel,
   type GridPaginationModel,
   type GridRowSelectionModel,
   type GridSortModel,
 } from '@mui/x-data-grid';
-import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { TooltipHost } from '../../components/tooltip-host.tsx';
-import { attachmentColumns, cellStyles } from '../attachments/attachment-columns.tsx';
-import { viewRows } from '../attachments/attachment-rows.ts';
+import { attachmentColumns, cellStyles, listColumns } from '../attachments/attachment-columns.tsx';
 import {
   CELL_PADDING_X,
   COLUMN_HEADER_HEIGHT,
   FILE_TOOLBAR,
   GRID_HEIGHT,
   GRID_TOOLBAR,
+  LIST_LAYOUT,
   px,
   ROW_HEIGHT,
 } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
+import { useElementWidth } from '../../lib/use-element-width.ts';
+import { hiddenColumns, rememberHiddenColumns } from '../attachments/column-choice.ts';
 import { PAGE_SIZES, type PageSize, type SortableField } from '../attachments/grid-view-state.ts';
-import { useAttachmentPages } from '../attachments/use-attachment-pages.ts';
 import { useGridView } from '../attachments/use-grid-view.ts';
+import { ViewControls } from '../attachments/view-controls.tsx';
 import { openAttachment } from '../file-actions/download.ts';
 import { withFileActions } from '../file-actions/file-action-columns.tsx';
 import { FileToolbar } from '../file-actions/file-toolbar.tsx';
 import { useFileActions } from '../file-actions/use-file-actions.tsx';
 import { useFileDrop } from '../file-actions/use-file-drop.tsx';
+import { recordDetailQuery } from '../record-header/record-detail-query.ts';
+import { GridStatus } from './grid-status.tsx';
+import { useRecordRows } from './use-record-rows.ts';
 
 const gridText = messages.attachments;
 const noSelection: GridRowSelectionModel = { type: 'include', ids: new Set() };
@@ -46,6 +54,8 @@ const gridStyles = {
   [`& .${gridClasses.cell}, & .${gridClasses.columnHeader}`]: {
     paddingInline: px(CELL_PADDING_X),
   },
+  // A row just uploaded stands out until the page is left.
+  '& .row-new': { backgroundColor: 'rgba(var(--mui-palette-primary-mainChannel) / 0.12)' },
 } as const;
 
 interface AttachmentsGridProps {
@@ -54,38 +64,49 @@ interface AttachmentsGridProps {
 }
 
 /**
- * A record's attachments, a grid page (25, 50 or 100 rows) at a time, over Bigin pages of 200.
- * The next Bigin page is fetched as the user nears it; rows on screen stay while it loads.
+ * A record's attachments, a grid page (25, 50 or 100 rows) at a time, over Bigin pages of 200:
+ * a table, or on a narrow grid (a phone, a widget) a list. The next Bigin page is fetched as the
+ * user nears it, and every page when the view searches, sorts or filters (use-record-rows.ts).
  */
 export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   const [view, updateView] = useGridView();
-  const [loadAll, setLoadAll] = useState(false);
-  // The current grid page and the next one: the next Bigin page is asked for before it is needed.
-  const rowsWanted = (view.page + 2) * view.pageSize;
-  const loaded = useAttachmentPages(module, recordId, rowsWanted, loadAll);
   const actions = useFileActions(module, recordId);
+  const { loaded, held, shown, ...whole } = useRecordRows(module, recordId, view, actions.arrived);
+  const record = useQuery(recordDetailQuery(module, recordId));
   const dropOverlay = useFileDrop(actions.can.upload ? actions.upload : null);
+  const apiRef = useGridApiRef();
+  const box = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(box);
+  const layout = width !== null && width < LIST_LAYOUT.below ? 'list' : 'table';
+
+  const arrivedIds = useMemo(
+    () => new Set(actions.arrived.map((row) => row.id)),
+    [actions.arrived],
+  );
   const columns = useMemo(
-    () => withFileActions(attachmentColumns, actions.handlers),
-    [actions.handlers],
+    () =>
+      withFileActions(
+        layout === 'list' ? listColumns : attachmentColumns,
+        actions.handlers,
+        layout,
+        (row) => arrivedIds.has(row.id),
+      ),
+    [layout, actions.handlers, arrivedIds],
   );
   // Selection survives paging: the grid keeps ids of rows that are not on the current page.
   const [selection, setSelection] = useState<GridRowSelectionModel>(noSelection);
 
-  const { search, pageSize } = view;
-  const sortField = view.sort?.field;
-  const sortDirection = view.sort?.direction;
-  const hidden = view.hidden.join(',');
+  // A file just uploaded is shown where the user looks: first, on the first page, in view.
+  const newest = actions.arrived[0]?.id;
+  const shownNewest = useRef(newest);
+  useEffect(() => {
+    if (!newest || newest === shownNewest.current) return;
+    shownNewest.current = newest;
+    updateView({ page: 0 });
+    apiRef.current?.scrollToIndexes({ rowIndex: 0 });
+  }, [newest, updateView, apiRef]);
 
-  const shown = useMemo(
-    () =>
-      viewRows(
-        loaded.rows,
-        search,
-        sortField && sortDirection ? { field: sortField, direction: sortDirection } : null,
-      ),
-    [loaded.rows, search, sortField, sortDirection],
-  );
+  const { pageSize } = view;
   // The page the URL asks for, once its rows are held. Until then the grid stays on the last page
   // it can fill, so the rows on screen stay there while the next Bigin page loads.
   const lastFilledPage = Math.max(0, Math.ceil(shown.length / pageSize) - 1);
@@ -95,21 +116,24 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
     () => shown.slice(page * pageSize, (page + 1) * pageSize),
     [shown, page, pageSize],
   );
-  // A known count keeps the grid from moving the page on its own. While Bigin has more, it is one
-  // beyond what is held, so "next" stays open; the label says "more than" instead.
   // "Select all" arrives as everything but the ids named: read it as the rows on this page, never
   // every row loaded, so that a delete touches only what the user can see.
   const selected = useMemo(
     () =>
       selection.type === 'include'
-        ? loaded.rows.filter((row) => selection.ids.has(row.id))
+        ? held.filter((row) => selection.ids.has(row.id))
         : rows.filter((row) => !selection.ids.has(row.id)),
-    [loaded.rows, rows, selection],
+    [held, rows, selection],
   );
+  // A known count keeps the grid from moving the page on its own. While Bigin has more, it is one
+  // beyond what is held, so "next" stays open; the label says "more than" instead.
   const rowCount = loaded.moreRecords ? shown.length + 1 : shown.length;
 
   // The grid treats a new model object as a change (and goes back to the first page): hand it
   // the same objects until their values change.
+  const sortField = view.sort?.field;
+  const sortDirection = view.sort?.direction;
+  const { search } = view;
   const paginationModel = useMemo(() => ({ page, pageSize }), [page, pageSize]);
   const sortModel = useMemo<GridSortModel>(
     () => (sortField && sortDirection ? [{ field: sortField, sort: sortDirection }] : []),
@@ -119,15 +143,18 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
     () => ({ items: [], quickFilterValues: search ? search.split(/\s+/) : [] }),
     [search],
   );
+  const hidden = hiddenColumns(view, loaded.rows, width ?? 0).join(',');
   const columnVisibilityModel = useMemo(
     () =>
-      Object.fromEntries(
-        hidden
-          .split(',')
-          .filter(Boolean)
-          .map((field) => [field, false]),
-      ),
-    [hidden],
+      layout === 'list'
+        ? {}
+        : Object.fromEntries(
+            hidden
+              .split(',')
+              .filter(Boolean)
+              .map((field) => [field, false]),
+          ),
+    [hidden, layout],
   );
 
   if (loaded.error && loaded.rows.length === 0) {
@@ -150,102 +177,103 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   };
   const onFilter = (model: GridFilterModel) => {
     const next = (model.quickFilterValues ?? []).join(' ');
-    if (next !== search) updateView({ search: next, page: 0 }, { replace: true });
+    if (next !== search) updateView({ search: next, page: 0 });
   };
-  const onColumns = (model: GridColumnVisibilityModel) =>
-    updateView({ hidden: Object.keys(model).filter((field) => model[field] === false) });
+  const onColumns = (model: GridColumnVisibilityModel) => {
+    if (layout === 'list') return;
+    const chosen = Object.keys(model).filter((field) => model[field] === false);
+    // Remembered in this browser: the next record opens with the same columns.
+    rememberHiddenColumns(chosen);
+    updateView({ hidden: chosen });
+  };
 
-  const searching = view.search !== '';
+  const nothingShown =
+    held.length === 0
+      ? gridText.empty
+      : loaded.moreRecords
+        ? gridText.noLoadedMatch
+        : gridText.noMatch;
   return (
     <Stack spacing={px(FILE_TOOLBAR.stackGap)}>
       <FileToolbar selected={selected} actions={actions} />
-      <Stack
-        direction="row"
-        spacing={2}
-        sx={{ alignItems: 'center', minHeight: FILE_TOOLBAR.statusLineHeight, flexWrap: 'wrap' }}
-      >
-        <Typography variant="body2" role="status" aria-live="polite">
-          {loaded.initialLoading
-            ? ''
-            : gridText.loadedCount(loaded.rows.length, loaded.moreRecords)}
-          {searching && !loaded.initialLoading ? ` · ${gridText.matchCount(shown.length)}` : ''}
-          {loaded.loadingMore ? ` · ${gridText.loadingMore}` : ''}
-          {loaded.unreadable > 0 ? ` · ${gridText.unreadable(loaded.unreadable)}` : ''}
-        </Typography>
-        {loaded.moreRecords && (searching || view.sort) && (
-          <>
-            <Typography variant="body2" color="text.secondary">
-              {gridText.searchScope}
-            </Typography>
-            <Button size="small" onClick={() => setLoadAll(true)} disabled={loadAll}>
-              {gridText.loadAll}
-            </Button>
-          </>
+      <GridStatus
+        view={view}
+        loaded={loaded}
+        heldCount={held.length}
+        shownCount={shown.length}
+        {...whole}
+      />
+      <Box ref={box} sx={{ width: '100%', height: GRID_HEIGHT }}>
+        {width !== null && (
+          <TooltipHost>
+            <DataGrid
+              apiRef={apiRef}
+              label={gridText.gridLabel(record.data?.name ?? null, module)}
+              sx={gridStyles}
+              rows={rows}
+              columns={columns}
+              rowHeight={layout === 'list' ? LIST_LAYOUT.rowHeight : ROW_HEIGHT}
+              // The list's two lines need a standard row, even in the widget's compact grid.
+              density={layout === 'list' ? 'standard' : undefined}
+              columnHeaderHeight={COLUMN_HEADER_HEIGHT}
+              getRowClassName={({ id }) => (arrivedIds.has(String(id)) ? 'row-new' : '')}
+              checkboxSelection
+              keepNonExistentRowsSelected
+              rowSelectionModel={selection}
+              onRowSelectionModelChange={setSelection}
+              onCellKeyDown={(params, event) => {
+                // Enter on a row's cell downloads it (or opens its link), as the row's button does.
+                if (
+                  event.key !== 'Enter' ||
+                  params.field === '__check__' ||
+                  params.field === 'actions'
+                )
+                  return;
+                event.preventDefault();
+                openAttachment(module, recordId, params.row as Attachment);
+              }}
+              loading={loaded.initialLoading || waitingForRows || whole.loadingAll}
+              paginationMode="server"
+              sortingMode="server"
+              filterMode="server"
+              rowCount={rowCount}
+              paginationModel={paginationModel}
+              onPaginationModelChange={onPagination}
+              pageSizeOptions={[...PAGE_SIZES]}
+              sortModel={sortModel}
+              onSortModelChange={onSort}
+              filterModel={filterModel}
+              onFilterModelChange={onFilter}
+              columnVisibilityModel={columnVisibilityModel}
+              onColumnVisibilityModelChange={onColumns}
+              disableColumnFilter
+              disableColumnSelector={layout === 'list'}
+              disableRowSelectionOnClick
+              showToolbar
+              slotProps={{
+                toolbar: {
+                  showQuickFilter: true,
+                  quickFilterProps: { debounceMs: 300 },
+                  csvOptions: { disableToolbarButton: true },
+                  printOptions: { disableToolbarButton: true },
+                  mainControls: <ViewControls view={view} onChange={updateView} layout={layout} />,
+                },
+                loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
+              }}
+              localeText={{
+                noRowsLabel: nothingShown,
+                noResultsOverlayLabel: nothingShown,
+                paginationDisplayedRows: ({ from, to }) =>
+                  gridText.displayedRows(
+                    from,
+                    Math.min(to, shown.length),
+                    shown.length,
+                    loaded.moreRecords,
+                  ),
+              }}
+            />
+          </TooltipHost>
         )}
-      </Stack>
-      <Box sx={{ width: '100%', height: GRID_HEIGHT }}>
-        <TooltipHost>
-          <DataGrid
-            label={gridText.gridLabel(module, recordId)}
-            sx={gridStyles}
-            rows={rows}
-            columns={columns}
-            rowHeight={ROW_HEIGHT}
-            columnHeaderHeight={COLUMN_HEADER_HEIGHT}
-            checkboxSelection
-            keepNonExistentRowsSelected
-            rowSelectionModel={selection}
-            onRowSelectionModelChange={setSelection}
-            onCellKeyDown={(params, event) => {
-              // Enter on a row's cell downloads it (or opens its link), as the row's button does.
-              if (
-                event.key !== 'Enter' ||
-                params.field === '__check__' ||
-                params.field === 'actions'
-              )
-                return;
-              event.preventDefault();
-              openAttachment(module, recordId, params.row);
-            }}
-            loading={loaded.initialLoading || waitingForRows}
-            paginationMode="server"
-            sortingMode="server"
-            filterMode="server"
-            rowCount={rowCount}
-            paginationModel={paginationModel}
-            onPaginationModelChange={onPagination}
-            pageSizeOptions={[...PAGE_SIZES]}
-            sortModel={sortModel}
-            onSortModelChange={onSort}
-            filterModel={filterModel}
-            onFilterModelChange={onFilter}
-            columnVisibilityModel={columnVisibilityModel}
-            onColumnVisibilityModelChange={onColumns}
-            disableColumnFilter
-            disableRowSelectionOnClick
-            showToolbar
-            slotProps={{
-              toolbar: {
-                showQuickFilter: true,
-                quickFilterProps: { debounceMs: 300 },
-                csvOptions: { disableToolbarButton: true },
-                printOptions: { disableToolbarButton: true },
-              },
-              loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' },
-            }}
-            localeText={{
-              noRowsLabel: gridText.empty,
-              noResultsOverlayLabel: gridText.noMatch,
-              paginationDisplayedRows: ({ from, to }) =>
-                gridText.displayedRows(
-                  from,
-                  Math.min(to, shown.length),
-                  shown.length,
-                  loaded.moreRecords,
-                ),
-            }}
-          />
-        </TooltipHost>
       </Box>
       <Snackbar open={Boolean(loaded.error) && loaded.rows.length > 0}>
         <Alert

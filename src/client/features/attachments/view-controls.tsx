@@ -1,0 +1,200 @@
+import { Badge, Menu, MenuItem, Tooltip } from '@mui/material';
+import {
+  ColumnsPanelTrigger,
+  GridArrowDownwardIcon,
+  GridArrowUpwardIcon,
+  GridFilterListIcon,
+  GridViewColumnIcon,
+  ToolbarButton,
+} from '@mui/x-data-grid';
+import { useId, useState, type ReactNode } from 'react';
+import { messages } from '../../i18n/messages.ts';
+import {
+  FILE_TYPES,
+  SORTABLE_FIELDS,
+  type FileType,
+  type GridSort,
+  type GridViewState,
+} from './grid-view-state.ts';
+
+const words = messages.attachments;
+
+declare module '@mui/x-data-grid' {
+  /** The grid's own toolbar (GridToolbar) takes its main controls in place of its defaults. */
+  interface ToolbarPropsOverrides {
+    mainControls?: ReactNode;
+  }
+}
+
+interface ViewControlsProps {
+  view: GridViewState;
+  onChange: (patch: Partial<GridViewState>) => void;
+  /** The list layout has no column headers to sort by, nor columns to choose. */
+  layout: 'table' | 'list';
+}
+
+/**
+ * The grid toolbar's own controls, before its search: the file-type filter, and either the
+ * columns panel (table) or a sort menu (list). Inside the grid, as its toolbar's main controls.
+ */
+export function ViewControls({ view, onChange, layout }: ViewControlsProps) {
+  return (
+    <>
+      <TypeFilter type={view.type} onChange={(type) => onChange({ type, page: 0 })} />
+      {layout === 'list' ? (
+        <SortMenu sort={view.sort} onChange={(sort) => onChange({ sort, page: 0 })} />
+      ) : (
+        <Tooltip title={messages.attachments.columnsButton}>
+          <ColumnsPanelTrigger render={<ToolbarButton />}>
+            <GridViewColumnIcon fontSize="small" />
+          </ColumnsPanelTrigger>
+        </Tooltip>
+      )}
+    </>
+  );
+}
+
+function TypeFilter({
+  type,
+  onChange,
+}: {
+  type: FileType | null;
+  onChange: (type: FileType | null) => void;
+}) {
+  const current = type ? words.typeFilter[type] : words.typeFilter.all;
+  const choices: [FileType | null, string][] = [
+    [null, words.typeFilter.all],
+    ...FILE_TYPES.map((t): [FileType, string] => [t, words.typeFilter[t]]),
+  ];
+  return (
+    <ChoiceMenu
+      label={words.typeFilter.button(current)}
+      menuLabel={words.typeFilter.menu}
+      icon={
+        <Badge variant="dot" color="primary" invisible={!type}>
+          <GridFilterListIcon fontSize="small" />
+        </Badge>
+      }
+      // A filter in force says so in words, not only with a dot.
+      text={type ? current : null}
+      choices={choices.map(([value, text]) => ({
+        key: value ?? 'all',
+        text,
+        checked: value === type,
+        choose: () => onChange(value),
+      }))}
+    />
+  );
+}
+
+function SortMenu({
+  sort,
+  onChange,
+}: {
+  sort: GridSort | null;
+  onChange: (sort: GridSort | null) => void;
+}) {
+  const column = (field: GridSort['field']) => words.columns[field];
+  const current = sort ? words.sortMenu.choice(column(sort.field), sort.direction) : null;
+  const choices = SORTABLE_FIELDS.flatMap((field) =>
+    (['asc', 'desc'] as const).map((direction) => ({
+      key: `${field}.${direction}`,
+      text: words.sortMenu.choice(column(field), direction),
+      checked: sort?.field === field && sort.direction === direction,
+      choose: () => onChange({ field, direction }),
+    })),
+  );
+  return (
+    <ChoiceMenu
+      label={words.sortMenu.button(current ?? words.sortMenu.none)}
+      menuLabel={words.sortMenu.menu}
+      icon={
+        sort?.direction === 'desc' ? (
+          <GridArrowDownwardIcon fontSize="small" />
+        ) : (
+          <GridArrowUpwardIcon fontSize="small" color={sort ? 'inherit' : 'disabled'} />
+        )
+      }
+      text={sort ? words.sortMenu.short(column(sort.field), sort.direction) : null}
+      choices={[
+        { key: 'none', text: words.sortMenu.none, checked: !sort, choose: () => onChange(null) },
+        ...choices,
+      ]}
+    />
+  );
+}
+
+/** A toolbar button that says its choice in words beside its icon. */
+const TEXT_BUTTON = {
+  width: 'auto',
+  paddingInline: 8,
+  gap: 4,
+  borderRadius: 16,
+  fontSize: '0.8125rem',
+} as const;
+
+interface Choice {
+  key: string;
+  text: string;
+  checked: boolean;
+  choose: () => void;
+}
+
+/** A toolbar button opening a menu of exclusive choices (menuitemradio). */
+function ChoiceMenu({
+  label,
+  menuLabel,
+  icon,
+  text,
+  choices,
+}: {
+  label: string;
+  menuLabel: string;
+  icon: ReactNode;
+  /** Words beside the icon, when there is something to say. */
+  text: string | null;
+  choices: Choice[];
+}) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const open = anchor !== null;
+  const menuId = useId();
+  return (
+    <>
+      <Tooltip title={label}>
+        <ToolbarButton
+          aria-label={label}
+          aria-haspopup="menu"
+          aria-expanded={open ? 'true' : undefined}
+          aria-controls={open ? menuId : undefined}
+          onClick={(event) => setAnchor(event.currentTarget)}
+          style={text ? TEXT_BUTTON : undefined}
+        >
+          {icon}
+          {text}
+        </ToolbarButton>
+      </Tooltip>
+      <Menu
+        id={menuId}
+        anchorEl={anchor}
+        open={open}
+        onClose={() => setAnchor(null)}
+        slotProps={{ list: { 'aria-label': menuLabel, dense: true } }}
+      >
+        {choices.map((choice) => (
+          <MenuItem
+            key={choice.key}
+            role="menuitemradio"
+            aria-checked={choice.checked}
+            selected={choice.checked}
+            onClick={() => {
+              setAnchor(null);
+              if (!choice.checked) choice.choose();
+            }}
+          >
+            {choice.text}
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  );
+}
