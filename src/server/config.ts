@@ -93,6 +93,16 @@ const envSchema = z.object({
     .min(1, 'must be 1 to 25 (Bigin allows 5 on the free edition, 25 at most)')
     .max(25, 'must be 1 to 25 (Bigin allows 5 on the free edition, 25 at most)')
     .default(5),
+  /**
+   * How long a call to Bigin holds its place in the organisation's budget without its instance
+   * renewing it: an instance that dies frees its places after this long at most.
+   */
+  BIGIN_SLOT_LEASE_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(1, 'must be 1 to 300 seconds')
+    .max(300, 'must be 1 to 300 seconds')
+    .default(10),
   /** Origins that may frame the embed pages, comma-separated. */
   EMBED_ALLOWED_ORIGINS: embedOriginsSchema.optional(),
   /** Signs embed links (HMAC-SHA256). */

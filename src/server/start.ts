@@ -34,8 +34,6 @@ export interface StartOptions {
   sendStreamed?: SendStreamed;
   /** For tests: the sandbox's access-token lifetime. */
   sandboxAccessTokenTtlMs?: number;
-  /** For tests: how long a Bigin slot's lease lasts unrenewed (a dead instance's slots). */
-  slotLeaseMs?: number;
   now?: () => number;
 }
 
@@ -97,7 +95,7 @@ export async function start(
     // BIGIN_MAX_IN_FLIGHT is the organisation's, whichever instance calls.
     limiter: (orgKey) =>
       new SharedSemaphore(state, `bigin-slots:${orgKey}`, config.BIGIN_MAX_IN_FLIGHT, {
-        leaseMs: options.slotLeaseMs,
+        leaseMs: config.BIGIN_SLOT_LEASE_SECONDS * 1000,
       }),
     fetch: options.fetch,
     sendStreamed: options.sendStreamed,
