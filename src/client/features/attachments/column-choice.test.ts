@@ -28,7 +28,7 @@ describe('the columns hidden', () => {
   });
 
   it('leaves out Owner and Created too in a table too narrow for every column', () => {
-    expect(defaultHiddenColumns([row('1', sam)], 900)).toEqual(['Owner', 'Created_Time']);
+    expect(defaultHiddenColumns([row('1', sam, sam)], 900)).toEqual(['Owner', 'Created_Time']);
   });
 
   it('follows the URL first, then the choice remembered in this browser, then the default', () => {
