@@ -202,7 +202,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!hasApp || request.method !== 'GET') return sendNotFound(request, reply);
     // Deep links such as /Contacts/4150868000002728001 are the app's routes: serve the app, to
     // someone signed in; anyone else signs in first and comes back here.
-    if (!app.sessions.isSignedIn(request)) return redirectToSignIn(request, reply);
+    // With the state store out of reach, who it is cannot be told: the app loads, and its own
+    // request for the session answers PROXY_STATE_UNAVAILABLE (a banner, and a retry).
+    if (!app.sessions.isSignedIn(request) && !request.sessionUnavailable) {
+      return redirectToSignIn(request, reply);
+    }
     // A record's page shows the record's name and its first page of attachments: the browser
     // may ask for both at once, while the app's code is still on its way.
     const record = recordPageOf(request.url.split('?')[0]!);

@@ -257,6 +257,9 @@ describe('three instances behind a round-robin balancer, sharing Redis', () => {
       expect(answer.headers.get('retry-after')).toBe('5');
       expect((await answer.json()).code).toBe('PROXY_STATE_UNAVAILABLE');
     }
+    // A write, too, is refused as such rather than as a sign-out.
+    const write = await browser.write('/auth/sign-out', 'POST', 'x');
+    expect((await write.json()).code).toBe('PROXY_STATE_UNAVAILABLE');
     expect(Date.now() - started).toBeLessThan(3000);
     await redis.restart();
     // This Redis keeps nothing on disk: the session went with it, and a new sign-in works.
