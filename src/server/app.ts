@@ -13,6 +13,8 @@ import { writeGuard } from './auth/write-guard.ts';
 import { embedGrant } from './embed/embed-grant.ts';
 import { DEFAULT_ZOHO_EMBED_SDK_URL } from './embed/embed-config.ts';
 import { registerEmbedPages } from './embed/embed-pages.ts';
+import { frameAuth } from './embed/frame-auth.ts';
+import { frameSignInRoutes } from './embed/frame-sign-in-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { lifecycle } from './lifecycle.ts';
 import { logSafeUrl } from './log-safe-url.ts';
@@ -147,6 +149,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(securityHeaders);
   await app.register(embedGrant, { secret: embed?.secret, canServe: Boolean(embedTokens) });
+  // A frame token stands for a session, in frames that get no cookie (frame-auth.ts).
+  await app.register(frameAuth, {
+    store: state,
+    sealer: new Sealer(secrets),
+    now: options.sessionStore?.now,
+  });
   await app.register(errorHandler, { embedHosts: embedAllowedOrigins });
   if (options.rateLimitPerMinute !== false) {
     await app.register(rateLimit, {
@@ -160,6 +168,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/auth',
     publicUrl: options.publicUrl,
     signIn: options.signIn,
+  });
+  await app.register(frameSignInRoutes, {
+    prefix: '/auth',
+    publicUrl: options.publicUrl,
+    canSignIn: Boolean(options.signIn),
   });
   await app.register(apiRoutes, {
     prefix: '/api',

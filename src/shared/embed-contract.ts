@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionUserSchema } from './api-contract.ts';
 import { biginIdSchema } from './bigin-attachment.ts';
 import { moduleNameSchema } from './modules.ts';
 
@@ -43,6 +44,19 @@ export const EMBED_ERRORS = {
   PROXY_EMBED_OUT_OF_SCOPE: { status: 403, message: 'An embed link reaches one record only' },
   /** No EMBED_SECRET (or no service credentials): signed links are off on this server. */
   PROXY_EMBED_DISABLED: { status: 403, message: 'Signed embed links are not enabled here' },
+  /**
+   * The frame's sign-in code was not taken: unknown, used already, older than its minute, sent
+   * from another origin than the one it was made for, or without the nonce it was made for.
+   */
+  PROXY_EMBED_CODE_REFUSED: {
+    status: 400,
+    message: 'This sign-in code cannot be used: sign in again',
+  },
+  /** The frame token is past its time, or the sign-in it stood for has ended (signed out). */
+  PROXY_EMBED_SESSION_ENDED: {
+    status: 401,
+    message: 'Your session in this widget ended: sign in again',
+  },
 } as const;
 export type EmbedErrorCode = keyof typeof EMBED_ERRORS;
 
@@ -56,14 +70,49 @@ export const embedContextSchema = z.object({
 });
 export type EmbedContext = z.infer<typeof embedContextSchema>;
 
+/**
+ * The frame's sign-in (docs/decisions/007-frame-sign-in.md). The frame picks a nonce and opens
+ * `frameSignIn` in a window of its own with the nonce's SHA-256 (`nonce_sha256`, base64url); once
+ * the user is signed in there, that window posts a one-time code to the frame, at the app's exact
+ * origin, and the frame trades code and nonce for a frame token (`POST frameToken`), which it then
+ * sends as `Authorization: Bearer` as a signed link is sent.
+ */
+export const FRAME_NONCE_HASH_PARAM = 'nonce_sha256';
+
+/** A nonce's SHA-256 in base64url: 43 characters. */
+export const nonceHashSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+/** `POST /auth/frame-token`: the code the sign-in window handed over, and the frame's nonce. */
+export const frameTokenRequestSchema = z.object({
+  code: z.string().min(1).max(200),
+  nonce: z.string().min(32).max(200),
+});
+export type FrameTokenRequest = z.infer<typeof frameTokenRequestSchema>;
+
+/** Its answer: the frame token, how long it lives unused, and who signed in. */
+export const frameTokenSchema = z.object({
+  token: z.string(),
+  /** Each request with the token renews it for this long. */
+  idleSeconds: z.number().int().positive(),
+  user: sessionUserSchema.optional(),
+});
+export type FrameToken = z.infer<typeof frameTokenSchema>;
+
 export const embedPaths = {
   context: () => '/api/embed/context',
   widget: (module: string, recordId: string, token?: string) =>
     `/embed/${encodeURIComponent(module)}/${encodeURIComponent(recordId)}${
       token ? `?token=${encodeURIComponent(token)}` : ''
     }`,
+  /** The sign-in window the frame opens: Zoho's sign-in if needed, then the code's hand-over. */
+  frameSignIn: (nonceHash: string) =>
+    `/auth/frame-sign-in?${FRAME_NONCE_HASH_PARAM}=${encodeURIComponent(nonceHash)}`,
+  /** Where the frame trades the code for its token (no bearer, no cookie needed). */
+  frameToken: () => '/auth/frame-token',
   /** Where a sign-in in a new window comes back to: it tells the frame that opened it. */
   signedIn: () => '/embed/signed-in',
+  /** Ends the sign-in a frame token stands for (the widget's own sign-out). */
+  signOut: () => '/api/embed/sign-out',
   biginWidget: () => '/bigin-widget',
 };
 

@@ -48,6 +48,17 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
 
+/**
+ * From the sign-in window to the frame that opened it, posted at the app's own origin only: the
+ * one-time code that frame trades, with its nonce, for a frame token.
+ */
+export const signInCodeMessageSchema = z.object({
+  ...base,
+  type: z.literal('sign-in-code'),
+  code: z.string().min(1).max(200),
+});
+export type SignInCodeMessage = z.infer<typeof signInCodeMessageSchema>;
+
 /** Builds a widget message without repeating `source`. */
 export const widgetMessage = (message: WidgetMessageBody): WidgetMessage =>
   ({ source: EMBED_MESSAGE_SOURCE, ...message }) as WidgetMessage;

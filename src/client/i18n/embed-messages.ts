@@ -41,6 +41,16 @@ export const embedMessages = {
       what: 'This server does not accept links to attachments.',
       todo: 'Ask whoever runs Bigin Attachments to set EMBED_SECRET.',
     },
+    PROXY_EMBED_CODE_REFUSED: {
+      title: 'The sign-in did not reach this widget',
+      what: 'The sign-in window handed over a code this widget could not use: it was used already, came too late (after a minute), or was not made for this widget.',
+      todo: 'Sign in again.',
+    },
+    PROXY_EMBED_SESSION_ENDED: {
+      title: 'Your session in this widget ended: sign in again',
+      what: 'Your sign-in here was not used for an hour, or it was ended (a sign-out, perhaps in another tab).',
+      todo: 'Sign in again to go on: what is on screen stays, and an upload that did not go through can be retried.',
+    },
   } satisfies Record<EmbedErrorCode, ErrorWords>,
   signIn: {
     title: 'Sign in to see these attachments',

@@ -8,6 +8,12 @@ describe('safeReturnTo', () => {
     expect(safeReturnTo('/Contacts/1?page=2')).toBe('/Contacts/1?page=2');
   });
 
+  it('lets the frame sign-in’s window come back to hand its code over, with its query only', () => {
+    expect(safeReturnTo('/auth/frame-sign-in?nonce_sha256=abc&back=1#x')).toBe(
+      '/auth/frame-sign-in?nonce_sha256=abc&back=1',
+    );
+  });
+
   it.each([
     ['another origin', 'https://evil.example/'],
     ['a protocol-relative URL', '//evil.example/x'],
@@ -16,6 +22,8 @@ describe('safeReturnTo', () => {
     ['a tab inside the slashes', '/\t/evil.example'],
     ['a line break', '/x\r\nSet-Cookie: a=b'],
     ['the sign-in routes', '/auth/sign-in?returnTo=/'],
+    ['the callback', '/auth/callback?code=x'],
+    ['a path beside the frame sign-in', '/auth/frame-sign-in/../sign-in'],
     ['nothing', undefined],
     ['an array', ['/a', '/b']],
   ])('sends %s home instead', (_label, value) => {

@@ -5,6 +5,17 @@ import { stateUnavailable } from '../state/state-store.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `own`: the route proves its caller itself, and the guard leaves it alone: the frame's code
+     * exchange, whose one-time code is bound to an origin and a nonce, from a frame that has
+     * neither a session nor its CSRF token (frame-sign-in-routes.ts).
+     */
+    writeGuard?: 'own';
+  }
+}
+
 export interface WriteGuardOptions {
   /** The address users open the app at: its origin is the only one writes may come from. */
   publicUrl: () => string;
@@ -20,6 +31,7 @@ export const writeGuard = fp<WriteGuardOptions>(
   async (app, { publicUrl }) => {
     app.addHook('preValidation', async (request) => {
       if (!MUTATING.has(request.method)) return;
+      if (request.routeOptions.config.writeGuard === 'own') return;
       const origin = request.headers.origin;
       const site = request.headers['sec-fetch-site'];
       const expected = new URL(publicUrl()).origin;
@@ -28,8 +40,9 @@ export const writeGuard = fp<WriteGuardOptions>(
         (site === undefined || site === 'same-origin') &&
         (origin !== undefined || site !== undefined);
       if (!sameOrigin) throw ApiFailure.proxy('PROXY_CSRF', { reason: 'not same-origin' });
-      // A signed embed link travels in a header no other site can set: it needs no CSRF token.
-      if (request.embedGrant) return;
+      // A signed embed link or a frame token travels in a header no other site can set: it needs
+      // no CSRF token.
+      if (request.embedGrant || request.frameToken) return;
 
       const session = request.session;
       if (request.sessionUnavailable) throw stateUnavailable();

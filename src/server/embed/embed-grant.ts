@@ -6,6 +6,7 @@ import {
   type EmbedClaims,
 } from '../../shared/embed-contract.ts';
 import { embedFailure, verifyEmbedToken } from './embed-token.ts';
+import { isFrameToken } from './frame-tokens.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,8 +32,11 @@ export interface EmbedGrantOptions {
   now?: () => number;
 }
 
-/** The grant a request carries: `Authorization: Bearer`, or (GETs only) `?embed_token=`. */
-function tokenOf(request: FastifyRequest): string | undefined {
+/**
+ * The bearer a request carries (a signed link, or a frame token: frame-auth.ts):
+ * `Authorization: Bearer`, or (GETs only) `?embed_token=`.
+ */
+export function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
   // A download is a navigation, which cannot carry a header: the token rides in its link.
@@ -53,8 +57,9 @@ export const embedGrant = fp<EmbedGrantOptions>(
   async (app, options) => {
     app.decorateRequest('embedGrant', null);
     app.addHook('onRequest', async (request) => {
-      const token = tokenOf(request);
-      if (token === undefined) return;
+      const token = bearerOf(request);
+      // A frame token stands for a session, not a grant: frame-auth.ts reads it.
+      if (token === undefined || isFrameToken(token)) return;
       if (!options.secret || !options.canServe) throw embedFailure('PROXY_EMBED_DISABLED');
       request.embedGrant = verifyEmbedToken(token, options.secret, options.now?.());
     });
