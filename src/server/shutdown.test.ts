@@ -8,10 +8,12 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintSandboxToken } from '../cli/sandbox-token.ts';
-import { EMPTY_RECORD_ID } from '../sandbox/seed-ids.ts';
+import { DOC_REQUEST_RECORD_ID, EMPTY_RECORD_ID } from '../sandbox/seed-ids.ts';
 import { UPLOAD_SIZE_FIELD } from '../shared/api-contract.ts';
 import { TestBrowser } from './test-support/browser.ts';
-import { csrfTokenOf } from './test-support/upload-client.ts';
+import { fileStack } from './test-support/file-stack.ts';
+import { readZip } from './test-support/read-zip.ts';
+import { appWrite, csrfTokenOf } from './test-support/upload-client.ts';
 import {
   proxyEnvFor,
   spawnSandbox,
@@ -174,5 +176,43 @@ describe('SIGTERM during an upload', () => {
     // The grace period, the moment given to say so, and the process's own exit.
     expect(Date.now() - signalled).toBeLessThan(1000 + 2000 + 2000);
     expect(await storedAt('cut-by-sigterm.bin')).toEqual([]);
+  }, 30_000);
+});
+
+describe('shutdown during a ZIP', () => {
+  it('closes a ZIP the grace period cannot wait for with what it holds, naming the rest', async () => {
+    const s = await fileStack('Patricia Boyle', { SHUTDOWN_GRACE_SECONDS: '1' });
+    try {
+      const token = await csrfTokenOf(s.browser);
+      const [ready, slow, slower] = [
+        '4150868000004100001',
+        '4150868000004100002',
+        '4150868000004100003',
+      ];
+      // Bigin holds the last two files longer than the grace period.
+      for (const attachmentId of [slow, slower]) {
+        await s.fault({ kind: 'latency', latencyMs: 20_000, match: { attachmentId } });
+      }
+      const zip = s.browser.fetch(
+        `/api/records/Contacts/${DOC_REQUEST_RECORD_ID}/attachments/zip`,
+        {
+          method: 'POST',
+          body: JSON.stringify({ ids: [ready, slow, slower] }),
+          headers: { ...appWrite(s.browser, token), 'content-type': 'application/json' },
+        },
+      );
+      const answer = await zip;
+      expect(answer.status).toBe(200);
+      const closing = s.stack.close();
+      const entries = readZip(new Uint8Array(await answer.arrayBuffer()));
+      await closing;
+      expect(entries.map((e) => e.name)).toEqual(['Business card.png', 'NOT-INCLUDED.txt']);
+      const report = entries[1]!.bytes.toString('utf8');
+      for (const id of [slow, slower]) {
+        expect(report).toContain(`[id ${id}]: the server was restarting`);
+      }
+    } finally {
+      await s.stack.close().catch(() => undefined);
+    }
   }, 30_000);
 });

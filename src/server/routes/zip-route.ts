@@ -9,6 +9,7 @@ import { ApiFailure } from '../api-failure.ts';
 import { biginPath, type BiginClient, type TokenSource } from '../zoho/bigin-client.ts';
 import { PartialEntry, ZipWriter } from '../zip-writer.ts';
 import {
+  cutByShutdown,
   requireAttachmentBytes,
   restoreFileHeaders,
   type Transfer,
@@ -137,7 +138,7 @@ async function buildZip(
       }
     } catch (error) {
       if (zip.output.destroyed) break;
-      failures.push({ id: item.id, reason: reasonOf(error) });
+      failures.push({ id: item.id, reason: reasonOf(error, options.transfer) });
     } finally {
       item.release();
       await item.call;
@@ -160,9 +161,13 @@ async function buildZip(
   await zip.finish().catch(() => undefined);
 }
 
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown, transfer?: Transfer): string {
   if (error instanceof PartialEntry) {
-    return `incomplete: the download broke off after ${error.bytesWritten} bytes, so the copy in this ZIP is cut short (${reasonOf(error.reason)})`;
+    return `incomplete: the download broke off after ${error.bytesWritten} bytes, so the copy in this ZIP is cut short (${reasonOf(error.reason, transfer)})`;
+  }
+  // The shutdown's grace period ended: the ZIP is closed with what it holds (lifecycle.ts).
+  if (transfer && cutByShutdown(transfer)) {
+    return 'the server was restarting and stopped before this file was added; download it again';
   }
   if (error instanceof ApiFailure) return `${error.code}: ${error.message}`;
   return (error as Error)?.message ?? String(error);
