@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { registerAccountsRoutes } from './accounts-routes.ts';
@@ -55,11 +56,16 @@ export interface SandboxOptions {
  */
 export async function buildSandbox(options: SandboxOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
+  app.addHook('onClose', async () => tokens.flush());
   await app.register(formbody);
 
   const now = options.now ?? Date.now;
   const store = await SandboxStore.open(buildSeed, { dataDir: options.dataDir, now });
-  const tokens = new TokenStore({ accessTokenTtlMs: options.accessTokenTtlMs ?? 3600_000, now });
+  const tokens = new TokenStore({
+    accessTokenTtlMs: options.accessTokenTtlMs ?? 3600_000,
+    now,
+    file: options.dataDir && path.join(options.dataDir, 'tokens.json'),
+  });
   addSelfClientTokens(tokens);
   const limits = new ApiLimits(
     {

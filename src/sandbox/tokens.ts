@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface Grant {
   userId: string;
@@ -27,6 +28,11 @@ export interface TokenStoreOptions {
   /** Access token lifetime; Zoho's is 3600 s, tests shorten it. */
   accessTokenTtlMs: number;
   now?: () => number;
+  /**
+   * Where refresh and access tokens are kept across restarts (DATA_DIR/tokens.json), as Zoho
+   * keeps them: a restart of the sandbox signs nobody out. In memory only when absent.
+   */
+  file?: string | undefined;
 }
 
 /** Zoho's documented limits (Accounts' token validity page). */
@@ -50,13 +56,51 @@ export class TokenStore {
   private readonly requests = new Map<string, number[]>();
   private readonly now: () => number;
 
+  private writeTimer: NodeJS.Timeout | undefined;
+
   constructor(private readonly options: TokenStoreOptions) {
     this.now = options.now ?? Date.now;
+    if (options.file) this.load(options.file);
+  }
+
+  /** Writes out what changed since the last write (on close). */
+  flush(): void {
+    if (this.writeTimer) clearTimeout(this.writeTimer);
+    this.writeTimer = undefined;
+    const file = this.options.file;
+    if (!file) return;
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, JSON.stringify({ refresh: [...this.refresh], access: [...this.access] }));
+      renameSync(temp, file);
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  }
+
+  private changed(): void {
+    if (!this.options.file || this.writeTimer) return;
+    this.writeTimer = setTimeout(() => this.flush(), 200);
+    this.writeTimer.unref();
+  }
+
+  private load(file: string): void {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+        refresh?: [string, RefreshGrant][];
+        access?: [string, AccessGrant][];
+      };
+      for (const [token, grant] of saved.refresh ?? []) this.refresh.set(token, grant);
+      for (const [token, grant] of saved.access ?? []) this.access.set(token, grant);
+    } catch {
+      // No file yet, or one this sandbox cannot read: it starts with no tokens, as before.
+    }
   }
 
   /** Registers a refresh token with a fixed value (a documented self-client token). */
   addRefreshToken(token: string, grant: Grant): void {
     this.refresh.set(token, { ...grant, pinned: true });
+    this.changed();
   }
 
   issueGrantCode(grant: Grant & { redirectUri: string; offline: boolean }): string {
@@ -83,6 +127,7 @@ export class TokenStore {
     const counted = this.countedTokensOf(userId, clientId);
     const excess = Math.max(0, counted.length - REFRESH_TOKENS_PER_USER_AND_CLIENT);
     for (const old of counted.slice(0, excess)) this.revoke(old);
+    this.changed();
     return token;
   }
 
@@ -132,6 +177,7 @@ export class TokenStore {
     const expiresAt = this.now() + this.options.accessTokenTtlMs;
     this.access.set(token, { userId, clientId, scopes, refreshToken, expiresAt });
     if (refreshToken) this.evictBeyondLimit(refreshToken);
+    this.changed();
     return { token, expiresInSeconds: Math.round(this.options.accessTokenTtlMs / 1000) };
   }
 
@@ -153,6 +199,7 @@ export class TokenStore {
       if (grant.refreshToken === refreshToken) this.access.delete(token);
     }
     this.requests.delete(refreshToken);
+    this.changed();
     return true;
   }
 
