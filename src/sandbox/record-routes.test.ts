@@ -109,6 +109,24 @@ describe('search', () => {
     expect((await sandbox.api('Contacts/search?word=zzzzqq')).status).toBe(204);
   });
 
+  it("marks each field's type in the metadata: Contacts have an email field, Companies none", async () => {
+    const typesOf = async (module: string) =>
+      Object.fromEntries(
+        (
+          (await (await sandbox.api(`settings/fields?module=${module}`)).json()) as {
+            fields: { api_name: string; data_type: string }[];
+          }
+        ).fields.map((f) => [f.api_name, f.data_type]),
+      );
+    expect(await typesOf('Contacts')).toMatchObject({
+      Email: 'email',
+      Account_Name: 'lookup',
+      Full_Name: 'text',
+      Created_Time: 'datetime',
+    });
+    expect(Object.values(await typesOf('Accounts'))).not.toContain('email');
+  });
+
   it('refuses a one-letter word, bad criteria, and a search with no term', async () => {
     await expectBiginError(await sandbox.api('Contacts/search?word=a'), 400, 'INVALID_QUERY');
     await expectBiginError(

@@ -191,6 +191,23 @@ function readPageToken(token: string, module: string): number | undefined {
   return tokenModule === module && /^\d{1,9}$/.test(offset ?? '') ? Number(offset) : undefined;
 }
 
+/** Field types as Bigin's metadata names them (`data_type`); any other field is text. */
+const DATA_TYPES: Record<string, string> = {
+  id: 'bigint',
+  Email: 'email',
+  Phone: 'phone',
+  Website: 'website',
+  Owner: 'ownerlookup',
+  Account_Name: 'lookup',
+  Contact_Name: 'lookup',
+  Related_To: 'lookup',
+  Record_Image: 'profileimage',
+  Unit_Price: 'currency',
+  Amount: 'currency',
+  Closing_Date: 'date',
+  Product_Active: 'boolean',
+};
+
 /** The module's fields as Bigin's field metadata lists them; the name field is marked. */
 function fieldMetadata(module: string, records: readonly SeedRecord[]) {
   const names = new Set(records.flatMap((r) => Object.keys(r.fields)));
@@ -198,7 +215,7 @@ function fieldMetadata(module: string, records: readonly SeedRecord[]) {
   return [...names].map((apiName, i) => ({
     api_name: apiName,
     field_label: apiName.replace(/_/g, ' '),
-    data_type: apiName === 'id' ? 'bigint' : 'text',
+    data_type: DATA_TYPES[apiName] ?? (apiName.endsWith('_Time') ? 'datetime' : 'text'),
     id: `41508680000090${String(i + 1).padStart(5, '0')}`,
     display_field: apiName === NAME_FIELDS[module],
   }));

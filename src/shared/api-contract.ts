@@ -99,8 +99,15 @@ export const moduleListResponseSchema = z.object({
   unreadable: z.number().int().nonnegative().default(0),
 });
 
-/** A record as the pickers show it. */
-export const recordSummarySchema = z.object({ id: biginIdSchema, name: z.string() });
+/**
+ * A record as the pickers show it: its name, and a second line that tells it from others of the
+ * same name (a contact's email and company, a company's website...), when Bigin gave one.
+ */
+export const recordSummarySchema = z.object({
+  id: biginIdSchema,
+  name: z.string(),
+  detail: z.string().optional(),
+});
 export type RecordSummary = z.infer<typeof recordSummarySchema>;
 
 /**
@@ -153,6 +160,9 @@ export const apiPaths = {
   records: (module: string) => `/api/records/${seg(module)}`,
   searchRecords: (module: string, word: string) =>
     `/api/records/${seg(module)}/search?word=${seg(word)}`,
+  /** Bigin's search by email, in the module's email fields (a word search where it has none). */
+  searchRecordsByEmail: (module: string, email: string) =>
+    `/api/records/${seg(module)}/search?email=${seg(email)}`,
   record: recordBase,
   attachments: (module: string, recordId: string, page: number, perPage: number) =>
     `${recordBase(module, recordId)}/attachments?page=${page}&per_page=${perPage}`,

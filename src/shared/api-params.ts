@@ -40,21 +40,36 @@ export const recordListQuerySchema = z.object({
     .optional(),
 });
 
-/** `GET /api/records/:module/search?word=` */
-export const recordSearchQuerySchema = z.object({
-  ...recordPaging,
-  // Bigin wants at least 2 characters; the proxy refuses what has no place in a search word.
-  word: z
-    .string()
-    .trim()
-    .min(2, 'a search word is at least 2 characters')
-    .max(100, 'a search word is at most 100 characters')
-    // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-    .refine((w) => !/[\u0000-\u001f\u007f\\/]|\.\.|%[0-9a-f]{2}/i.test(w), {
-      // A "%2F" left after the URL's own decoding is an encoded character on its way to Bigin.
-      message: 'a search word cannot hold control characters, /, \\, .. or %-escapes',
-    }),
-});
+/** `GET /api/records/:module/search?word=` or `?email=`: exactly one of them. */
+export const recordSearchQuerySchema = z
+  .object({
+    ...recordPaging,
+    word: searchWordSchema().optional(),
+    email: z
+      .email('an email is name@domain')
+      .max(100, 'an email is at most 100 characters')
+      .optional(),
+  })
+  .refine((q) => (q.word === undefined) !== (q.email === undefined), {
+    message: 'search by exactly one of word and email',
+    path: ['word'],
+  });
+
+/** Bigin wants at least 2 characters; the proxy refuses what has no place in a search word. */
+function searchWordSchema() {
+  return (
+    z
+      .string()
+      .trim()
+      .min(2, 'a search word is at least 2 characters')
+      .max(100, 'a search word is at most 100 characters')
+      // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+      .refine((w) => !/[\u0000-\u001f\u007f\\/]|\.\.|%[0-9a-f]{2}/i.test(w), {
+        // A "%2F" left after the URL's own decoding is an encoded character on its way to Bigin.
+        message: 'a search word cannot hold control characters, /, \\, .. or %-escapes',
+      })
+  );
+}
 
 /** `GET /api/records/:module/:recordId/attachments`: Bigin's pages of 200 at most. */
 export const attachmentPageQuerySchema = z.object({

@@ -22,19 +22,22 @@ export const singleRecordSchema = z
   }));
 
 /**
- * A module's name field as Bigin's field metadata marks it (`display_field: true` in
- * `GET /settings/fields?module=`): `Full_Name`, `Account_Name`, `Deal_Name`, `Product_Name`,
- * `Event_Title`, `Subject`... Only the api name and the flag are read; other fields are many.
+ * A module's fields as Bigin's field metadata lists them (`GET /settings/fields?module=`): the
+ * name field is marked `display_field: true` (`Full_Name`, `Account_Name`, `Deal_Name`,
+ * `Product_Name`, `Event_Title`, `Subject`...), and `data_type` tells an email field (`email`).
+ * Only the api name, the flag and the type are read; other properties are many.
  */
-export const fieldMetadataSchema = z
-  .object({ fields: z.array(z.unknown()) })
-  .transform(
-    ({ fields }) =>
-      readItems(
-        fields,
-        z.looseObject({ api_name: z.string(), display_field: z.boolean().catch(false) }),
-      ).items,
-  );
+export const fieldMetadataSchema = z.object({ fields: z.array(z.unknown()) }).transform(
+  ({ fields }) =>
+    readItems(
+      fields,
+      z.looseObject({
+        api_name: z.string(),
+        display_field: z.boolean().catch(false),
+        data_type: z.string().optional().catch(undefined),
+      }),
+    ).items,
+);
 
 /**
  * The name a person would call a record by: its module's name field, else first and last
@@ -45,4 +48,18 @@ export function recordName(nameField: string, record: Record<string, unknown>): 
   if (typeof value === 'string' && value.trim() !== '') return value;
   const parts = [record.First_Name, record.Last_Name].filter((p) => typeof p === 'string' && p);
   return parts.length ? parts.join(' ') : String(record.id);
+}
+
+/**
+ * A field's value as a few words for the record picker's second line: text or a number as it
+ * is, a lookup (`{name, id}`) by its name; nothing for anything else or an empty value.
+ */
+export function fieldText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (value && typeof value === 'object' && 'name' in value) {
+    const name = (value as { name?: unknown }).name;
+    return typeof name === 'string' ? name.trim() || undefined : undefined;
+  }
+  return undefined;
 }

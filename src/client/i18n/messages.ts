@@ -88,12 +88,16 @@ export const messages = {
     modulesLoading: 'Loading modules…',
     noModules: 'No module matches.',
     recordLabel: 'Record',
-    recordHelper: 'Type two or more letters to search, or choose a recent record.',
+    recordHelper:
+      'Type two or more letters or an email address to search, or choose a recent record.',
     chooseModuleFirst: 'Choose a module first.',
     searching: 'Searching…',
     loadingRecent: 'Loading recent records…',
     noMatches: (word: string) => `No record matches “${word}”.`,
     noRecords: 'This module has no records yet.',
+    notReadable: (modulePlural: string) =>
+      `Your Bigin profile may not see ${modulePlural}: ask your Bigin administrator for access, or choose another module.`,
+    notLoaded: 'The records could not be loaded.',
     moreRecords: 'Only the first matches are listed: type more letters to narrow them.',
     recordId: (id: string) => `Id ${id}`,
   },

@@ -12,20 +12,35 @@ import {
   recordParamsSchema,
   recordSearchQuerySchema,
 } from '../../shared/api-params.ts';
-import { recordListSchema, recordName, singleRecordSchema } from '../../shared/bigin-record.ts';
+import {
+  fieldText,
+  recordListSchema,
+  recordName,
+  singleRecordSchema,
+} from '../../shared/bigin-record.ts';
 import { moduleListSchema } from '../../shared/modules.ts';
 import { RECORD_PHOTO_MODULES } from '../../shared/record-photo.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
+import type { ModuleFields } from '../zoho/name-fields.ts';
 import type { RouteContext } from './route-context.ts';
 
+/** The picker's second line for a record: its first two telling fields that have a value. */
+function detailOf(fields: ModuleFields, record: Record<string, unknown>): string | undefined {
+  const values = fields.secondary.map((field) => fieldText(record[field])).filter(Boolean);
+  return values.length ? [...new Set(values)].slice(0, 2).join(' · ') : undefined;
+}
+
 const toPage = (
-  nameField: string,
+  fields: ModuleFields,
   list: z.infer<typeof recordListSchema> | undefined,
 ): RecordPage =>
   list
     ? {
-        data: list.data.map((r) => ({ id: r.id, name: recordName(nameField, r) })),
+        data: list.data.map((r) => {
+          const detail = detailOf(fields, r);
+          return { id: r.id, name: recordName(fields.name, r), ...(detail ? { detail } : {}) };
+        }),
         info: {
           more_records: list.info.more_records,
           ...(list.info.next_page_token ? { next_page_token: list.info.next_page_token } : {}),
@@ -35,9 +50,17 @@ const toPage = (
     : // Bigin answers 204 with no body when the module has no records (or nothing matches).
       { data: [], info: { more_records: false }, unreadable: 0 };
 
-/** Names a contact without Full_Name by its first and last names. */
-const fieldsToAsk = (nameField: string) =>
-  nameField === 'Full_Name' ? 'Full_Name,First_Name,Last_Name' : nameField;
+/**
+ * The name field (a contact without Full_Name is named by its first and last names) and the
+ * fields that tell records apart.
+ */
+const fieldsToAsk = (fields: ModuleFields) =>
+  [
+    ...new Set([
+      ...(fields.name === 'Full_Name' ? ['Full_Name', 'First_Name', 'Last_Name'] : [fields.name]),
+      ...fields.secondary,
+    ]),
+  ].join(',');
 
 /**
  * The org's modules, a module's recent records, a search, and one record: an embed link reaches
@@ -77,12 +100,12 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       const { module } = request.params;
       const { page, per_page, page_token } = request.query;
       const tokens = tokensFor(request);
-      const nameField = await nameFields.of(tokens, module);
+      const fields = await nameFields.fieldsOf(tokens, module);
       // v2 wants `fields`; past 2,000 records the page goes by Bigin's token, not its number.
       const list = await bigin.getJson(
         tokens,
         biginPath([module], {
-          fields: fieldsToAsk(nameField),
+          fields: fieldsToAsk(fields),
           sort_by: 'Modified_Time',
           sort_order: 'desc',
           ...(page_token ? { page_token } : { page }),
@@ -90,7 +113,7 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteContext> = async (
         }),
         recordListSchema,
       );
-      return toPage(nameField, list);
+      return toPage(fields, list);
     },
   );
 
@@ -106,15 +129,19 @@ export const recordRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     },
     async (request) => {
       const { module } = request.params;
-      const { word, page, per_page } = request.query;
+      const { word, email, page, per_page } = request.query;
       const tokens = tokensFor(request);
-      const nameField = await nameFields.of(tokens, module);
+      const fields = await nameFields.fieldsOf(tokens, module);
+      // Bigin's `email` search looks in a module's email fields: a module without one (as its
+      // metadata says) is searched by the word instead, rather than asked what it cannot answer.
+      const by: Record<string, string> =
+        email !== undefined && fields.email ? { email } : { word: word ?? email ?? '' };
       const list = await bigin.getJson(
         tokens,
-        biginPath([module, 'search'], { word, page, per_page }),
+        biginPath([module, 'search'], { ...by, page, per_page }),
         recordListSchema,
       );
-      return toPage(nameField, list);
+      return toPage(fields, list);
     },
   );
 

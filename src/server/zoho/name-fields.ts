@@ -17,42 +17,77 @@ const DOCUMENTED_NAME_FIELDS: Record<string, string> = {
   Calls: 'Subject',
 };
 
-/** How long a module's name field is kept: field metadata changes when an admin edits a layout. */
+/**
+ * The fields that tell two records of a module apart in the record picker, most telling first:
+ * a contact's email and company, a company's website, a pipeline's company and stage... Only
+ * those the module's field metadata lists are asked for (v2 wants each field by name, and a name
+ * it does not know may be refused). The activities' `Related_To` is the sandbox's and CRM's
+ * `What_Id`/`Who_Id` are Zoho's usual names: which of them Bigin's activities carry is not
+ * documented, so any that the metadata lists serves.
+ */
+const SECONDARY_FIELDS: Record<string, string[]> = {
+  Contacts: ['Email', 'Account_Name', 'Mobile', 'Phone'],
+  Accounts: ['Website', 'Phone', 'Billing_City'],
+  Deals: ['Account_Name', 'Contact_Name', 'Stage'],
+  Pipelines: ['Account_Name', 'Contact_Name', 'Stage'],
+  Products: ['Product_Code', 'Product_Category'],
+  Tasks: ['Related_To', 'What_Id', 'Who_Id', 'Due_Date'],
+  Events: ['Related_To', 'What_Id', 'Who_Id', 'Start_DateTime'],
+  Calls: ['Related_To', 'What_Id', 'Who_Id', 'Call_Start_Time'],
+};
+
+/** What the record picker needs to know of a module's fields. */
+export interface ModuleFields {
+  /** The field a record is named by. */
+  name: string;
+  /** Fields that tell records apart, which the module has (from its metadata; else none). */
+  secondary: string[];
+  /** A field of type email, when the module has one: Bigin's `search?email=` looks there. */
+  email: string | undefined;
+}
+
+/** How long a module's fields are kept: field metadata changes when an admin edits a layout. */
 const KEEP_MS = 60 * 60_000;
 /** How long a documented fallback stands in before the metadata is asked again. */
 const FALLBACK_KEEP_MS = 5 * 60_000;
 
 /**
- * Each module's name field, read from Bigin's field metadata (`GET /settings/fields?module=`,
- * the field marked `display_field`) instead of a table, so that renamed or custom modules name
- * their records too. One organisation per deployment: the answer is shared by every user, and
- * concurrent asks for a module make one call.
+ * Each module's name field, and the fields the record picker shows beside it, read from Bigin's
+ * field metadata (`GET /settings/fields?module=`, the field marked `display_field`, the fields'
+ * `data_type`) instead of a table, so that renamed or custom modules name their records too.
+ * One organisation per deployment: the answer is shared by every user, and concurrent asks for a
+ * module make one call.
  */
 export class NameFields {
-  private readonly known = new Map<string, { field: Promise<string>; until: number }>();
+  private readonly known = new Map<string, { fields: Promise<ModuleFields>; until: number }>();
 
   constructor(
     private readonly bigin: BiginClient,
     private readonly now: () => number = Date.now,
   ) {}
 
-  of(tokens: TokenSource, module: string): Promise<string> {
+  /** The module's name field. */
+  async of(tokens: TokenSource, module: string): Promise<string> {
+    return (await this.fieldsOf(tokens, module)).name;
+  }
+
+  fieldsOf(tokens: TokenSource, module: string): Promise<ModuleFields> {
     const held = this.known.get(module);
-    if (held && held.until > this.now()) return held.field;
-    const entry: { field: Promise<string>; until: number } = {
-      field: Promise.resolve(''),
+    if (held && held.until > this.now()) return held.fields;
+    const entry: { fields: Promise<ModuleFields>; until: number } = {
+      fields: Promise.resolve(documented(module)),
       until: this.now() + KEEP_MS,
     };
-    entry.field = this.read(tokens, module, entry);
+    entry.fields = this.read(tokens, module, entry);
     this.known.set(module, entry);
-    return entry.field;
+    return entry.fields;
   }
 
   private async read(
     tokens: TokenSource,
     module: string,
     entry: { until: number },
-  ): Promise<string> {
+  ): Promise<ModuleFields> {
     try {
       const fields = await this.bigin.getJson(
         tokens,
@@ -60,11 +95,25 @@ export class NameFields {
         fieldMetadataSchema,
       );
       const marked = fields?.find((f) => f.display_field)?.api_name;
-      if (marked) return marked;
+      if (fields && marked) {
+        const listed = new Set(fields.map((f) => f.api_name));
+        return {
+          name: marked,
+          secondary: (SECONDARY_FIELDS[module] ?? []).filter((f) => listed.has(f)),
+          email: fields.find((f) => f.data_type === 'email')?.api_name,
+        };
+      }
     } catch {
       // Read below from the documented names; asked again after FALLBACK_KEEP_MS.
     }
     entry.until = this.now() + FALLBACK_KEEP_MS;
-    return DOCUMENTED_NAME_FIELDS[module] ?? 'Name';
+    return documented(module);
   }
 }
+
+/** Without the metadata: the documented name field, and nothing beside it that might not exist. */
+const documented = (module: string): ModuleFields => ({
+  name: DOCUMENTED_NAME_FIELDS[module] ?? 'Name',
+  secondary: [],
+  email: undefined,
+});

@@ -132,6 +132,54 @@ describe('HomePage', () => {
     );
   });
 
+  it('tells records of the same name apart by their second line, and searches by email', async () => {
+    const kris = (id: string, detail?: string) => ({
+      id,
+      name: 'Kris Marrier',
+      ...(detail ? { detail } : {}),
+    });
+    const calls = stubApi({
+      '/api/modules': MODULES,
+      '/api/records/Contacts': page(kris('1', 'k.marrier@zylker.example · Chanay'), kris('2')),
+      '/api/records/Contacts/search?email=k.marrier%40zylker.example': page(
+        kris('1', 'k.marrier@zylker.example · Chanay'),
+      ),
+    });
+    renderHome();
+    const picker = await screen.findByRole('combobox', { name: 'Record' });
+    await userEvent.click(picker);
+    const options = await within(await screen.findByRole('listbox')).findAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      'Kris Marrierk.marrier@zylker.example · Chanay',
+      'Kris MarrierId 2',
+    ]);
+    await userEvent.paste('k.marrier@zylker.example');
+    await waitFor(() =>
+      expect(calls).toContain('/api/records/Contacts/search?email=k.marrier%40zylker.example'),
+    );
+    expect(await screen.findAllByRole('option')).toHaveLength(1);
+  });
+
+  it('says once, in the field, that the profile may not read a module', async () => {
+    stubApi({
+      '/api/modules': MODULES,
+      '/api/records/Accounts': apiError(
+        400,
+        'AUTHORIZATION_FAILED',
+        'User does not have sufficient privilege to read Accounts',
+      ),
+    });
+    renderHome('/?module=Accounts');
+    const picker = await screen.findByRole('combobox', { name: 'Record' });
+    const said =
+      'Your Bigin profile may not see Companies: ask your Bigin administrator for access, or choose another module.';
+    expect(await screen.findByText(said)).toBeInTheDocument();
+    expect(picker).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.click(picker);
+    expect(screen.queryByText('This module has no records yet.')).toBeNull();
+  });
+
   it('shows a banner with a retry when the modules cannot be listed', async () => {
     let fail = true;
     stubApi({

@@ -12,6 +12,7 @@ import type { RecordSummary } from '../../../shared/api-contract.ts';
 import type { ModuleInfo } from '../../../shared/modules.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { messages } from '../../i18n/messages.ts';
+import { ApiClientError } from '../../lib/api-client.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import {
   MIN_SEARCH_LENGTH,
@@ -29,7 +30,16 @@ interface RecordPickerProps {
 }
 
 const words = messages.recordPicker;
-const filterByName = createFilterOptions<RecordSummary>({ stringify: (r) => r.name });
+/** The recent records narrowed by what is typed, in their names and second lines. */
+const filterByName = createFilterOptions<RecordSummary>({
+  stringify: (r) => `${r.name} ${r.detail ?? ''}`,
+});
+
+/**
+ * Refusals that mean this user may not read the module's records at all: said once, in the
+ * field, rather than as a banner beside an empty list.
+ */
+const NOT_READABLE = new Set(['AUTHORIZATION_FAILED', 'NO_PERMISSION', 'INVALID_MODULE']);
 
 /**
  * Two letters or more search the module with Bigin's word search (after a pause in typing);
@@ -51,6 +61,11 @@ export function RecordPicker({ module, onPick }: RecordPickerProps) {
   const active = searching ? search : recent;
   const options = active.data?.data ?? [];
   const waiting = active.isFetching || typed !== word;
+  const refusal =
+    active.error instanceof ApiClientError && NOT_READABLE.has(active.error.code)
+      ? words.notReadable(module.plural_label)
+      : null;
+  const failed = active.isError && !refusal;
 
   return (
     <Box sx={{ flexGrow: 1, minWidth: 0 }}>
@@ -73,13 +88,24 @@ export function RecordPicker({ module, onPick }: RecordPickerProps) {
         autoHighlight
         loading={waiting}
         loadingText={searching ? words.searching : words.loadingRecent}
-        noOptionsText={searching ? words.noMatches(word) : words.noRecords}
+        noOptionsText={
+          refusal ??
+          (failed ? words.notLoaded : searching ? words.noMatches(word) : words.noRecords)
+        }
         renderOption={({ key, ...props }, record) => (
           <li key={key} {...props}>
-            <Box>
-              <Typography variant="body1">{record.name}</Typography>
-              <Typography variant="caption" color="text.secondary">
-                {words.recordId(record.id)}
+            <Box sx={{ minWidth: 0 }}>
+              <Typography variant="body1" sx={{ overflowWrap: 'anywhere' }}>
+                {record.name}
+              </Typography>
+              {/* What tells it from another of the same name; else its id. */}
+              <Typography
+                variant="body2"
+                component="p"
+                color="text.secondary"
+                sx={{ overflowWrap: 'anywhere' }}
+              >
+                {record.detail ?? words.recordId(record.id)}
               </Typography>
             </Box>
           </li>
@@ -88,8 +114,10 @@ export function RecordPicker({ module, onPick }: RecordPickerProps) {
           <TextField
             {...params}
             label={words.recordLabel}
+            error={refusal !== null}
             helperText={
-              searching && search.data?.info.more_records ? words.moreRecords : words.recordHelper
+              refusal ??
+              (searching && search.data?.info.more_records ? words.moreRecords : words.recordHelper)
             }
             slotProps={{
               ...params.slotProps,
@@ -106,7 +134,7 @@ export function RecordPicker({ module, onPick }: RecordPickerProps) {
           />
         )}
       />
-      {active.isError && (
+      {failed && (
         <Box sx={{ mt: 2 }}>
           <ErrorBanner error={active.error} onRetry={() => void active.refetch()} />
         </Box>

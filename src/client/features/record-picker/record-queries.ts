@@ -29,13 +29,25 @@ export const recentRecordsQuery = (module: string) =>
     queryFn: ({ signal }) => apiGet(apiPaths.records(module), recordPageSchema, signal),
   });
 
+/** What typed text reads as an email address: searched by Bigin's `email`, not by word. */
+export const looksLikeEmail = (text: string) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(text);
+
 /**
- * Bigin's word search over one module. Its index lags by 10-20 s, so a record created a moment
- * ago may be missing; a short stale time lets a second try find it.
+ * Bigin's search over one module: by email for an email address (in the module's email fields;
+ * the proxy searches by word where the module has none), else by word. Its index lags by 10-20
+ * s, so a record created a moment ago may be missing; a short stale time lets a second try find
+ * it.
  */
 export const recordSearchQuery = (module: string, word: string) =>
   queryOptions({
     queryKey: recordKeys.search(module, word),
-    queryFn: ({ signal }) => apiGet(apiPaths.searchRecords(module, word), recordPageSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(
+        looksLikeEmail(word)
+          ? apiPaths.searchRecordsByEmail(module, word)
+          : apiPaths.searchRecords(module, word),
+        recordPageSchema,
+        signal,
+      ),
     staleTime: 15_000,
   });
