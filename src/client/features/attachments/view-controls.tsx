@@ -1,4 +1,4 @@
-import { Badge, Menu, MenuItem, Tooltip } from '@mui/material';
+import { Badge, Tooltip } from '@mui/material';
 import {
   ColumnsPanelTrigger,
   GridArrowDownwardIcon,
@@ -7,7 +7,8 @@ import {
   GridViewColumnIcon,
   ToolbarButton,
 } from '@mui/x-data-grid';
-import { useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import type { Choice } from './choice-menu-list.tsx';
 import { messages } from '../../i18n/messages.ts';
 import {
   FILE_TYPES,
@@ -18,6 +19,11 @@ import {
 } from './grid-view-state.ts';
 
 const words = messages.attachments;
+
+// The menus load when first opened: the record page's first load carries none of their code.
+const ChoiceMenuList = lazy(() =>
+  import('./choice-menu-list.tsx').then((m) => ({ default: m.ChoiceMenuList })),
+);
 
 declare module '@mui/x-data-grid' {
   /** The grid's own toolbar (GridToolbar) takes its main controls in place of its defaults. */
@@ -133,13 +139,6 @@ const TEXT_BUTTON = {
   fontSize: '0.8125rem',
 } as const;
 
-interface Choice {
-  key: string;
-  text: string;
-  checked: boolean;
-  choose: () => void;
-}
-
 /** A toolbar button opening a menu of exclusive choices (menuitemradio). */
 function ChoiceMenu({
   label,
@@ -173,28 +172,17 @@ function ChoiceMenu({
           {text}
         </ToolbarButton>
       </Tooltip>
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={open}
-        onClose={() => setAnchor(null)}
-        slotProps={{ list: { 'aria-label': menuLabel, dense: true } }}
-      >
-        {choices.map((choice) => (
-          <MenuItem
-            key={choice.key}
-            role="menuitemradio"
-            aria-checked={choice.checked}
-            selected={choice.checked}
-            onClick={() => {
-              setAnchor(null);
-              if (!choice.checked) choice.choose();
-            }}
-          >
-            {choice.text}
-          </MenuItem>
-        ))}
-      </Menu>
+      {anchor && (
+        <Suspense fallback={null}>
+          <ChoiceMenuList
+            id={menuId}
+            anchor={anchor}
+            label={menuLabel}
+            choices={choices}
+            onClose={() => setAnchor(null)}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
