@@ -295,7 +295,7 @@ test.describe('the list layout of a phone and a narrow widget', () => {
       await expect(menu.getByRole('menuitem', { name: /^Delete Screen Shot/ })).toBeVisible();
       await page.keyboard.press('Escape');
       await row.getByRole('checkbox').check();
-      await expect(page.getByRole('button', { name: 'Download 1 as ZIP' })).toBeEnabled();
+      await expect(page.getByRole('button', { name: 'Download 1 file as ZIP' })).toBeEnabled();
       // The sort menu stands in for the column headers.
       await page.getByRole('button', { name: 'Sort: As in Bigin' }).click();
       await page.getByRole('menuitemradio', { name: 'Size, descending' }).click();
