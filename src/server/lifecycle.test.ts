@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RedisStore } from './state/redis-store.ts';
 import { proxyOver, type ProxyOver } from './test-support/proxy-over.ts';
+import { startTestRedis } from './test-support/redis-server.ts';
 import { ScriptedZoho } from './test-support/scripted-zoho.ts';
 
 let zoho: ScriptedZoho;
@@ -124,6 +126,44 @@ describe('health and readiness for load balancers', () => {
     store = 'up';
     expect(await readyz()).toEqual({ status: 200, body: { status: 'ready' } });
   });
+});
+
+describe('readiness on Redis', () => {
+  it('says not ready while Redis is away, at once, and ready again when it is back', async () => {
+    const redis = await startTestRedis();
+    const state = await RedisStore.connect({ url: redis.url, prefix: 'readyz-test:' });
+    try {
+      zoho = await new ScriptedZoho().start();
+      proxy = await proxyOver(zoho, { signIn: true, app: { state } });
+      const readyz = async () => {
+        const r = await fetch(`${proxy.url}/readyz`);
+        return { status: r.status, body: await r.json() };
+      };
+      expect(await readyz()).toEqual({ status: 200, body: { status: 'ready' } });
+
+      await redis.stop();
+      const asked = Date.now();
+      expect(await readyz()).toEqual({
+        status: 503,
+        body: { status: 'not-ready', reason: 'state-unavailable' },
+      });
+      expect(Date.now() - asked).toBeLessThan(1500);
+      expect((await fetch(`${proxy.url}/healthz`)).status).toBe(200);
+
+      await redis.restart();
+      const until = Date.now() + 15_000;
+      let answer = await readyz();
+      while (answer.status !== 200 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        answer = await readyz();
+      }
+      expect(answer).toEqual({ status: 200, body: { status: 'ready' } });
+    } finally {
+      await proxy?.close();
+      await state.close();
+      await redis.stop();
+    }
+  }, 30_000);
 });
 
 describe('draining on shutdown', () => {
