@@ -2,6 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 import fp from 'fastify-plugin';
 import { ApiFailure } from './api-failure.ts';
+import { keyOf } from './state/sealed.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,8 +32,9 @@ export const rateLimit = fp<RateLimitOptions>(
       max: perMinute,
       timeWindow: 60_000,
       ...(redis ? { redis, nameSpace: 'bigin-attachments:rate:', skipOnError: true } : {}),
+      // A hash of the session id: the id is the cookie's secret, and Redis keeps its keys in view.
       keyGenerator: (request) =>
-        request.session ? `session:${request.session.id}` : `ip:${request.ip}`,
+        request.session ? `session:${keyOf('rate', request.session.id)}` : `ip:${request.ip}`,
       allowList: (request) => !request.routeOptions.config.rateLimited,
       errorResponseBuilder: (_request, context) => {
         const seconds = Math.ceil(context.ttl / 1000);

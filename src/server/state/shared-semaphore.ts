@@ -39,6 +39,7 @@ export class SharedSemaphore implements Limiter {
   private heartbeat: NodeJS.Timeout | undefined;
   private poller: NodeJS.Timeout | undefined;
   private pumping = false;
+  private pumpAgain = false;
 
   constructor(
     private readonly store: StateStore,
@@ -88,20 +89,27 @@ export class SharedSemaphore implements Limiter {
 
   /** Hands free slots to the waiters, first in line first. */
   private async pump(): Promise<void> {
-    if (this.pumping) return;
+    if (this.pumping) {
+      // A slot freed while a look was on its way: look once more when it is back.
+      this.pumpAgain = true;
+      return;
+    }
     this.pumping = true;
     try {
-      while (this.waiting.length) {
-        let release: Release | undefined;
-        try {
-          release = await this.tryTake();
-        } catch (error) {
-          for (const waiter of this.waiting.splice(0)) waiter.reject(error);
-          return;
+      do {
+        this.pumpAgain = false;
+        while (this.waiting.length) {
+          let release: Release | undefined;
+          try {
+            release = await this.tryTake();
+          } catch (error) {
+            for (const waiter of this.waiting.splice(0)) waiter.reject(error);
+            return;
+          }
+          if (!release) break;
+          this.waiting.shift()!.resolve(release);
         }
-        if (!release) break;
-        this.waiting.shift()!.resolve(release);
-      }
+      } while (this.pumpAgain && this.waiting.length);
     } finally {
       this.pumping = false;
     }
