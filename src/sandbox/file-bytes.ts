@@ -61,30 +61,73 @@ function pngChunk(type: string, data: Buffer): Buffer {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** Picture sizes a seeded PNG takes, largest first: the largest whose pixels fit its bytes. */
+const PNG_SIZES: readonly (readonly [number, number])[] = [
+  [1200, 800],
+  [640, 400],
+  [320, 200],
+  [48, 32],
+];
+
+/** The compressed pixels of a gradient, kept: a 1200 x 800 one takes some milliseconds. */
+const pixelCache = new Map<string, Buffer>();
+
 /**
- * A valid PNG of exactly `size` bytes: a small gradient whose colour follows `seed`, padded
- * with a `tEXt` comment (an ancillary chunk every decoder skips) up to the size.
+ * A gradient whose colour follows `seed`, as a PNG's IDAT data. Each row is "Sub"-filtered
+ * (every byte but the first pixel's is its difference from the pixel before, here constant), so
+ * that even 1200 x 800 pixels deflate to a few kilobytes.
  */
-export function makePng(size: number, seed: number): Buffer {
-  const width = 48;
-  const height = 32;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+function gradientPixels(width: number, height: number, seed: number): Buffer {
+  const key = `${width}x${height}:${seed & 0xff}`;
+  const held = pixelCache.get(key);
+  if (held) return held;
   const rows: Buffer[] = [];
   for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3); // filter byte 0, then RGB
-    for (let x = 0; x < width; x++) {
-      row[1 + x * 3] = (seed * 67 + x * 5) & 0xff;
-      row[2 + x * 3] = (seed * 131 + y * 7) & 0xff;
-      row[3 + x * 3] = (seed * 29 + (x + y) * 3) & 0xff;
+    const row = Buffer.alloc(1 + width * 3);
+    row[0] = 1; // Sub
+    row[1] = (seed * 67) & 0xff;
+    row[2] = (seed * 131 + y * 7) & 0xff;
+    row[3] = (seed * 29 + y * 3) & 0xff;
+    for (let x = 1; x < width; x++) {
+      row[1 + x * 3] = 5;
+      row[2 + x * 3] = 0;
+      row[3 + x * 3] = 3;
     }
     rows.push(row);
   }
-  const idat = pngChunk('IDAT', deflateSync(Buffer.concat(rows), { level: 9 }));
-  const head = Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), idat]);
+  const pixels = deflateSync(Buffer.concat(rows), { level: 9 });
+  if (pixelCache.size > 256) pixelCache.clear();
+  pixelCache.set(key, pixels);
+  return pixels;
+}
+
+/**
+ * A valid PNG of exactly `size` bytes: a gradient whose colour follows `seed`, as large as the
+ * size allows (1200 x 800 from about 7.5 kB, as a photo or a scan would be; down to 48 x 32 for a
+ * tiny file), or of the `dimensions` asked, padded with a `tEXt` comment (an ancillary chunk
+ * every decoder skips) up to the size.
+ */
+export function makePng(
+  size: number,
+  seed: number,
+  dimensions?: readonly [number, number],
+): Buffer {
   const iend = pngChunk('IEND', Buffer.alloc(0));
+  const build = ([width, height]: readonly [number, number]) => {
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(width, 0);
+    ihdr.writeUInt32BE(height, 4);
+    ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+    const idat = pngChunk('IDAT', gradientPixels(width, height, seed));
+    return Buffer.concat([PNG_SIGNATURE, pngChunk('IHDR', ihdr), idat]);
+  };
+  const fits = (head: Buffer) => {
+    const room = size - head.length - iend.length;
+    return room === 0 || room >= 12 + 8;
+  };
+  const head = dimensions
+    ? build(dimensions)
+    : (PNG_SIZES.map(build).find(fits) ?? build(PNG_SIZES.at(-1)!));
   const room = size - head.length - iend.length;
   if (room === 0) return Buffer.concat([head, iend]);
   if (room < 12 + 8) throw new Error(`a PNG of ${size} bytes is too small for its padding`);

@@ -17,12 +17,14 @@ describe('readImageHeader', () => {
     });
   });
 
-  it('reads a whole PNG, as the app and the seed make them', () => {
+  it('reads a whole PNG, as the app and the seed make them: as large as its bytes allow', () => {
     expect(readImageHeader(makePng(24_000, 3))).toEqual({
       type: 'image/png',
-      width: 48,
-      height: 32,
+      width: 1200,
+      height: 800,
     });
+    expect(readImageHeader(makePng(2_000, 3))).toMatchObject({ width: 320, height: 200 });
+    expect(readImageHeader(makePng(24_000, 3, [48, 32]))).toMatchObject({ width: 48, height: 32 });
   });
 
   it('reads a JPEG whose frame header comes after long application segments', () => {
