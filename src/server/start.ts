@@ -7,7 +7,7 @@ import { DEMO_USERS } from '../sandbox/seed.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { registerExampleHost } from './embed/example-host.ts';
-import { openState } from './state/open-state.ts';
+import { openState, type OpenedState } from './state/open-state.ts';
 import { Sealer } from './state/sealed.ts';
 import { SharedSemaphore } from './state/shared-semaphore.ts';
 import { AccountsClient } from './zoho/accounts-client.ts';
@@ -47,9 +47,23 @@ export async function start(
   options: StartOptions = {},
 ): Promise<Started> {
   // First, so that a Redis that cannot be reached stops the start before anything listens.
-  const { state, sessionSecret, describe } = await openState(config, (level, message) =>
+  const opened = await openState(config, (level, message) =>
     log(`${level === 'warn' ? 'Warning: ' : ''}${message}`),
   );
+  try {
+    return await startOn(config, log, options, opened);
+  } catch (error) {
+    await opened.state.close();
+    throw error;
+  }
+}
+
+async function startOn(
+  config: Config,
+  log: (line: string) => void,
+  options: StartOptions,
+  { state, sessionSecret, describe }: OpenedState,
+): Promise<Started> {
   const shared = {
     store: state,
     sealer: new Sealer([sessionSecret, config.SESSION_SECRET_PREVIOUS].filter(isSet)),
