@@ -17,6 +17,7 @@ import {
   stopProcess,
   type Instances,
 } from '../src/cli/cluster/topology.ts';
+import { signInAtConsentPage } from '../src/cli/cluster/consent-sign-in.ts';
 import { startTestRedis } from '../src/server/test-support/redis-server.ts';
 
 const RECORD = '4150868000002728001';
@@ -46,35 +47,12 @@ for (const [label, proxies, redisUrl] of [
   ['Redis, 3 instances', 3, redis.url],
 ] as const) {
   const instances = await startInstances(sandbox.url, { ...common, proxies, redisUrl });
-  columns.push({ label, instances, cookie: await signIn(instances.url), latencies: [] });
-}
-
-/** Signs in as Patricia Boyle through the sandbox's consent page; the session cookie. */
-async function signIn(appUrl: string): Promise<string> {
-  const started = await fetch(`${appUrl}/auth/sign-in?returnTo=%2F`, { redirect: 'manual' });
-  const cookies = started.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const consent = new URL(started.headers.get('location')!);
-  const page = await (await fetch(consent)).text();
-  const form = /<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(page)!;
-  const fields = new URLSearchParams();
-  for (const m of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields.set(m[1]!, m[2]!.replace(/&amp;/g, '&'));
-  }
-  const button = /<button[^>]*name="([^"]+)" value="([^"]+)"[^>]*>Patricia Boyle<\/button>/;
-  const [, name, value] = button.exec(form[2]!)!;
-  fields.set(name!, value!);
-  const consented = await fetch(new URL(form[1]!, consent), {
-    method: 'POST',
-    body: fields,
-    redirect: 'manual',
+  columns.push({
+    label,
+    instances,
+    cookie: await signInAtConsentPage(instances.url),
+    latencies: [],
   });
-  const callback = await fetch(consented.headers.get('location')!, {
-    headers: { cookie: cookies.join('; ') },
-    redirect: 'manual',
-  });
-  const session = callback.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  if (!session.length) throw new Error(`no session from ${appUrl} (${callback.status})`);
-  return session.join('; ');
 }
 
 async function call(column: Column): Promise<void> {

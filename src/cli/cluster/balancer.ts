@@ -82,13 +82,18 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
       headers: forwardedHeaders(req),
     });
     upstream.once('response', (answer) => {
+      // An instance that is stopping refuses it (503): a GET can go to the next one instead.
+      const untried = options.backends.some((b) => !tried.has(b));
+      if (answer.statusCode === 503 && resendable(req) && untried) {
+        answer.resume();
+        return forward(req, res, tried);
+      }
       res.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
       answer.pipe(res);
     });
     upstream.once('error', () => {
-      // Refused before anything was read from the browser (an instance that stopped): the next.
-      const bodiless = req.method === 'GET' || req.method === 'HEAD';
-      if (!res.headersSent && bodiless) return forward(req, res, tried);
+      // Refused (an instance that stopped): a GET goes to the next one.
+      if (!res.headersSent && resendable(req)) return forward(req, res, tried);
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end();
     });
@@ -97,7 +102,7 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
       if (!res.writableFinished) upstream.destroy();
     });
     // A GET is sent whole at once, so that it can go again to the next instance.
-    if (req.method === 'GET' || req.method === 'HEAD') upstream.end();
+    if (resendable(req)) upstream.end();
     else req.pipe(upstream);
   };
 
@@ -118,6 +123,9 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
     },
   };
 }
+
+/** Without a body, so it can be sent again to another instance. */
+const resendable = (req: IncomingMessage) => req.method === 'GET' || req.method === 'HEAD';
 
 function forwardedHeaders(req: IncomingMessage): IncomingHttpHeaders {
   const headers = withoutHopByHop(req.headers);
