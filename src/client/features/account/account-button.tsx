@@ -29,7 +29,7 @@ export function AccountButton() {
       <Button
         color="inherit"
         aria-label={name ? words.button(name) : words.signedIn}
-        aria-haspopup="menu"
+        aria-haspopup="true"
         aria-expanded={anchor !== null}
         onClick={(event) => setAnchor(event.currentTarget)}
         sx={{ textTransform: 'none', gap: 1, minWidth: 0, px: 1 }}

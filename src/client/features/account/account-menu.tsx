@@ -6,8 +6,9 @@ import {
   Divider,
   ListItemIcon,
   ListItemText,
-  Menu,
   MenuItem,
+  MenuList,
+  Popover,
   Typography,
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
@@ -48,17 +49,17 @@ export function AccountMenu({ session, anchor, onClose }: AccountMenuProps) {
   const service = session.mode === 'service';
   const user = session.user;
   return (
-    <Menu
+    // A popover rather than a menu: who is signed in is read above the menu's choices, not as one.
+    <Popover
       anchorEl={anchor}
       open
       onClose={onClose}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
       transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-      slotProps={{ list: { 'aria-label': words.menu, dense: true } }}
+      slotProps={{ paper: { sx: { maxWidth: 320 } } }}
     >
-      {/* Who: read by a screen reader as the menu opens, not a choice of its own. */}
-      <Box role="none" sx={{ px: 2, py: 1, maxWidth: 320 }}>
-        <Typography variant="subtitle2" sx={{ overflowWrap: 'anywhere' }}>
+      <Box sx={{ px: 2, pt: 1.5, pb: 1 }}>
+        <Typography variant="subtitle2" component="p" sx={{ overflowWrap: 'anywhere' }}>
           {user?.name ?? words.signedIn}
         </Typography>
         {user?.email && (
@@ -72,32 +73,34 @@ export function AccountMenu({ session, anchor, onClose }: AccountMenuProps) {
           </Typography>
         )}
       </Box>
-      {!service && <Divider />}
       {!service && (
-        <MenuItem
-          disabled={signOut.isPending}
-          onClick={() => signOut.mutate(apiPaths.signIn(here))}
-        >
-          <ListItemIcon>
-            <SwitchIcon fontSize="small" aria-hidden />
-          </ListItemIcon>
-          <ListItemText>{words.switchUser}</ListItemText>
-        </MenuItem>
-      )}
-      {!service && (
-        <MenuItem disabled={signOut.isPending} onClick={() => signOut.mutate(SIGNED_OUT_PAGE)}>
-          <ListItemIcon>
-            <LogoutIcon fontSize="small" aria-hidden />
-          </ListItemIcon>
-          <ListItemText>{signOut.isPending ? words.signingOut : words.signOut}</ListItemText>
-        </MenuItem>
+        <>
+          <Divider />
+          <MenuList autoFocusItem aria-label={words.menu} dense>
+            <MenuItem
+              disabled={signOut.isPending}
+              onClick={() => signOut.mutate(apiPaths.signIn(here))}
+            >
+              <ListItemIcon>
+                <SwitchIcon fontSize="small" aria-hidden />
+              </ListItemIcon>
+              <ListItemText>{words.switchUser}</ListItemText>
+            </MenuItem>
+            <MenuItem disabled={signOut.isPending} onClick={() => signOut.mutate(SIGNED_OUT_PAGE)}>
+              <ListItemIcon>
+                <LogoutIcon fontSize="small" aria-hidden />
+              </ListItemIcon>
+              <ListItemText>{signOut.isPending ? words.signingOut : words.signOut}</ListItemText>
+            </MenuItem>
+          </MenuList>
+        </>
       )}
       {signOut.isError && (
-        <Alert severity="error" role="alert" sx={{ mx: 1, mt: 1, maxWidth: 320 }}>
+        <Alert severity="error" role="alert" sx={{ m: 1 }}>
           {words.signOutFailed(reasonOf(signOut.error))}
         </Alert>
       )}
-    </Menu>
+    </Popover>
   );
 }
 
