@@ -117,7 +117,9 @@ export const cellStyles = {
   '& .file-kind > svg': { fontSize: px(NAME_CELL.iconSize) },
   '& .file-thumbnail': { objectFit: 'cover', borderRadius: 0.5, bgcolor: 'action.hover' },
   '& .file-name': { overflow: 'hidden', textOverflow: 'ellipsis' },
-  '& .file-words': { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  // The grid centres a cell's one line with a line-height of the row's; the list's two lines
+  // take the type's own, as the first frame draws them.
+  '& .file-words': { display: 'flex', flexDirection: 'column', minWidth: 0, lineHeight: 1.43 },
   '& .file-name-line': { display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 },
   '& .file-meta': {
     color: 'text.secondary',

@@ -1,3 +1,4 @@
+import SortIcon from '@mui/icons-material/Sort';
 import { Badge, Tooltip } from '@mui/material';
 import {
   ColumnsPanelTrigger,
@@ -115,10 +116,12 @@ function SortMenu({
       label={words.sortMenu.button(current ?? words.sortMenu.none)}
       menuLabel={words.sortMenu.menu}
       icon={
-        sort?.direction === 'desc' ? (
+        !sort ? (
+          <SortIcon fontSize="small" />
+        ) : sort.direction === 'desc' ? (
           <GridArrowDownwardIcon fontSize="small" />
         ) : (
-          <GridArrowUpwardIcon fontSize="small" color={sort ? 'inherit' : 'disabled'} />
+          <GridArrowUpwardIcon fontSize="small" />
         )
       }
       text={sort ? words.sortMenu.short(column(sort.field), sort.direction) : null}

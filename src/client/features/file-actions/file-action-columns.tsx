@@ -1,7 +1,9 @@
+import { Box } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { ACTIONS_COLUMN_WIDTH, LIST_LAYOUT } from '../../app/record-page-geometry.ts';
+import { visuallyHidden } from '../../components/visually-hidden.ts';
 import { messages } from '../../i18n/messages.ts';
 import { apiUrl } from '../../lib/api-client.ts';
 import { FileNameCell } from '../attachments/attachment-columns.tsx';
@@ -47,6 +49,16 @@ export function withFileActions(
       sortable: false,
       hideable: false,
       disableColumnMenu: true,
+      // The list's narrow column says its name to screen readers only.
+      ...(layout === 'list'
+        ? {
+            renderHeader: () => (
+              <Box component="span" sx={visuallyHidden}>
+                {messages.fileActions.actionsColumn}
+              </Box>
+            ),
+          }
+        : {}),
       renderCell: ({ row }) =>
         layout === 'list' ? (
           <RowActionsMenu row={row} handlers={handlers} />
