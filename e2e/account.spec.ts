@@ -1,20 +1,9 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { DEMO_USERS } from '../src/sandbox/seed.ts';
+import type { Page } from '@playwright/test';
 import { expectNoSeriousAxeIssues } from './support/axe.ts';
-import { SANDBOX_URL } from './support/sandbox-control.ts';
 import { expect, test } from './support/test.ts';
 
 const DEEP_LINK = '/Contacts/4150868000002728001';
 const bar = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-/** How many refresh tokens the sandbox holds for a user of the app's client. */
-async function liveTokensOf(request: APIRequestContext, name: string): Promise<number> {
-  const user = DEMO_USERS.find((u) => u.name === name)!;
-  const answer = (await (await request.get(`${SANDBOX_URL}/__sandbox/refresh-tokens`)).json()) as {
-    refreshTokens: { userId: string; count: number }[];
-  };
-  return answer.refreshTokens.find((t) => t.userId === user.id)?.count ?? 0;
-}
 
 test.describe('who is signed in', () => {
   test.use({ demoUser: 'Jordan Lee' });
@@ -40,10 +29,12 @@ test.describe('who is signed in', () => {
     });
   }
 
-  test('sign out revokes the sign-in and lands on a page that offers another', async ({ page }) => {
+  test('sign out ends the session and lands on a page that offers another sign-in', async ({
+    page,
+  }) => {
+    // (That the sign-out revokes the refresh token at the sandbox is shown over real sockets in
+    // src/server/sandbox-sign-in.test.ts: here other tests sign the same users in meanwhile.)
     await page.goto(DEEP_LINK);
-    const before = await liveTokensOf(page.request, 'Jordan Lee');
-    expect(before).toBeGreaterThan(0);
     await bar(page).getByRole('button', { name: 'Account: Jordan Lee' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
@@ -51,8 +42,6 @@ test.describe('who is signed in', () => {
       signedIn: false,
       mode: 'sandbox',
     });
-    // Revoked at the sandbox's accounts server, in the background.
-    await expect.poll(() => liveTokensOf(page.request, 'Jordan Lee')).toBe(before - 1);
     await page.getByRole('link', { name: 'Sign in again' }).click();
     await expect(page).toHaveURL(/\/oauth\/v2\/auth\?/);
   });
@@ -68,9 +57,9 @@ test.describe('who is signed in', () => {
     await expect(
       page.getByRole('listitem').filter({ hasText: 'AaaServer.profile.READ' }),
     ).toHaveCount(1);
-    await page.getByRole('button', { name: 'Alex Chen', exact: true }).click();
+    await page.getByRole('button', { name: 'Sam Rivera', exact: true }).click();
     await expect(page).toHaveURL(`${DEEP_LINK}?q=png`);
-    await expect(bar(page).getByRole('button', { name: 'Account: Alex Chen' })).toBeVisible();
+    await expect(bar(page).getByRole('button', { name: 'Account: Sam Rivera' })).toBeVisible();
   });
 });
 
