@@ -113,3 +113,44 @@ test('the record header passes axe and fits a phone', async ({ page }) => {
   await expectNoSeriousAxeIssues(page, 'main header');
   await readmeScreenshot(page, 'record-header-phone');
 });
+
+test.describe('telling records apart', () => {
+  test('each result has a second line; an email address finds its contact', async ({ page }) => {
+    await page.goto('/?module=Contacts');
+    const record = page.getByRole('combobox', { name: 'Record' });
+    const searched = page.waitForResponse((r) => r.url().endsWith('/search?word=kris'));
+    await record.fill('kris');
+    await searched;
+    const first = page.getByRole('option').first();
+    // A contact's email (and company), not its 19-digit id.
+    await expect(first).toContainText(/@example\.com/);
+    await expect(first).not.toContainText(/Id \d{19}/);
+
+    const byEmail = page.waitForResponse((r) =>
+      r.url().endsWith('/search?email=k.marrier1%40example.com'),
+    );
+    await record.fill('k.marrier1@example.com');
+    expect((await byEmail).status()).toBe(200);
+    await expect(page.getByRole('option')).toHaveCount(1);
+    await expect(page.getByRole('option')).toContainText('Kris Marrier');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL('/Contacts/1000000231009');
+  });
+
+  test.describe('a user who may not read a module', () => {
+    test.use({ demoUser: 'Alex Chen' });
+
+    test('is told so once, in the field, and never "no records yet"', async ({ page }) => {
+      await page.goto('/?module=Products');
+      const record = page.getByRole('combobox', { name: 'Record' });
+      const said =
+        'Your Bigin profile may not see Products: ask your Bigin administrator for access, or choose another module.';
+      await expect(page.getByText(said)).toBeVisible();
+      await expect(record).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await record.click();
+      await expect(page.getByText('This module has no records yet.')).toHaveCount(0);
+      await expectNoSeriousAxeIssues(page);
+    });
+  });
+});

@@ -37,7 +37,13 @@ export function AccountButton() {
         {name ? (
           <Avatar
             aria-hidden
-            sx={{ width: 32, height: 32, fontSize: 14, bgcolor: 'primary.dark', color: 'inherit' }}
+            sx={{
+              width: 32,
+              height: 32,
+              fontSize: 14,
+              bgcolor: 'background.paper',
+              color: 'text.primary',
+            }}
           >
             {initialsOf(name)}
           </Avatar>
