@@ -42,6 +42,19 @@ describe('EmbeddedStore across a restart', () => {
     await store.close();
   });
 
+  it('is one process’s: a second one on the same file is refused; a dead one’s lock is taken over', async () => {
+    const file = fileIn();
+    const first = new EmbeddedStore({ file });
+    // Another live process holds it (this test's parent stands in for one).
+    writeFileSync(`${file}.lock`, String(process.ppid));
+    expect(() => new EmbeddedStore({ file })).toThrow(/in use by another instance.*REDIS_URL/);
+    // A process that is gone (a crash) leaves its lock behind.
+    writeFileSync(`${file}.lock`, '999999999');
+    const second = new EmbeddedStore({ file });
+    await second.close();
+    await first.close();
+  });
+
   it('refuses to start over a file that is not its own, saying what to do', () => {
     const file = fileIn();
     writeFileSync(file, 'not json');

@@ -47,7 +47,10 @@ export class EmbeddedStore implements StateStore {
 
   constructor(private readonly options: EmbeddedStoreOptions = {}) {
     this.now = options.now ?? Date.now;
-    if (options.file) this.load(options.file);
+    if (options.file) {
+      lockFor(options.file);
+      this.load(options.file);
+    }
     const every = options.sweepEveryMs ?? 60_000;
     this.sweeper = every ? setInterval(() => this.sweep(), every).unref() : undefined;
   }
@@ -142,6 +145,7 @@ export class EmbeddedStore implements StateStore {
     if (this.writeTimer) clearTimeout(this.writeTimer);
     this.writeTimer = undefined;
     this.write();
+    if (this.options.file) rmSync(`${this.options.file}.lock`, { force: true });
   }
 
   /** The entry under `key` while its time lasts; one past its time is dropped on the way. */
@@ -234,6 +238,39 @@ export class EmbeddedStore implements StateStore {
     }
     for (const [key, uses] of saved.windows ?? []) this.windows.set(key, uses);
     for (const [key, members] of saved.schedules ?? []) this.schedules.set(key, new Map(members));
+  }
+}
+
+/**
+ * One process per file: a second instance on the same DATA_DIR would overwrite the first one's
+ * sessions. A lock left by a process that is gone (a crash) is taken over.
+ */
+function lockFor(file: string): void {
+  const lock = `${file}.lock`;
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(lock, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `${file} is in use by another instance (process ${holder}). To run several instances, set REDIS_URL; otherwise give each its own DATA_DIR.`,
+      );
+    }
+    rmSync(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { SANDBOX_CLIENT, SELF_CLIENT_REFRESH_TOKENS } from '../../sandbox/sandbox-client.ts';
+import { tempDataDir } from './temp-data-dir.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '../../..');
@@ -67,4 +68,6 @@ export const proxyEnvFor = (sandboxUrl: string, maxUploadMb: number): Record<str
   SESSION_SECRET: 'streaming-memory-check-'.repeat(3),
   MAX_UPLOAD_MB: String(maxUploadMb),
   RATE_LIMIT_PER_MINUTE: '100000',
+  // Each proxy its own state file: never the developer's data/sandbox, nor another test's.
+  DATA_DIR: tempDataDir(),
 });
