@@ -41,6 +41,8 @@ export function registerExampleHost(host: FastifyInstance, options: ExampleHostO
   <head>
     <meta charset="utf-8" />
     <title>Example host: an intranet page with a record's attachments</title>
+    <!-- No icon to fetch: the browser would otherwise ask for /favicon.ico, which is not here. -->
+    <link rel="icon" href="data:," />
     <script src="/embed-example.js" defer></script>
   </head>
   <body style="font-family: system-ui, sans-serif; max-width: 960px; margin: 2rem auto">

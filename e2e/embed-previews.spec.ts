@@ -1,0 +1,90 @@
+import type { Page, Response } from '@playwright/test';
+import { e2eRun } from './support/run-files.ts';
+import { expect, test } from './support/test.ts';
+
+// The example host's widget works by its signed link alone: nobody signs in.
+test.use({ demoUser: null });
+
+const HOST = `http://127.0.0.1:${e2eRun().sandboxPort}/embed-example`;
+
+/** The sandbox's example host (another site than the app's), and the widget it frames. */
+async function openExampleHost(page: Page) {
+  const failures: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(message.text());
+  });
+  await page.goto(HOST);
+  const widget = page.frameLocator('#attachments');
+  await expect(widget.getByRole('grid').getByRole('row')).toHaveCount(4);
+  return { widget, failures };
+}
+
+/** The previews the widget's page asked for: each carries the signed link, since no header can. */
+const previewAnswers = (page: Page) => {
+  const answers: Response[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('/preview')) answers.push(response);
+  });
+  return answers;
+};
+
+for (const width of [1280, 420]) {
+  test.describe(`in the example host, ${width} px wide`, () => {
+    test.use({ viewport: { width, height: 900 } });
+    // At 420 px the grid's row buttons are beyond its right edge (not drawn: the grid draws the
+    // columns in view); the list layout for narrow widgets brings them into a menu.
+    const previews = width > 600 ? test : test.skip;
+
+    test('thumbnails load, through the signed link', async ({ page }) => {
+      const answers = previewAnswers(page);
+      const { widget, failures } = await openExampleHost(page);
+      const thumbnail = widget.getByRole('grid').locator('img').first();
+      await expect
+        .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBeGreaterThan(0);
+      expect(
+        new URL((await thumbnail.getAttribute('src'))!, HOST).searchParams.get('embed_token'),
+      ).toMatch(/^be1\./);
+      expect(answers.map((a) => a.status())).not.toContain(401);
+      expect(failures).toEqual([]);
+    });
+
+    previews('an image preview shows the image, fitted to the panel', async ({ page }) => {
+      const { widget } = await openExampleHost(page);
+      await widget.getByRole('button', { name: 'Preview Business card.png' }).click();
+      const panel = widget.getByRole('dialog', { name: 'Preview of Business card.png' });
+      const image = panel.getByRole('img', { name: 'Business card.png' });
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBeGreaterThan(0);
+      await expect(panel).not.toContainText('could not be loaded');
+      const [shown, room] = await Promise.all([image.boundingBox(), panel.boundingBox()]);
+      expect(shown!.width).toBeLessThanOrEqual(room!.width);
+    });
+
+    previews(
+      'a PDF preview frame loads in the widget, framed by the host too',
+      async ({ page }) => {
+        const answers = previewAnswers(page);
+        const { widget } = await openExampleHost(page);
+        await widget.getByRole('button', { name: 'Preview Signed NDA.pdf' }).click();
+        const frame = widget.locator('iframe[title="PDF document Signed NDA.pdf"]');
+        await expect(frame).toBeVisible();
+        const isPdf = (a: Response) => a.headers()['content-type'] === 'application/pdf';
+        await expect.poll(() => answers.filter(isPdf).map((a) => a.status())).toEqual([200]);
+        const pdf = answers.find(isPdf)!;
+        // Framed by the widget, which the host frames: both are named as ancestors.
+        expect(pdf.headers()['content-security-policy']).toMatch(
+          new RegExp(`frame-ancestors 'self' ${new URL(HOST).origin}`),
+        );
+        // A refused frame would be the browser's error page instead.
+        await expect
+          .poll(() => page.frames().map((f) => f.url()))
+          .toContainEqual(expect.stringMatching(/\/preview\?embed_token=be1\./));
+        expect(page.frames().map((f) => f.url())).not.toContainEqual(
+          expect.stringMatching(/^chrome-error:/),
+        );
+      },
+    );
+  });
+}
