@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiPaths, moduleListResponseSchema } from '../../shared/api-contract.ts';
 import type { ModuleInfo } from '../../shared/modules.ts';
 import { apiGet } from './api-client.ts';
+import { rememberedModuleLabel, rememberModuleLabels } from './module-labels.ts';
 
 /** The modules' query keys (one: the org's list). */
 export const moduleKeys = {
@@ -15,7 +16,11 @@ export const moduleKeys = {
 export const modulesQuery = () =>
   queryOptions({
     queryKey: moduleKeys.all,
-    queryFn: ({ signal }) => apiGet(apiPaths.modules(), moduleListResponseSchema, signal),
+    queryFn: async ({ signal }) => {
+      const answer = await apiGet(apiPaths.modules(), moduleListResponseSchema, signal);
+      rememberModuleLabels(answer.modules);
+      return answer;
+    },
     staleTime: Infinity,
     // Only modules Bigin's API serves can have their records and attachments listed.
     select: (answer) => answer.modules.filter((m) => m.api_supported),
@@ -25,4 +30,12 @@ export const modulesQuery = () =>
 export function useModuleInfo(apiName: string): ModuleInfo | undefined {
   const { data } = useQuery(modulesQuery());
   return data?.find((m) => m.api_name === apiName);
+}
+
+/**
+ * The one name the app shows a module by: Bigin's singular label ("Pipeline", "Company"), as the
+ * org's modules say, else as this browser last read them, else the API name.
+ */
+export function useModuleLabel(apiName: string): string {
+  return useModuleInfo(apiName)?.singular_label ?? rememberedModuleLabel(apiName) ?? apiName;
 }

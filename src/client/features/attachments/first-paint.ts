@@ -14,6 +14,7 @@ import {
 } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
 import { apiGet } from '../../lib/api-client.ts';
+import { rememberedModuleLabel } from '../../lib/module-labels.ts';
 import { hasThumbnail } from './preview-kind.ts';
 import { fetchAttachmentPage } from './attachment-queries.ts';
 import { hiddenColumns } from './column-choice.ts';
@@ -115,6 +116,8 @@ function appBar(): HTMLElement {
  */
 function recordHeader(module: string, recordId: string, name: string | null): HTMLElement {
   const words = messages.recordHeader;
+  // The module's one name, Bigin's label, as the app's header shows it (when known here).
+  const label = rememberedModuleLabel(module) ?? module;
   const back = el('span', `${BUTTON} first-paint-text-button`, words.backToPickers);
   return el(
     'header',
@@ -127,8 +130,8 @@ function recordHeader(module: string, recordId: string, name: string | null): HT
       el(
         'div',
         'first-paint-record-words',
-        el('p', 'first-paint-type-overline', module),
-        el('h1', 'first-paint-type-h5', name ?? words.unnamed(module, recordId)),
+        el('p', 'first-paint-type-overline', label),
+        el('h1', 'first-paint-type-h5', name ?? words.unnamed(label, recordId)),
         el('span', 'first-paint-type-caption', words.recordId(recordId)),
       ),
     ),

@@ -7,7 +7,7 @@ import { pickerPath } from '../../app/paths.ts';
 import { px, RECORD_HEADER } from '../../app/record-page-geometry.ts';
 import { visuallyHidden } from '../../components/visually-hidden.ts';
 import { messages } from '../../i18n/messages.ts';
-import { useModuleInfo } from '../../lib/module-queries.ts';
+import { useModuleLabel } from '../../lib/module-queries.ts';
 import { rememberRecentRecord } from '../../lib/recent-records.ts';
 import { RecordPhoto } from '../record-photo/record-photo.tsx';
 import { recordDetailQuery } from './record-detail-query.ts';
@@ -25,9 +25,8 @@ const words = messages.recordHeader;
  * banner explains it, and the header falls back to the module and id.
  */
 export function RecordHeader({ module, recordId }: RecordHeaderProps) {
-  const moduleInfo = useModuleInfo(module);
+  const moduleLabel = useModuleLabel(module);
   const record = useQuery(recordDetailQuery(module, recordId));
-  const moduleLabel = moduleInfo?.singular_label ?? module;
   const name = record.data?.name;
 
   useEffect(() => {
