@@ -44,9 +44,10 @@ export default defineConfig({
       SANDBOX_CONTROL_ROUTES: 'true',
       DATA_DIR: dataDir,
       APP_DIST_DIR: distDir,
-      // Embedding: e2e/embed.spec.ts's host page at localhost (another site than 127.0.0.1), and
-      // the sandbox's example host; the secret the spec signs its links with.
-      EMBED_ALLOWED_ORIGINS: `http://localhost:${port + 5},http://127.0.0.1:${sandboxPort}`,
+      // Embedding: the host pages of e2e/embed.spec.ts and e2e/frame-sign-in.spec.ts at
+      // localhost (another site than 127.0.0.1), and the sandbox's example host; the secret the
+      // embed spec signs its links with.
+      EMBED_ALLOWED_ORIGINS: `http://localhost:${port + 5},http://localhost:${port + 7},http://127.0.0.1:${sandboxPort}`,
       EMBED_SECRET: 'e2e-embed-secret-0123456789abcdef0123456789',
     },
     reuseExistingServer: false,

@@ -109,8 +109,6 @@ export const embedPaths = {
     `/auth/frame-sign-in?${FRAME_NONCE_HASH_PARAM}=${encodeURIComponent(nonceHash)}`,
   /** Where the frame trades the code for its token (no bearer, no cookie needed). */
   frameToken: () => '/auth/frame-token',
-  /** Where a sign-in in a new window comes back to: it tells the frame that opened it. */
-  signedIn: () => '/embed/signed-in',
   /** Ends the sign-in a frame token stands for (the widget's own sign-out). */
   signOut: () => '/api/embed/sign-out',
   biginWidget: () => '/bigin-widget',

@@ -36,4 +36,3 @@ export const loadRecordPage = pageCode(
   () => import('../features/record-page/record-attachments-page.tsx'),
 );
 export const loadEmbedPage = pageCode(() => import('../features/embed/embed-page.tsx'));
-export const loadEmbedSignedInPage = pageCode(() => import('../features/embed/embed-sign-in.tsx'));

@@ -4,13 +4,7 @@ import { Layout, PageLoading } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
 import { RecordRoute } from './record-route.tsx';
-import {
-  loadEmbedPage,
-  loadEmbedSignedInPage,
-  loadHomePage,
-  loadRecordPage,
-  type PageCode,
-} from './lazy-pages.ts';
+import { loadEmbedPage, loadHomePage, loadRecordPage, type PageCode } from './lazy-pages.ts';
 
 /**
  * A page drawn by code loaded on demand: while the code loads, the nearest Suspense says the page
@@ -35,7 +29,6 @@ function lazyPage<M, P extends object = object>(
 const HomePage = lazyPage(loadHomePage, (m) => m.HomePage);
 const RecordAttachmentsPage = lazyPage(loadRecordPage, (m) => m.RecordAttachmentsPage);
 const EmbedPage = lazyPage(loadEmbedPage, (m) => m.EmbedPage);
-const EmbedSignedInPage = lazyPage(loadEmbedSignedInPage, (m) => m.EmbedSignedInPage);
 
 export const routes: RouteObject[] = [
   // The widget for other pages' frames: no app bar, nothing but the record's attachments.
@@ -48,10 +41,7 @@ export const routes: RouteObject[] = [
         </Suspense>
       </PageErrorBoundary>
     ),
-    children: [
-      { path: 'signed-in', element: <EmbedSignedInPage /> },
-      { path: ':module/:recordId', element: <EmbedPage /> },
-    ],
+    children: [{ path: ':module/:recordId', element: <EmbedPage /> }],
   },
   {
     element: <Layout />,

@@ -53,16 +53,32 @@ export const embedMessages = {
     },
   } satisfies Record<EmbedErrorCode, ErrorWords>,
   signIn: {
-    title: 'Sign in to see these attachments',
-    what: 'Nobody is signed in to Bigin Attachments in this frame, and it came without a link that would let it show them.',
-    todo: 'Sign in in a new window; this frame shows the attachments once you are back. If it does not, your browser keeps this frame from knowing you (third-party cookies): open the attachments in their own tab, or ask for a signed link.',
+    first: {
+      title: 'Sign in to see these attachments',
+      what: 'Sign in with Zoho in a window of its own: this widget then shows the attachments with your own Bigin permissions, for as long as this tab is open.',
+    },
+    ended: {
+      title: 'Your session in this widget ended: sign in again',
+      what: 'It was not used for an hour, or it was ended (a sign-out, perhaps in another tab). What is on screen stays; sign in again to go on, then retry an upload that did not go through.',
+    },
+    'signed-out': {
+      title: 'You signed out of this widget',
+      what: 'Sign in again to see the attachments.',
+    },
     button: 'Sign in in a new window',
     openInTab: 'Open in a new tab',
     waiting: 'Waiting for the sign-in in the other window…',
+    blocked:
+      'The browser did not open the sign-in window: allow pop-ups for this page and try again, or open the attachments in a new tab.',
+    abandoned:
+      'The sign-in window closed before it finished. Try again; if it keeps happening, open the attachments in a new tab.',
+    unavailable:
+      'This browser cannot sign in inside this widget (it is not served over https). Open the attachments in a new tab.',
+    failed: (code: string) => `The sign-in did not reach this widget (${code}). Try again.`,
   },
-  signedIn: {
-    title: 'You are signed in',
-    what: 'You can close this window and go back to the attachments.',
+  account: {
+    signedInAs: (name: string) => `Signed in as ${name}`,
+    signOut: 'Sign out',
   },
   biginWidget: {
     waiting: 'Waiting for Bigin to say which record is open…',

@@ -7,8 +7,10 @@ import {
   apiUpload,
   apiUrl,
   apiWrite,
+  exchangeSignInCode,
   forgetCsrfToken,
   setApiAuthorization,
+  subscribeAuthorizationEnded,
 } from './api-client.ts';
 
 const schema = z.object({ ok: z.boolean() });
@@ -131,5 +133,56 @@ describe('how a request is authorised', () => {
     expect(headers).toMatchObject({ Authorization: 'Bearer link.sig' });
     expect(headers).not.toHaveProperty('X-CSRF-Token');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('a frame token', () => {
+  it('is traded for the sign-in window’s code with neither a bearer nor a CSRF token', async () => {
+    setApiAuthorization('bf1.ended');
+    const sent: { path: string; init: RequestInit | undefined }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+        sent.push({ path: String(input), init });
+        return json({ token: 'bf1.new', idleSeconds: 3600, user: { name: 'Patricia Boyle' } });
+      }),
+    );
+    await expect(exchangeSignInCode('the-code', 'the-nonce')).resolves.toEqual({
+      token: 'bf1.new',
+      idleSeconds: 3600,
+      user: { name: 'Patricia Boyle' },
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.path).toBe('/auth/frame-token');
+    expect(JSON.parse(String(sent[0]!.init?.body))).toEqual({
+      code: 'the-code',
+      nonce: 'the-nonce',
+    });
+    const headers = new Headers(sent[0]!.init?.headers);
+    expect(headers.has('Authorization')).toBe(false);
+    expect(headers.has('X-CSRF-Token')).toBe(false);
+  });
+
+  it('says when its sign-in ended, for requests sent with the token still held only', async () => {
+    const heard: string[] = [];
+    const unsubscribe = subscribeAuthorizationEnded((code) => heard.push(code));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => apiError(401, 'PROXY_EMBED_SESSION_ENDED')),
+    );
+    // The cookie alone: nothing to say about a frame token.
+    await apiGet('/api/x', schema).catch(() => undefined);
+    expect(heard).toEqual([]);
+    setApiAuthorization('bf1.one');
+    await apiGet('/api/x', schema).catch(() => undefined);
+    expect(heard).toEqual(['PROXY_EMBED_SESSION_ENDED']);
+    // Another refusal is no news about the sign-in.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => apiError(403, 'NO_PERMISSION')),
+    );
+    await apiGet('/api/x', schema).catch(() => undefined);
+    expect(heard).toHaveLength(1);
+    unsubscribe();
   });
 });

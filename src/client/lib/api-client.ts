@@ -8,13 +8,19 @@ import {
   type ApiError,
   type WriteResult,
 } from '../../shared/api-contract.ts';
-import { EMBED_TOKEN_PARAM } from '../../shared/embed-contract.ts';
+import {
+  EMBED_TOKEN_PARAM,
+  embedPaths,
+  frameTokenSchema,
+  type FrameToken,
+} from '../../shared/embed-contract.ts';
 
 /**
  * The app's one HTTP client: every call to the proxy is made here, and only here is it known how
  * a call is authorised. In the app, by the session's cookie, with the session's CSRF token on
- * writes; inside an embed opened with a signed link, by that link, as `Authorization: Bearer`
- * (or, for an address the browser fetches by itself, in its query: see `apiUrl`).
+ * writes; inside an embed, by a signed link or by the frame token its sign-in window got, as
+ * `Authorization: Bearer` (or, for an address the browser fetches by itself, in its query: see
+ * `apiUrl`).
  */
 
 /** The one error type of the app: what the proxy (or Bigin, through it) said went wrong. */
@@ -78,8 +84,9 @@ let bearer: string | null = null;
 const authorizationListeners = new Set<() => void>();
 
 /**
- * The signed embed link every later request carries, or null for the session alone. Set by the
- * embed page from an effect, for as long as it shows the link's record.
+ * The bearer every later request carries (a signed embed link, or a frame token), or null for the
+ * session's cookie alone. Set by the embed page from an effect, for as long as it shows the
+ * link's record or holds the token.
  */
 export function setApiAuthorization(token: string | null): void {
   if (token === bearer) return;
@@ -89,7 +96,7 @@ export function setApiAuthorization(token: string | null): void {
   authorizationListeners.forEach((listener) => listener());
 }
 
-/** The signed link requests carry now (null: the session's cookie alone). */
+/** The bearer requests carry now (null: the session's cookie alone). */
 export const apiAuthorization = (): string | null => bearer;
 
 /** Hears each change of `apiAuthorization()` (for React's useSyncExternalStore). */
@@ -99,6 +106,31 @@ export function subscribeApiAuthorization(listener: () => void): () => void {
 }
 
 const isApiPath = (path: string) => path.startsWith('/api/');
+
+/** What the proxy answers when the sign-in behind a bearer (a frame token's) is over. */
+const SIGN_IN_ENDED_CODES = new Set(['PROXY_EMBED_SESSION_ENDED', 'PROXY_SIGNED_OUT']);
+
+/** A write refused because the sign-in it was sent under has ended: nothing was done; retry later. */
+export const isSignInEnded = (error: unknown): boolean =>
+  error instanceof ApiClientError && SIGN_IN_ENDED_CODES.has(error.code);
+
+const endedListeners = new Set<(code: string) => void>();
+
+/**
+ * Hears when a request sent with the bearer held now was refused because the sign-in behind it
+ * ended (the frame token's hour passed unused, or its user signed out elsewhere): the embed page
+ * then says so and offers to sign in again, keeping what is on screen.
+ */
+export function subscribeAuthorizationEnded(listener: (code: string) => void): () => void {
+  endedListeners.add(listener);
+  return () => endedListeners.delete(listener);
+}
+
+/** Tells the listeners, when `failure` says that `sentWith`, still the bearer held, has ended. */
+function noticeEnded(failure: ApiClientError, sentWith: string | null): void {
+  if (sentWith === null || sentWith !== bearer || !isSignInEnded(failure)) return;
+  endedListeners.forEach((listener) => listener(failure.code));
+}
 
 /** The header a request to `path` carries for its authorisation, beside the session's cookie. */
 const authorizationOf = (path: string): Record<string, string> =>
@@ -171,6 +203,7 @@ export async function apiRequest(
   signal?: AbortSignal,
 ): Promise<Response> {
   const method = init.method ?? 'GET';
+  const sentWith = isApiPath(path) ? bearer : null;
   const headers: Record<string, string> = isWrite(method)
     ? await writeAuthorizationOf(path)
     : authorizationOf(path);
@@ -197,6 +230,7 @@ export async function apiRequest(
     const answer: unknown = await response.json().catch(() => undefined);
     const failure = failureOf(response.status, answer, response.headers.get('Retry-After'));
     if (failure.code === 'PROXY_CSRF') forgetCsrfToken();
+    noticeEnded(failure, sentWith);
     throw failure;
   }
   return response;
@@ -291,6 +325,7 @@ export async function apiUpload(
   file: File,
   onProgress: (sent: number, total: number) => void,
 ): Promise<UploadHandle> {
+  const sentWith = isApiPath(path) ? bearer : null;
   const headers = { Accept: 'application/json', ...(await writeAuthorizationOf(path)) };
   const xhr = new XMLHttpRequest();
   let cancelled = false;
@@ -311,6 +346,7 @@ export async function apiUpload(
       const error = envelope.success ? new ApiClientError(xhr.status, envelope.data) : null;
       if (xhr.status >= 500 || !error) return fail({ kind: 'lost', error });
       if (error.code === 'PROXY_CSRF') forgetCsrfToken();
+      noticeEnded(error, sentWith);
       fail({ kind: 'refused', error });
     };
     xhr.onerror = () => fail({ kind: 'lost', error: null });
@@ -337,4 +373,30 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// ---- The frame's sign-in ---------------------------------------------------------------------
+
+/**
+ * Trades the code the sign-in window handed the frame, with the nonce the frame chose, for a
+ * frame token. Sent with neither a bearer (the one held may be the token that ended) nor a CSRF
+ * token: the code, bound to this origin and the nonce, is the proof.
+ */
+export async function exchangeSignInCode(code: string, nonce: string): Promise<FrameToken> {
+  let response: Response;
+  try {
+    response = await fetch(embedPaths.frameToken(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ code, nonce }),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw networkFailure();
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw failureOf(response.status, body, response.headers.get('Retry-After'));
+  const parsed = frameTokenSchema.safeParse(body);
+  if (!parsed.success) throw badAnswer(response.status);
+  return parsed.data;
 }

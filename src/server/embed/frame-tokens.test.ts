@@ -92,6 +92,11 @@ describe.each(stores)('frame codes and tokens in %s', (_name, open) => {
   });
 });
 
+it('hashes a nonce as the frame does: SHA-256 of its UTF-8, base64url', () => {
+  // The standard's own example; the widget's test (frame-sign-in.test.ts) holds it to the same.
+  expect(nonceHashOf('abc')).toBe('ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0');
+});
+
 describe('frame codes and tokens, on a clock', () => {
   let clock = Date.now();
   const now = () => clock;

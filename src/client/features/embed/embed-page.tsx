@@ -1,4 +1,4 @@
-import { Box, ThemeProvider, Typography, type Theme } from '@mui/material';
+import { Box, Button, Stack, ThemeProvider, Typography, type Theme } from '@mui/material';
 import type {} from '@mui/x-data-grid/themeAugmentation';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
@@ -22,8 +22,9 @@ import {
   postToHost,
 } from './embed-bridge.ts';
 import { embedContextQuery } from './embed-queries.ts';
-import { EmbedSignIn } from './embed-sign-in.tsx';
+import { EmbedSignIn, type SignInReason } from './embed-sign-in.tsx';
 import { useFileOpened, type FileOpened } from './use-file-opened.ts';
+import { useFrameSession } from './use-frame-session.ts';
 
 const ALL_ACTIONS = new Set(EMBED_ACTIONS);
 
@@ -37,14 +38,15 @@ const compactGrid = (outer: Theme): Theme => ({
 type Shown =
   | { kind: 'loading' }
   | { kind: 'banner'; code: string; error?: unknown }
-  | { kind: 'sign-in' }
+  | { kind: 'sign-in'; reason: SignInReason }
   | { kind: 'grid' };
 
 /**
  * `/embed/:module/:recordId[?token=...]`: one record's attachments without the app's chrome,
- * for another page's iframe. It shows data only when the framing page is allowed and either a
- * signed link or a session vouches; it tells the host its height and state, at the host's exact
- * origin, and takes `show-record` from it.
+ * for another page's iframe (the Bigin widget page comes here too). It shows data only when the
+ * framing page is allowed and a signed link, a frame token (its own sign-in, in a window of its
+ * own) or the session's cookie vouches; it tells the host its height and state, at the host's
+ * exact origin, and takes `show-record` from it.
  */
 export function EmbedPage() {
   const { module = '', recordId = '' } = useParams();
@@ -52,8 +54,10 @@ export function EmbedPage() {
   const token = search.get('token');
   // The Bigin widget names how many records were selected in a list view; the first is shown.
   const selectedCount = Number(search.get('selected') ?? 1);
-  // Nothing is asked of the proxy before the HTTP client holds the link: every call carries it.
-  const authorized = useEmbedAuthorization(token);
+  // Without a link, the frame's own sign-in: a frame token, where third-party cookies are blocked.
+  const frame = useFrameSession(token !== null);
+  // Nothing is asked of the proxy before the HTTP client holds the bearer: every call carries it.
+  const authorized = useEmbedAuthorization(token ?? frame.bearer);
   const navigate = useNavigate();
 
   const context = useQuery({ ...embedContextQuery(token), enabled: authorized });
@@ -76,11 +80,16 @@ export function EmbedPage() {
     if (grant && (grant.module !== module || grant.recordId !== recordId))
       return { kind: 'banner', code: 'PROXY_EMBED_WRONG_RECORD' };
     if (grant) return { kind: 'grid' };
+    if (frame.session.status === 'signed-out') return { kind: 'sign-in', reason: 'signed-out' };
+    // Ended while the grid was shown: it stays (and what is in progress with it), under a banner.
+    if (frame.session.status === 'ended')
+      return session.data?.signedIn ? { kind: 'grid' } : { kind: 'sign-in', reason: 'ended' };
     if (session.error)
       return { kind: 'banner', code: errorFactsOf(session.error).code, error: session.error };
     if (!session.data) return { kind: 'loading' };
-    return session.data.signedIn ? { kind: 'grid' } : { kind: 'sign-in' };
+    return session.data.signedIn ? { kind: 'grid' } : { kind: 'sign-in', reason: 'first' };
   })();
+  const ended = frame.session.status === 'ended';
 
   const post = useCallback((message: WidgetMessageBody) => postToHost(target, message), [target]);
 
@@ -88,11 +97,13 @@ export function EmbedPage() {
   const stateCode =
     shown.kind === 'banner'
       ? shown.code
-      : shown.kind === 'sign-in'
-        ? 'PROXY_SIGNED_OUT'
-        : shown.kind === 'grid' && firstPage.error
-          ? errorFactsOf(firstPage.error).code
-          : null;
+      : ended
+        ? 'PROXY_EMBED_SESSION_ENDED'
+        : shown.kind === 'sign-in'
+          ? 'PROXY_SIGNED_OUT'
+          : shown.kind === 'grid' && firstPage.error
+            ? errorFactsOf(firstPage.error).code
+            : null;
   const readyNow =
     shown.kind !== 'loading' && (shown.kind !== 'grid' || firstPage.status !== 'pending');
   useEffect(() => {
@@ -133,12 +144,25 @@ export function EmbedPage() {
     <Box ref={root} component="main" sx={{ p: 1 }}>
       {shown.kind === 'loading' && <Box role="status">{embedMessages.loading}</Box>}
       {shown.kind === 'banner' && <EmbedBanner code={shown.code} error={shown.error} />}
-      {shown.kind === 'sign-in' && (
-        <EmbedSignIn
-          module={module}
-          recordId={recordId}
-          onSignedIn={() => void session.refetch()}
-        />
+      {(shown.kind === 'sign-in' || (shown.kind === 'grid' && ended)) && (
+        <Box sx={{ mb: 1 }}>
+          <EmbedSignIn
+            module={module}
+            recordId={recordId}
+            reason={shown.kind === 'sign-in' ? shown.reason : 'ended'}
+            onSignedIn={(granted) => frame.signedIn(granted, session.data?.user)}
+          />
+        </Box>
+      )}
+      {shown.kind === 'grid' && frame.session.status === 'active' && (
+        <Stack direction="row" spacing={1} sx={{ mb: 0.5, alignItems: 'center' }}>
+          <Typography variant="body2" color="text.secondary">
+            {session.data?.user && embedMessages.account.signedInAs(session.data.user.name)}
+          </Typography>
+          <Button size="small" onClick={() => void frame.signOut()}>
+            {embedMessages.account.signOut}
+          </Button>
+        </Stack>
       )}
       {shown.kind === 'grid' && (
         <ThemeProvider theme={compactGrid}>

@@ -1,86 +1,110 @@
 import { Alert, AlertTitle, Button, Link, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { apiPaths } from '../../../shared/api-contract.ts';
-import { embedPaths } from '../../../shared/embed-contract.ts';
-import { EMBED_MESSAGE_SOURCE } from '../../../shared/embed-messages.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { FrameToken } from '../../../shared/embed-contract.ts';
 import { recordPath } from '../../app/paths.ts';
+import { errorFactsOf } from '../../components/error-messages.ts';
 import { embedMessages } from '../../i18n/embed-messages.ts';
+import { exchangeSignInCode } from '../../lib/api-client.ts';
+import {
+  awaitCode,
+  newSignInAttempt,
+  openSignInWindow,
+  type AwaitedCode,
+  type SignInAttempt,
+} from './frame-sign-in.ts';
 
 const words = embedMessages.signIn;
-const SIGNED_IN = 'signed-in';
+
+/** Why the widget asks for a sign-in: never signed in here, the sign-in ended, or signed out. */
+export type SignInReason = 'first' | 'ended' | 'signed-out';
+
+type Progress =
+  | { kind: 'idle' }
+  | { kind: 'waiting' }
+  | { kind: 'blocked' }
+  | { kind: 'abandoned' }
+  | { kind: 'failed'; code: string }
+  | { kind: 'unavailable' };
 
 /**
- * No signed link and nobody signed in: Zoho's sign-in cannot run inside a frame, so it runs in
- * a window of its own, which tells this frame when it is done (and the session is polled
- * meanwhile, for browsers that cut the opener off).
+ * Zoho's sign-in cannot run inside a frame, and a cookie set in a window of its own may never
+ * reach the frame (third-party cookies blocked): the sign-in runs in a window of its own, which
+ * hands this frame a one-time code at the app's own origin; the frame trades it, with the nonce
+ * only it knows, for a frame token (docs/decisions/007-frame-sign-in.md).
  */
 export function EmbedSignIn({
   module,
   recordId,
+  reason,
   onSignedIn,
 }: {
   module: string;
   recordId: string;
-  /** Asks the session again; called when the other window says so, and every few seconds. */
-  onSignedIn: () => void;
+  reason: SignInReason;
+  onSignedIn: (token: FrameToken) => void;
 }) {
-  const [waiting, setWaiting] = useState(false);
+  const [progress, setProgress] = useState<Progress>({ kind: 'idle' });
+  // Made before the click: the window must open in the click's own handler, with no wait. One
+  // nonce per window: each click asks for the next.
+  const [attempt, setAttempt] = useState<SignInAttempt | null>(null);
+  const [attempts, setAttempts] = useState(0);
   useEffect(() => {
-    if (!waiting) return;
-    const listener = (event: MessageEvent) => {
-      const data = event.data as { source?: unknown; type?: unknown } | null;
-      if (event.origin !== window.location.origin) return;
-      if (data?.source === EMBED_MESSAGE_SOURCE && data.type === SIGNED_IN) onSignedIn();
-    };
-    window.addEventListener('message', listener);
-    const poll = window.setInterval(onSignedIn, 3000);
+    let live = true;
+    newSignInAttempt().then(
+      (next) => live && setAttempt(next),
+      () => live && setProgress({ kind: 'unavailable' }),
+    );
     return () => {
-      window.removeEventListener('message', listener);
-      window.clearInterval(poll);
+      live = false;
     };
-  }, [waiting, onSignedIn]);
+  }, [attempts]);
+  const awaiting = useRef<AwaitedCode | null>(null);
+  useEffect(() => () => awaiting.current?.stop(), []);
 
   const signIn = () => {
-    window.open(apiPaths.signIn(embedPaths.signedIn()), 'bigin-attachments-sign-in', 'popup');
-    setWaiting(true);
+    if (!attempt) return;
+    const popup = openSignInWindow(attempt);
+    if (!popup) return setProgress({ kind: 'blocked' });
+    setProgress({ kind: 'waiting' });
+    awaiting.current?.stop();
+    const waited = awaitCode(popup);
+    awaiting.current = waited;
+    setAttempt(null);
+    setAttempts((n) => n + 1);
+    void waited.code.then(async (code) => {
+      if (awaiting.current !== waited) return;
+      if (code === null) return setProgress({ kind: 'abandoned' });
+      try {
+        onSignedIn(await exchangeSignInCode(code, attempt.nonce));
+        setProgress({ kind: 'idle' });
+      } catch (error) {
+        setProgress({ kind: 'failed', code: errorFactsOf(error).code });
+      }
+    });
   };
+
+  const text = words[reason];
   return (
-    <Alert severity="info" role="alert" data-error-code="PROXY_SIGNED_OUT">
-      <AlertTitle>{words.title}</AlertTitle>
-      <Typography variant="body2">{words.what}</Typography>
-      <Typography variant="body2">{words.todo}</Typography>
+    <Alert
+      severity={reason === 'ended' ? 'warning' : 'info'}
+      role="alert"
+      data-error-code={reason === 'ended' ? 'PROXY_EMBED_SESSION_ENDED' : 'PROXY_SIGNED_OUT'}
+    >
+      <AlertTitle>{text.title}</AlertTitle>
+      <Typography variant="body2">{text.what}</Typography>
       <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Button variant="contained" size="small" onClick={signIn}>
+        <Button variant="contained" size="small" onClick={signIn} disabled={!attempt}>
           {words.button}
         </Button>
         <Link href={recordPath(module, recordId)} target="_blank" rel="noopener">
           {words.openInTab}
         </Link>
-        {waiting && (
-          <Typography variant="body2" role="status">
-            {words.waiting}
-          </Typography>
-        )}
       </Stack>
+      {progress.kind !== 'idle' && (
+        <Typography variant="body2" role="status" sx={{ mt: 1 }}>
+          {progress.kind === 'failed' ? words.failed(progress.code) : words[progress.kind]}
+        </Typography>
+      )}
     </Alert>
-  );
-}
-
-/** `/embed/signed-in`: the sign-in window's last stop; tells the frame that opened it. */
-export function EmbedSignedInPage() {
-  useEffect(() => {
-    const opener = window.opener as Window | null;
-    if (!opener) return;
-    // Same origin only: the frame that opened this window is the app's own page.
-    opener.postMessage({ source: EMBED_MESSAGE_SOURCE, type: SIGNED_IN }, window.location.origin);
-    window.close();
-  }, []);
-  return (
-    <Stack spacing={1} sx={{ p: 3 }}>
-      <Typography variant="h6" component="h1">
-        {embedMessages.signedIn.title}
-      </Typography>
-      <Typography>{embedMessages.signedIn.what}</Typography>
-    </Stack>
   );
 }

@@ -183,7 +183,10 @@ function UploadRow({
   const { state, file } = item;
   const name = visibleName(file.name);
   const retryable =
-    state.phase === 'not-arrived' || state.phase === 'unknown' || state.phase === 'cancelled';
+    state.phase === 'not-arrived' ||
+    state.phase === 'unknown' ||
+    state.phase === 'cancelled' ||
+    (state.phase === 'refused' && state.afterSignIn === true);
   return (
     <ListItem
       disableGutters

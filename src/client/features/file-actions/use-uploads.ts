@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { apiPaths } from '../../../shared/api-contract.ts';
-import { apiUpload, type UploadFailure } from '../../lib/api-client.ts';
+import { apiUpload, isSignInEnded, type UploadFailure } from '../../lib/api-client.ts';
 import { attachmentKeys } from '../attachments/attachment-queries.ts';
 import { actionReason } from './action-reason.ts';
 import { arrivedAttachment } from './arrived-upload.ts';
@@ -23,7 +23,11 @@ export type UploadState =
   | { phase: 'not-arrived'; reason: string }
   /** The record could not be listed: whether it arrived is unknown. */
   | { phase: 'unknown'; reason: string }
-  | { phase: 'refused'; reason: string };
+  /**
+   * Refused, nothing stored. `afterSignIn`: refused because the sign-in it was sent under had
+   * ended (a widget's session): the same file may be sent again once signed in.
+   */
+  | { phase: 'refused'; reason: string; afterSignIn?: boolean };
 
 export interface UploadItem {
   key: number;
@@ -94,8 +98,11 @@ export function useUploads(
       } finally {
         cancels.current.delete(key);
       }
-      if (failure.kind === 'refused')
-        return update(key, { phase: 'refused', reason: actionReason(failure.error) }, file);
+      if (failure.kind === 'refused') {
+        const afterSignIn = isSignInEnded(failure.error);
+        const reason = actionReason(failure.error);
+        return update(key, { phase: 'refused', reason, ...(afterSignIn && { afterSignIn }) }, file);
+      }
       // Cancelled late or answer lost: the bytes may have reached Bigin. Ask before saying.
       update(key, { phase: 'checking' });
       try {
