@@ -11,7 +11,7 @@ import { expect, signInThroughConsentPage, test, type DemoUserName } from './sup
 /**
  * The widget inside Bigin (or any host on another site) in a browser that blocks third-party
  * cookies: the user signs in through a window of its own, the frame gets a frame token, and every
- * request carries it (docs/decisions/007-frame-sign-in.md).
+ * request carries it (docs/decisions/008-frame-sign-in.md).
  *
  * Third-party cookies are blocked by Chromium's own switch, `--test-third-party-cookie-phaseout`
  * (Chrome's behaviour once third-party cookies are phased out), and the first test proves it in

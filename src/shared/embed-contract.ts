@@ -71,7 +71,7 @@ export const embedContextSchema = z.object({
 export type EmbedContext = z.infer<typeof embedContextSchema>;
 
 /**
- * The frame's sign-in (docs/decisions/007-frame-sign-in.md). The frame picks a nonce and opens
+ * The frame's sign-in (docs/decisions/008-frame-sign-in.md). The frame picks a nonce and opens
  * `frameSignIn` in a window of its own with the nonce's SHA-256 (`nonce_sha256`, base64url); once
  * the user is signed in there, that window posts a one-time code to the frame, at the app's exact
  * origin, and the frame trades code and nonce for a frame token (`POST frameToken`), which it then

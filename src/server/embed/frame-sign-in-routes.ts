@@ -36,7 +36,7 @@ const escapeHtml = (text: string) =>
   );
 
 /**
- * The frame's sign-in, under `/auth` (docs/decisions/007-frame-sign-in.md):
+ * The frame's sign-in, under `/auth` (docs/decisions/008-frame-sign-in.md):
  *
  * - `GET /auth/frame-sign-in?nonce_sha256=...`, in a window the frame opened: signs the user in
  *   with Zoho when this browser's own (first-party) cookie names no session, then makes a

@@ -30,7 +30,7 @@ type Progress =
  * Zoho's sign-in cannot run inside a frame, and a cookie set in a window of its own may never
  * reach the frame (third-party cookies blocked): the sign-in runs in a window of its own, which
  * hands this frame a one-time code at the app's own origin; the frame trades it, with the nonce
- * only it knows, for a frame token (docs/decisions/007-frame-sign-in.md).
+ * only it knows, for a frame token (docs/decisions/008-frame-sign-in.md).
  */
 export function EmbedSignIn({
   module,
