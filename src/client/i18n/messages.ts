@@ -433,6 +433,7 @@ export const messages = {
     thumbnail: (name: string) => `Thumbnail of ${name}`,
     toolbar: 'File actions',
     uploadFiles: 'Upload files',
+    emptyHint: 'Upload files or attach a link, or drop files anywhere on this page.',
     attachLink: 'Attach a link',
     downloadSelected: (count: number) =>
       count === 0

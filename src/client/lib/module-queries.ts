@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import { apiPaths, moduleListResponseSchema } from '../../shared/api-contract.ts';
 import type { ModuleInfo } from '../../shared/modules.ts';
-import { apiGet } from './api-client.ts';
+import { apiAuthorization, apiGet, subscribeApiAuthorization } from './api-client.ts';
 import { rememberedModuleLabel, rememberModuleLabels } from './module-labels.ts';
 
 /** The modules' query keys (one: the org's list). */
@@ -37,5 +38,9 @@ export function useModuleInfo(apiName: string): ModuleInfo | undefined {
  * org's modules say, else as this browser last read them, else the API name.
  */
 export function useModuleLabel(apiName: string): string {
-  return useModuleInfo(apiName)?.singular_label ?? rememberedModuleLabel(apiName) ?? apiName;
+  // A signed embed link reaches its one record only, not the org's module list (403).
+  const linked = useSyncExternalStore(subscribeApiAuthorization, apiAuthorization) !== null;
+  const { data } = useQuery({ ...modulesQuery(), enabled: !linked });
+  const info = data?.find((m) => m.api_name === apiName);
+  return info?.singular_label ?? rememberedModuleLabel(apiName) ?? apiName;
 }

@@ -84,7 +84,10 @@ export function paintFirstFrame(
         const rows = page.data.slice(0, Math.min(view.pageSize, MAX_ROWS));
         // Once the app has the page, the frame is gone and stays gone.
         if (rows.length === 0 || !root.contains(main)) return;
-        const label = messages.attachments.gridLabel(recordName, module);
+        const label = messages.attachments.gridLabel(
+          recordName,
+          rememberedModuleLabel(module) ?? module,
+        );
         const files = el('div', 'first-paint-files', fileToolbar(), statusLine());
         main.replaceChildren(recordHeader(module, recordId, recordName), files);
         // The grid's width decides between table and list, and which columns a table shows, as

@@ -7,7 +7,7 @@ import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachm
 import { messages } from '../../i18n/messages.ts';
 import { attachmentName } from '../attachments/column-text.ts';
 import { attachmentHref } from './download.ts';
-import type { RowActionHandlers } from './row-actions.tsx';
+import { offersPreview, type RowActionHandlers } from './row-actions.tsx';
 
 const words = messages.fileActions;
 
@@ -58,7 +58,7 @@ export function RowActionsMenuList({
           <ListItemText secondary={words.linkUnsafe}>{words.openLink(name)}</ListItemText>
         </MenuItem>
       )}
-      {!link && handlers.can.download && (
+      {offersPreview(row, handlers.can) && (
         <MenuItem
           data-row-id={row.id}
           onClick={() => {

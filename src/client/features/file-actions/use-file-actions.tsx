@@ -125,7 +125,6 @@ export function useFileActions(module: string, recordId: string) {
     can,
     handlers,
     renderOverlays,
-    overlays: renderOverlays(),
     upload,
     arrived,
     openLinkForm: () => setLinking(true),

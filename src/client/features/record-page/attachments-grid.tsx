@@ -26,14 +26,16 @@ import {
   ROW_HEIGHT,
 } from '../../app/record-page-geometry.ts';
 import { messages } from '../../i18n/messages.ts';
+import { useModuleLabel } from '../../lib/module-queries.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
 import { hiddenColumns, rememberHiddenColumns } from '../attachments/column-choice.ts';
 import { PAGE_SIZES, type PageSize, type SortableField } from '../attachments/grid-view-state.ts';
 import { useGridView } from '../attachments/use-grid-view.ts';
 import { ViewControls } from '../attachments/view-controls.tsx';
-import { openAttachment } from '../file-actions/download.ts';
+import { EmptyRecord } from '../file-actions/empty-record.tsx';
 import { withFileActions } from '../file-actions/file-action-columns.tsx';
 import { FileToolbar } from '../file-actions/file-toolbar.tsx';
+import { onGridKey } from '../file-actions/grid-keys.ts';
 import { useFileActions } from '../file-actions/use-file-actions.tsx';
 import { useFileDrop } from '../file-actions/use-file-drop.tsx';
 import { recordDetailQuery } from '../record-header/record-detail-query.ts';
@@ -73,6 +75,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   const actions = useFileActions(module, recordId);
   const { loaded, held, shown, ...whole } = useRecordRows(module, recordId, view, actions.arrived);
   const record = useQuery(recordDetailQuery(module, recordId));
+  const moduleLabel = useModuleLabel(module);
   const dropOverlay = useFileDrop(actions.can.upload ? actions.upload : null);
   const apiRef = useGridApiRef();
   const box = useRef<HTMLDivElement>(null);
@@ -187,6 +190,8 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
     updateView({ hidden: chosen });
   };
 
+  const emptyRecord =
+    !loaded.initialLoading && !loaded.error && !loaded.moreRecords && held.length === 0;
   const nothingShown =
     held.length === 0
       ? gridText.empty
@@ -204,11 +209,13 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
         {...whole}
       />
       <Box ref={box} sx={{ width: '100%', height: GRID_HEIGHT }}>
-        {width !== null && (
+        {/* A record with nothing attached offers to attach something, in the grid's place. */}
+        {emptyRecord && <EmptyRecord actions={actions} />}
+        {width !== null && !emptyRecord && (
           <TooltipHost>
             <DataGrid
               apiRef={apiRef}
-              label={gridText.gridLabel(record.data?.name ?? null, module)}
+              label={gridText.gridLabel(record.data?.name ?? null, moduleLabel)}
               sx={gridStyles}
               rows={rows}
               columns={columns}
@@ -221,17 +228,17 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
               keepNonExistentRowsSelected
               rowSelectionModel={selection}
               onRowSelectionModelChange={setSelection}
-              onCellKeyDown={(params, event) => {
-                // Enter on a row's cell downloads it (or opens its link), as the row's button does.
-                if (
-                  event.key !== 'Enter' ||
-                  params.field === '__check__' ||
-                  params.field === 'actions'
-                )
-                  return;
-                event.preventDefault();
-                openAttachment(module, recordId, params.row as Attachment);
-              }}
+              // Enter downloads, Space selects, Delete asks to delete the selection.
+              onCellKeyDown={(params, event) =>
+                onGridKey({ row: params.row as Attachment, field: params.field }, event, {
+                  module,
+                  recordId,
+                  actions,
+                  selected,
+                  toggle: (row) =>
+                    apiRef.current?.selectRow(row.id, !apiRef.current.isRowSelected(row.id)),
+                })
+              }
               loading={loaded.initialLoading || waitingForRows || whole.loadingAll}
               paginationMode="server"
               sortingMode="server"
@@ -288,7 +295,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
           {gridText.loadFailed}
         </Alert>
       </Snackbar>
-      {actions.overlays}
+      {actions.renderOverlays(shown)}
       {dropOverlay}
     </Stack>
   );
