@@ -11,7 +11,6 @@ import { readZip } from '../src/server/test-support/read-zip.ts';
 import { addFault, removeFault } from './support/sandbox-control.ts';
 import { listed, sandboxBytes, spareContact, uploadThroughProxy } from './support/sandbox-files.ts';
 import { expect, test } from './support/test.ts';
-import { readmeScreenshot } from './support/screenshot.ts';
 
 const docSample = NOTABLE_RECORDS.docSample;
 const grid = (page: Page) => page.getByRole('grid', { name: /Attachments of/ });
@@ -190,7 +189,6 @@ test('preview shows images, PDF and text in a side panel; Escape closes it and f
   await expect(img).toBeVisible();
   expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
   await expectNoSeriousAxeIssues(page);
-  await readmeScreenshot(page, 'preview-panel');
   await page.keyboard.press('Escape');
   await expect(image.panel).toBeHidden();
   await expect(image.button).toBeFocused();
