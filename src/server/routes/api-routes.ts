@@ -25,19 +25,21 @@ export const apiRoutes = fp<ApiRoutesOptions>(
     api.addHook('onRoute', (route) => {
       route.config = { noStore: true, rateLimited: true, ...route.config };
     });
-    // A page of 200 attachments is ~100 kB of JSON: sent compressed when the browser takes it.
-    // JSON only (files pass as Bigin sent them), gzip at its fastest level: most of the saving
-    // for a fraction of the CPU of a stronger setting.
-    await api.register(compress, {
-      global: true,
-      threshold: 2048,
-      encodings: ['gzip'],
-      zlibOptions: { level: 1 },
-      customTypes: /^application\/json/,
+    // The JSON routes: a page of 200 attachments is ~100 kB, sent compressed when the browser
+    // takes it (gzip at its fastest level: most of the saving for a fraction of the CPU). The
+    // file routes stay outside: their bytes pass as Bigin sent them, with their length.
+    await api.register(async (json) => {
+      await json.register(compress, {
+        global: true,
+        threshold: 2048,
+        encodings: ['gzip'],
+        zlibOptions: { level: 1 },
+        customTypes: /^application\/json/,
+      });
+      await json.register(sessionRoute, session);
+      await json.register(recordRoutes, context);
+      await json.register(attachmentRoutes, context);
     });
-    await api.register(sessionRoute, session);
-    await api.register(recordRoutes, context);
-    await api.register(attachmentRoutes, context);
     await api.register(fileActionRoutes, context);
     await api.register(embedRoutes, { allowedOrigins: embedAllowedOrigins });
     // An API call to no route is answered as one, never with the app's page.
