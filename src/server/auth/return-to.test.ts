@@ -24,6 +24,15 @@ describe('safeReturnTo', () => {
     ['the sign-in routes', '/auth/sign-in?returnTo=/'],
     ['the callback', '/auth/callback?code=x'],
     ['a path beside the frame sign-in', '/auth/frame-sign-in/../sign-in'],
+    ['a dot segment before two slashes', '/.//evil.example'],
+    ['a climb back to two slashes', '/a/..//evil.example'],
+    ['encoded dots before two slashes', '/%2e%2e//evil.example'],
+    ['an encoded dot and slash', '/%2e/%2fevil.example'],
+    ['encoded slashes', '/%2F%2Fevil.example'],
+    ['an encoded backslash', '/%5Cevil.example'],
+    ['doubly encoded slashes', '/%252F%252Fevil.example'],
+    ['the sign-in routes spelled with an encoded letter', '/%61uth/sign-in'],
+    ['the API spelled with an encoded letter', '/%61pi/session'],
     ['nothing', undefined],
     ['an array', ['/a', '/b']],
   ])('sends %s home instead', (_label, value) => {
@@ -33,11 +42,21 @@ describe('safeReturnTo', () => {
   it('never yields anything a browser would resolve to another origin', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (tail) => {
-        for (const candidate of [tail, `/${tail}`, `//${tail}`, `/\\${tail}`]) {
+        for (const candidate of [
+          tail,
+          `/${tail}`,
+          `//${tail}`,
+          `/\\${tail}`,
+          `/.//${tail}`,
+          `/%2e%2e/%2F${tail}`,
+          `/%5C${tail}`,
+        ]) {
           const result = safeReturnTo(candidate);
           expect(new URL(result, 'https://app.example').origin).toBe('https://app.example');
           expect(result.startsWith('/')).toBe(true);
           expect(result.startsWith('//')).toBe(false);
+          expect(decodeURIComponent(result).startsWith('//')).toBe(false);
+          expect(decodeURIComponent(result)).not.toContain('\\');
         }
       }),
       { numRuns: 3000 },

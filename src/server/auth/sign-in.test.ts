@@ -276,6 +276,11 @@ describe('attacks on the sign-in', () => {
     ['a protocol-relative URL', '//evil.example/x'],
     ['a backslash', '/\\evil.example'],
     ['a scheme', 'javascript:alert(1)'],
+    ['a dot segment before two slashes', '/.//evil.example/x'],
+    ['a climb back to two slashes', '/a/..//evil.example'],
+    ['encoded dots before two slashes', '/%2e%2e//evil.example'],
+    ['encoded slashes', '/%2F%2Fevil.example'],
+    ['an encoded backslash', '/%5Cevil.example'],
   ])('never redirects to %s after sign-in', async (_label, returnTo) => {
     await startProxy();
     const response = await signIn(browser, returnTo);
