@@ -21,11 +21,18 @@ afterAll(async () => {
 
 /** Sends `path` byte for byte, as an attacker would: no URL normalisation on the way. */
 function raw(method: string, path: string): Promise<number> {
+  return rawResponse(method, path).then((response) => response.status);
+}
+
+function rawResponse(
+  method: string,
+  path: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   const { port } = new URL(proxy.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path, agent }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -167,4 +174,73 @@ describe('the allow-list, fuzzed over real sockets with a recording upstream', (
     // The property is only worth something if many requests did reach the upstream.
     expect(zoho.biginCallList.length).toBeGreaterThan(400);
   }, 120_000);
+});
+
+/** One address of each route the proxy has (the API's, sign-in's, the embed's and the pages). */
+const ROUTES: [method: string, path: string][] = [
+  ['GET', '/api/session'],
+  ['GET', '/api/records/Contacts/4150868000002728001'],
+  ['GET', '/api/records/Contacts/search'],
+  ['GET', '/api/records/Contacts'],
+  ['GET', '/api/records/Contacts/4150868000002728001/attachments'],
+  ['GET', '/api/records/Contacts/4150868000002728001/attachments/4150868000002728002'],
+  ['GET', '/api/records/Contacts/4150868000002728001/attachments/4150868000002728002/history'],
+  ['POST', '/api/records/Contacts/4150868000002728001/attachments'],
+  ['POST', '/api/records/Contacts/4150868000002728001/attachments/zip'],
+  ['DELETE', '/api/records/Contacts/4150868000002728001/attachments/4150868000002728002'],
+  ['GET', '/auth/sign-in'],
+  ['POST', '/auth/sign-out'],
+  ['GET', '/auth/signed-out'],
+  ['GET', '/auth/frame-sign-in'],
+  ['GET', '/embed/bigin-widget'],
+  ['GET', '/healthz'],
+  ['GET', '/readyz'],
+  ['GET', '/Contacts/4150868000002728001'],
+];
+
+/** Spellings of `path` that a router or a browser may read as `path` itself. */
+function otherSpellings(path: string): string[] {
+  const [, first = '', ...rest] = path.split('/');
+  const tail = rest.length ? `/${rest.join('/')}` : '';
+  const letter = first.charCodeAt(0).toString(16);
+  const always = [
+    `/%${letter}${first.slice(1)}${tail}`,
+    `/%${letter.toUpperCase()}${first.slice(1)}${tail}`,
+    `/${first.slice(0, -1)}%${first.charCodeAt(first.length - 1).toString(16)}${tail}`,
+    `/./${first}${tail}`,
+    `/x/../${first}${tail}`,
+    `/x/%2e%2e/${first}${tail}`,
+    `/x/%2E%2E/${first}${tail}`,
+    `//${first}${tail}`,
+  ];
+  // Within the path (at its end they would name `/first/`, another address).
+  const inner = rest.length
+    ? [
+        `/${first}/.${tail}`,
+        `/${first}/%2e${tail}`,
+        `/${first}/${tail}`,
+        `/${first}\\${rest.join('/')}`,
+      ]
+    : [];
+  return [...always, ...inner];
+}
+
+describe('a route spelled another way', () => {
+  it.each(ROUTES)(
+    '%s %s is refused or sent to its one spelling, before any route runs',
+    async (method, path) => {
+      for (const spelling of otherSpellings(path)) {
+        const before = zoho.calls.length;
+        const { status, headers } = await rawResponse(method, spelling);
+        const isPage = method === 'GET' && !/^\/(?:api|auth)\//.test(path);
+        if (isPage) {
+          expect([spelling, status, headers.location]).toEqual([spelling, 308, path]);
+        } else {
+          expect([spelling, status]).toEqual([spelling, 400]);
+        }
+        expect(headers['cache-control']).toBe('no-store');
+        expect(zoho.calls.length).toBe(before);
+      }
+    },
+  );
 });

@@ -10,6 +10,7 @@ import { recordPageOf } from '../shared/record-page.ts';
 import { sendNotFound } from './api-failure.ts';
 import { authRoutes, redirectToSignIn, type SignInOptions } from './auth/auth-routes.ts';
 import { writeGuard } from './auth/write-guard.ts';
+import { canonicalPaths } from './canonical-path.ts';
 import { embedGrant } from './embed/embed-grant.ts';
 import { DEFAULT_ZOHO_EMBED_SDK_URL } from './embed/embed-config.ts';
 import { registerEmbedPages } from './embed/embed-pages.ts';
@@ -127,6 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const embed = options.embed;
   const embedTokens = embed?.tokens;
   const embedAllowedOrigins = embed?.allowedOrigins ?? (() => []);
+  // Before anything else looks at the path: one spelling of each (canonical-path.ts).
+  await app.register(canonicalPaths);
   await app.register(lifecycle, {
     graceMs: options.shutdownGraceMs ?? 0,
     stateReady: options.stateReady ?? (() => state.ping()),
