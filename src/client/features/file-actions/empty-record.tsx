@@ -8,7 +8,9 @@ const words = messages.fileActions;
 
 /**
  * A record with no attachments, in the grid's place: says so, and offers what to do about it
- * (upload files, attach a link, or drop files anywhere on the page) where the grid would be.
+ * (upload files, attach a link, or drop files anywhere on the page) where the rows would be.
+ * Drawn over the empty grid, not inside it: a grid may hold rows only (axe's
+ * aria-required-children), and the grid stays, with its toolbar and headers, for what arrives.
  */
 export function EmptyRecord({ actions }: { actions: FileActions }) {
   const input = useRef<HTMLInputElement>(null);
@@ -18,14 +20,16 @@ export function EmptyRecord({ actions }: { actions: FileActions }) {
       aria-labelledby="empty-record-title"
       spacing={2}
       sx={{
-        height: '100%',
+        position: 'absolute',
+        top: '50%',
+        left: '50%',
+        transform: 'translate(-50%, -40%)',
+        width: 'max-content',
+        maxWidth: 'calc(100% - 32px)',
         alignItems: 'center',
-        justifyContent: 'center',
         textAlign: 'center',
-        border: 1,
-        borderColor: 'divider',
-        borderRadius: 1,
         p: 2,
+        bgcolor: 'background.paper',
       }}
     >
       <Typography id="empty-record-title" variant="h6" component="h2">

@@ -15,8 +15,22 @@ export interface ZipResult {
   /** The name the proxy gave the ZIP (the record's name), if any. */
   fileName: string | undefined;
   files: string[];
-  /** The lines of NOT-INCLUDED.txt: each names a file that is not in the ZIP, and why. */
+  /** The files NOT-INCLUDED.txt names as not in the ZIP, each with why: "name: reason". */
   notIncluded: string[];
+}
+
+/**
+ * The files NOT-INCLUDED.txt lists, one "- name [id ...]: reason" line each under its heading,
+ * as "name: reason"; a line of another shape is kept as it is.
+ */
+export function notIncludedLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('- '))
+    .map((line) => {
+      const item = /^- (.*) \[id \d+\]: (.*)$/.exec(line);
+      return item ? `${item[1]}: ${item[2]}` : line.slice(2);
+    });
 }
 
 /**
@@ -66,9 +80,7 @@ export async function fetchZip(
   }
   const entries = zipEntries(bytes);
   const report = entries.find((entry) => entry.name === ZIP_NOT_INCLUDED_ENTRY);
-  const notIncluded = report
-    ? (await zipEntryText(bytes, report)).split(/\r?\n/).filter((line) => line.trim())
-    : [];
+  const notIncluded = report ? notIncludedLines(await zipEntryText(bytes, report)) : [];
   return {
     blob: new Blob([bytes], { type: 'application/zip' }),
     fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')),

@@ -10,10 +10,15 @@ const words = messages.fileActions;
 interface FileToolbarProps {
   selected: Attachment[];
   actions: FileActions;
+  /**
+   * Whether the toolbar offers Upload files and Attach a link: not while an empty record offers
+   * them in the grid's place (its file input stays, for what the page hands it).
+   */
+  offersAdding?: boolean;
 }
 
 /** Upload, attach a link, and the actions on the selected rows (words only: each button says it). */
-export function FileToolbar({ selected, actions }: FileToolbarProps) {
+export function FileToolbar({ selected, actions, offersAdding = true }: FileToolbarProps) {
   const input = useRef<HTMLInputElement>(null);
   const files = selected.filter((row) => !isLinkAttachment(row));
   const locked = selected.filter((row) => row.$editable === false);
@@ -26,9 +31,11 @@ export function FileToolbar({ selected, actions }: FileToolbarProps) {
     >
       {actions.can.upload && (
         <>
-          <Button variant="contained" size="small" onClick={() => input.current?.click()}>
-            {words.uploadFiles}
-          </Button>
+          {offersAdding && (
+            <Button variant="contained" size="small" onClick={() => input.current?.click()}>
+              {words.uploadFiles}
+            </Button>
+          )}
           <input
             ref={input}
             type="file"
@@ -42,9 +49,11 @@ export function FileToolbar({ selected, actions }: FileToolbarProps) {
               event.target.value = '';
             }}
           />
-          <Button variant="outlined" size="small" onClick={actions.openLinkForm}>
-            {words.attachLink}
-          </Button>
+          {offersAdding && (
+            <Button variant="outlined" size="small" onClick={actions.openLinkForm}>
+              {words.attachLink}
+            </Button>
+          )}
         </>
       )}
       {actions.can.download && (

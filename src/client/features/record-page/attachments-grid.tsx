@@ -200,7 +200,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
         : gridText.noMatch;
   return (
     <Stack spacing={px(FILE_TOOLBAR.stackGap)}>
-      <FileToolbar selected={selected} actions={actions} />
+      <FileToolbar selected={selected} actions={actions} offersAdding={!emptyRecord} />
       <GridStatus
         view={view}
         loaded={loaded}
@@ -208,10 +208,8 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
         shownCount={shown.length}
         {...whole}
       />
-      <Box ref={box} sx={{ width: '100%', height: GRID_HEIGHT }}>
-        {/* A record with nothing attached offers to attach something, in the grid's place. */}
-        {emptyRecord && <EmptyRecord actions={actions} />}
-        {width !== null && !emptyRecord && (
+      <Box ref={box} sx={{ position: 'relative', width: '100%', height: GRID_HEIGHT }}>
+        {width !== null && (
           <TooltipHost>
             <DataGrid
               apiRef={apiRef}
@@ -268,7 +266,8 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
                 loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
               }}
               localeText={{
-                noRowsLabel: nothingShown,
+                // The empty record's offer says it, over the grid.
+                noRowsLabel: emptyRecord ? '' : nothingShown,
                 noResultsOverlayLabel: nothingShown,
                 paginationDisplayedRows: ({ from, to }) =>
                   gridText.displayedRows(
@@ -281,6 +280,8 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
             />
           </TooltipHost>
         )}
+        {/* A record with nothing attached offers to attach something, where rows would be. */}
+        {emptyRecord && width !== null && <EmptyRecord actions={actions} />}
       </Box>
       <Snackbar open={Boolean(loaded.error) && loaded.rows.length > 0}>
         <Alert
