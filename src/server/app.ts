@@ -54,10 +54,10 @@ export interface AppOptions {
   signIn?: SignInOptions | undefined;
   /** Service mode: every request acts as this one user. */
   serviceTokens?: TokenSource | undefined;
-  /** The built single-page app (`vite build` output); not served when absent. */
-  staticDir?: string | undefined;
   /** Service mode: who that user is, for the app bar (service-user.ts). */
   serviceUser?: (() => Promise<SessionUser | undefined>) | undefined;
+  /** The built single-page app (`vite build` output); not served when absent. */
+  staticDir?: string | undefined;
   logger?: boolean | { stream: { write(line: string): void }; level?: string };
   /** Requests per session (or per address before sign-in) per minute; false turns it off. */
   rateLimitPerMinute?: number | false;
@@ -206,6 +206,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       root: path.resolve(staticDir),
       wildcard: false,
       index: false,
+      // The build wrote .br and .gz beside each text file (src/cli/precompress.ts).
+      preCompressed: true,
+      // Hashed assets never change under their name: a repeat visit asks for none of them. The
+      // page itself is asked again each time (its ETag answers 304 while the build is the same).
+      setHeaders: (reply, filePath) =>
+        reply.header(
+          'Cache-Control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        ),
     });
     registerEmbedPages(app, {
       allowedOrigins: embedAllowedOrigins,
@@ -237,7 +248,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         [firstPage, name].map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '),
       );
     }
-    return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');
+    return reply.type('text/html').sendFile('index.html');
   });
   return app;
 }
