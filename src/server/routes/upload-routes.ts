@@ -19,6 +19,9 @@ export const isBlockedName = (fileName: string) => {
   return ext !== undefined && BLOCKED_UPLOAD_EXTENSIONS.includes(ext);
 };
 
+/** What a multipart body may carry beside the file itself: boundaries, part headers, a name. */
+const MULTIPART_FRAMING_BYTES = 64 * 1024;
+
 /** `POST apiPaths.upload`: a multipart `file`, or JSON `{attachmentUrl, title?}` for a link. */
 export const uploadRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (app, ctx) => {
   const { bigin, tokensFor, maxUploadBytes } = ctx;
@@ -32,6 +35,15 @@ export const uploadRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (app,
         response: { 200: writeResultSchema },
       },
       config: { embedAction: 'upload' },
+      // A body declared larger than the limit (with room for the multipart framing) is refused
+      // before a byte of it is read, and the connection closed rather than drained.
+      onRequest: async (request, reply) => {
+        const declared = Number(request.headers['content-length']);
+        if (declared > maxUploadBytes + MULTIPART_FRAMING_BYTES) {
+          reply.header('Connection', 'close');
+          throw ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: maxUploadBytes });
+        }
+      },
     },
     async (request, reply) => {
       const { module, recordId } = request.params;
