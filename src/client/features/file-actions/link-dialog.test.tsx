@@ -27,12 +27,14 @@ describe('withHttps', () => {
 describe('LinkDialog', () => {
   it('offers https:// for an address typed without it, and uses it when asked', async () => {
     stubApi({});
+    // Keys without a pause between them: the words typed are what the test is about.
+    const user = userEvent.setup({ delay: null });
     renderAt(<LinkDialog module="Contacts" recordId="1" onClose={() => {}} />);
     const field = await screen.findByRole('textbox', { name: /Address/ });
-    await userEvent.type(field, 'zylker.com/quote');
-    await userEvent.click(screen.getByRole('button', { name: 'Attach' }));
+    await user.type(field, 'zylker.com/quote');
+    await user.click(screen.getByRole('button', { name: 'Attach' }));
     expect(screen.getByText('Did you mean https://zylker.com/quote?')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Use it: https://zylker.com/quote' }));
+    await user.click(screen.getByRole('button', { name: 'Use it: https://zylker.com/quote' }));
     expect(field).toHaveValue('https://zylker.com/quote');
     expect(screen.queryByText(/Did you mean/)).toBeNull();
   });
