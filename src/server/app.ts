@@ -64,8 +64,6 @@ export interface AppOptions {
   sessionStore?: SessionStoreOptions;
   /** The largest upload, in bytes (`MAX_UPLOAD_MB`); 20 MB when absent. */
   maxUploadBytes?: number;
-  /** The most files one ZIP may ask for (`ZIP_MAX_ENTRIES`); 100 when absent. */
-  zipMaxEntries?: number | undefined;
   /** Embedding: who may frame the embed pages, and signed links (absent: nobody, none). */
   embed?: EmbedOptions;
   /**
@@ -188,7 +186,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tokensFor: (r) => (r.embedGrant && embedTokens ? embedTokens : app.sessions.tokensFor(r)),
       embedAllowedOrigins: embed?.allowedOrigins,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
-      zipMaxEntries: options.zipMaxEntries,
     },
     session: {
       signIn: options.signIn,

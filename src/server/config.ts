@@ -83,13 +83,6 @@ const envSchema = z.object({
     .min(1, 'must be 1 to 2048 (megabytes; Bigin itself takes at most 20)')
     .max(2048, 'must be 1 to 2048 (megabytes; Bigin itself takes at most 20)')
     .default(DEFAULT_MAX_UPLOAD_BYTES / (1024 * 1024)),
-  // Each file of a ZIP is a call to Bigin, paid in API credits.
-  ZIP_MAX_ENTRIES: z.coerce
-    .number({ message: 'must be a number of files' })
-    .int('must be a whole number of files')
-    .min(1, 'must be 1 to 500 (files in one ZIP)')
-    .max(500, 'must be 1 to 500 (files in one ZIP)')
-    .default(100),
   /** Where the sandbox keeps uploads and deletions across restarts (git-ignored). */
   DATA_DIR: z.string().min(1).default('data/sandbox'),
   /** The built app to serve (`vite build` output). */

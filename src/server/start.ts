@@ -170,7 +170,6 @@ async function startOn(
     trustProxy: config.TRUST_PROXY,
     shutdownGraceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
-    zipMaxEntries: config.ZIP_MAX_ENTRIES,
     embed: {
       allowedOrigins: () => embedOrigins,
       secret: config.embedSecret,

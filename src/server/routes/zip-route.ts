@@ -19,9 +19,6 @@ import {
 import type { FileRouteContext } from './route-context.ts';
 import { uniqueZipNames } from './zip-names.ts';
 
-/** The most files one ZIP asks for when ZIP_MAX_ENTRIES does not say. */
-export const DEFAULT_ZIP_MAX_ENTRIES = 100;
-
 /** The ZIP's own calls in flight at once: within Bigin's 5, leaving room for the user's others. */
 export const ZIP_PARALLEL_DOWNLOADS = 3;
 
@@ -64,7 +61,6 @@ function startDownload(
  */
 export const zipRoute: FastifyPluginAsyncZod<FileRouteContext> = async (app, context) => {
   const { bigin, tokensFor } = context;
-  const zipMaxEntries = context.zipMaxEntries ?? DEFAULT_ZIP_MAX_ENTRIES;
   app.post(
     '/records/:module/:recordId/attachments/zip',
     {
@@ -77,18 +73,8 @@ export const zipRoute: FastifyPluginAsyncZod<FileRouteContext> = async (app, con
       const { module, recordId } = request.params;
       const chosen = request.body;
       const ids = [...new Set(chosen.ids)];
-      if (ids.length > zipMaxEntries) {
-        throw ApiFailure.proxy(
-          'PROXY_BAD_REQUEST',
-          { max_entries: zipMaxEntries },
-          `A ZIP holds at most ${zipMaxEntries} files`,
-        );
-      }
       const tokens = tokensFor(request);
       const title = await recordTitle(context, tokens, module, recordId);
-      // Listed once: only ids of this record's attachments cost a call to Bigin (API credits).
-      const listed = await listedNames(bigin, tokens, module, recordId);
-      const names = withChosenNames(new Map(listed), ids, chosen.names);
       const zip = new ZipWriter();
       const transfer = transferFor(reply);
       reply
@@ -97,19 +83,15 @@ export const zipRoute: FastifyPluginAsyncZod<FileRouteContext> = async (app, con
       useFileHeaders(reply, { csp: 'sandbox', frameOptions: 'DENY' });
       void reply.send(zip.output);
       const path = (id: string) => biginPath([module, recordId, 'Attachments', id]);
-      const unknown: Failure[] = ids
-        .filter((id) => !listed.has(id))
-        .map((id) => ({
-          id,
-          reason: reasonOf(ApiFailure.proxy('PROXY_ATTACHMENT_GONE')),
-          name: names.get(id),
-        }));
-      await buildZip(
-        zip,
-        ids.filter((id) => listed.has(id)),
-        (id) => startDownload(bigin, tokens, path(id), transfer),
-        { transfer, names, failures: unknown },
-      );
+      await buildZip(zip, ids, (id) => startDownload(bigin, tokens, path(id), transfer), {
+        transfer,
+        namesOf: async (failed) =>
+          withChosenNames(
+            await listedNames(bigin, tokens, module, recordId, failed),
+            failed,
+            chosen.names,
+          ),
+      });
       transfer.done();
       return reply;
     },
@@ -126,7 +108,7 @@ async function buildZip(
   zip: ZipWriter,
   ids: string[],
   start: (id: string) => Omit<Pending, 'id'>,
-  options: { transfer: Transfer; names: Map<string, string>; failures: Failure[] },
+  options: { transfer: Transfer; namesOf: (ids: string[]) => Promise<Map<string, string>> },
 ): Promise<void> {
   const pending: Pending[] = [];
   const next = () => {
@@ -134,7 +116,7 @@ async function buildZip(
     if (id !== undefined) pending.push({ id, ...start(id) });
   };
   for (let i = 0; i < ZIP_PARALLEL_DOWNLOADS; i++) next();
-  const failures: Failure[] = [...options.failures];
+  const failures: Failure[] = [];
   const names = uniqueZipNames([ZIP_NOT_INCLUDED_ENTRY]);
   for (let i = 0; i < ids.length; i++) {
     const item = pending[i]!;
@@ -172,9 +154,8 @@ async function buildZip(
     return;
   }
   if (failures.length) {
-    const text = notIncludedText(
-      failures.map((f) => ({ ...f, name: f.name ?? options.names.get(f.id) })),
-    );
+    const known = await options.namesOf(failures.filter((f) => !f.name).map((f) => f.id));
+    const text = notIncludedText(failures.map((f) => ({ ...f, name: f.name ?? known.get(f.id) })));
     await zip.add(ZIP_NOT_INCLUDED_ENTRY, [Buffer.from(text, 'utf8')]).catch(() => undefined);
   }
   await zip.finish().catch(() => undefined);
@@ -241,28 +222,32 @@ async function recordTitle(
   }
 }
 
-/**
- * The record's attachments by id, with the names the list shows (links show their URL), asked of
- * Bigin once per ZIP. A record with more than 2,000 attachments is listed up to there.
- */
+/** The listed names of attachments that failed before their name was seen (links show their URL). */
 async function listedNames(
   bigin: BiginClient,
   tokens: TokenSource,
   module: string,
   recordId: string,
+  ids: string[],
 ): Promise<Map<string, string>> {
+  const wanted = new Set(ids);
   const found = new Map<string, string>();
-  for (let page = 1; page <= 10; page++) {
-    const list = await bigin.getJson(
-      tokens,
-      biginPath([module, recordId, 'Attachments'], { page, per_page: 200 }),
-      attachmentListSchema,
-    );
-    for (const a of list?.data ?? []) {
-      const name = a.File_Name ?? `(no name) [id ${a.id}]`;
-      found.set(a.id, a.$link_url ? `${name} (a link: ${a.$link_url})` : name);
+  try {
+    for (let page = 1; wanted.size > found.size && page <= 10; page++) {
+      const list = await bigin.getJson(
+        tokens,
+        biginPath([module, recordId, 'Attachments'], { page, per_page: 200 }),
+        attachmentListSchema,
+      );
+      for (const a of list?.data ?? []) {
+        if (!wanted.has(a.id)) continue;
+        const name = a.File_Name ?? `(no name) [id ${a.id}]`;
+        found.set(a.id, a.$link_url ? `${name} (a link: ${a.$link_url})` : name);
+      }
+      if (!list?.info.more_records) break;
     }
-    if (!list?.info.more_records) break;
+  } catch {
+    // The ids alone still name what is missing.
   }
   return found;
 }
