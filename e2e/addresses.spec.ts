@@ -71,7 +71,10 @@ test.describe('open by id', () => {
     ],
   ] as const) {
     test(`takes a record's address pasted whole: ${label}`, async ({ page }) => {
+      // Pasted once the module list is here: it turns the address's module word into its API name.
+      const modules = page.waitForResponse((r) => r.url().endsWith('/api/modules'));
       await page.goto('/');
+      await modules;
       const form = page.getByRole('form', { name: 'Open a record by its id' });
       // The whole address at once, as a paste puts it.
       await form.getByRole('textbox', { name: /Record id/ }).fill(address);
