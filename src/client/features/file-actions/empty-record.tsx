@@ -1,3 +1,4 @@
+import { HiddenFileInput } from './hidden-file-input.tsx';
 import UploadIcon from '@mui/icons-material/FileUploadOutlined';
 import { Button, Stack, Typography } from '@mui/material';
 import { useRef } from 'react';
@@ -50,18 +51,7 @@ export function EmptyRecord({ actions }: { actions: FileActions }) {
               {words.attachLink}
             </Button>
           </Stack>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            hidden
-            aria-hidden
-            tabIndex={-1}
-            onChange={(event) => {
-              actions.upload(Array.from(event.target.files ?? []));
-              event.target.value = '';
-            }}
-          />
+          <HiddenFileInput inputRef={input} onFiles={actions.upload} />
         </>
       )}
     </Stack>

@@ -1,3 +1,4 @@
+import { HiddenFileInput } from './hidden-file-input.tsx';
 import { Box, Button, Stack, Tooltip } from '@mui/material';
 import { useRef, type ReactNode } from 'react';
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
@@ -36,19 +37,7 @@ export function FileToolbar({ selected, actions, offersAdding = true }: FileTool
               {words.uploadFiles}
             </Button>
           )}
-          <input
-            ref={input}
-            type="file"
-            multiple
-            hidden
-            aria-hidden
-            tabIndex={-1}
-            onChange={(event) => {
-              actions.upload(Array.from(event.target.files ?? []));
-              // The same file chosen again is a new upload.
-              event.target.value = '';
-            }}
-          />
+          <HiddenFileInput inputRef={input} onFiles={actions.upload} />
           {offersAdding && (
             <Button variant="outlined" size="small" onClick={actions.openLinkForm}>
               {words.attachLink}
