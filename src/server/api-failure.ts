@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROXY_ERRORS, type ApiError, type ProxyErrorCode } from '../shared/api-contract.ts';
 import type { BiginError } from '../shared/bigin-error.ts';
+import { noteFailureCode } from './request-log.ts';
 
 /** An error answered to the browser: Bigin's own, passed through, or one of the proxy's. */
 export class ApiFailure extends Error {
@@ -33,6 +34,7 @@ export class ApiFailure extends Error {
 }
 
 export function sendApiFailure(request: FastifyRequest, reply: FastifyReply, failure: ApiFailure) {
+  noteFailureCode(request, failure.code);
   const body: ApiError = {
     code: failure.code,
     details: failure.details,

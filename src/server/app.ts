@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { apiPaths, DEFAULT_MAX_UPLOAD_BYTES, type SessionUser } from '../shared/api-contract.ts';
@@ -20,6 +20,7 @@ import { errorHandler } from './error-handler.ts';
 import { lifecycle } from './lifecycle.ts';
 import { logSafeUrl } from './log-safe-url.ts';
 import { rateLimit } from './rate-limit.ts';
+import { requestLog } from './request-log.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessions } from './session/session-access.ts';
@@ -58,7 +59,11 @@ export interface AppOptions {
   serviceUser?: (() => Promise<SessionUser | undefined>) | undefined;
   /** The built single-page app (`vite build` output); not served when absent. */
   staticDir?: string | undefined;
-  logger?: boolean | { stream: { write(line: string): void }; level?: string };
+  /**
+   * The log: JSON lines (pino), one per request (request-log.ts), to `stream` (stdout when
+   * absent) from `level` (LOG_LEVEL) up. Off when absent or false.
+   */
+  logger?: boolean | { stream?: { write(line: string): void }; level?: string };
   /** Requests per session (or per address before sign-in) per minute; false turns it off. */
   rateLimitPerMinute?: number | false;
   sessionStore?: SessionStoreOptions;
@@ -103,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
         }
       : false,
+    // One line per request, by the route's pattern (request-log.ts), instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     // Behind a balancer, the client's address (for the rate limit before sign-in) is the one
     // the trusted proxies forwarded; by default the peer's own.
@@ -128,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const embed = options.embed;
   const embedTokens = embed?.tokens;
   const embedAllowedOrigins = embed?.allowedOrigins ?? (() => []);
+  await app.register(requestLog);
   // Before anything else looks at the path: one spelling of each (canonical-path.ts).
   await app.register(canonicalPaths);
   await app.register(lifecycle, {

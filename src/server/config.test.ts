@@ -64,6 +64,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('logs from LOG_LEVEL up, info by default, and names the levels it takes', () => {
+    expect(loadConfig({}).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).LOG_LEVEL).toBe('silent');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(
+      /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent/,
+    );
+  });
+
   it.each(['4190', '6000', '6667'])('refuses port %s, which fetch will not connect to', (port) => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT: .*bad port/);
     expect(() => loadConfig({ SANDBOX_PORT: port })).toThrow(/SANDBOX_PORT: .*bad port/);

@@ -133,6 +133,12 @@ const envSchema = z.object({
     .default(30),
   /** Which proxies in front (a load balancer) may say who the client is (X-Forwarded-For). */
   TRUST_PROXY: trustProxySchema,
+  /** The log's least level (pino's names): `info` logs one line per request, `silent` nothing. */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -3,7 +3,8 @@ import { start } from './start.ts';
 
 try {
   const config = loadConfig();
-  const started = await start(config);
+  // The log: JSON lines on stdout, one per request, from LOG_LEVEL up.
+  const started = await start(config, console.log, { logger: { level: config.LOG_LEVEL } });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     // A second signal (Ctrl-C again) does not wait for what is still in flight.

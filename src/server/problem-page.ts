@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiFailure } from './api-failure.ts';
+import { noteFailureCode } from './request-log.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -14,6 +15,7 @@ function sendProblemPage(
   failure: ApiFailure,
   page: { title: string; next: string },
 ) {
+  noteFailureCode(request, failure.code);
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title></head>

@@ -26,8 +26,11 @@ export interface Started {
 }
 
 export interface StartOptions {
-  /** Where Fastify's request log goes; none when absent. */
-  logger?: { stream: { write(line: string): void }; level?: string };
+  /**
+   * The proxy's log (JSON lines, one per request): to `stream` (stdout when absent) from `level`
+   * up. None when absent: main.ts passes LOG_LEVEL's, tests pass a stream of their own.
+   */
+  logger?: { stream?: { write(line: string): void }; level?: string };
   /** For tests: the fetch every Zoho call uses (to count or record them). */
   fetch?: typeof fetch;
   /** For tests: how streamed uploads are sent (to count or record them). */
