@@ -20,6 +20,7 @@ import { grantedScopes } from './scopes.ts';
 import { buildSeed, findDemoUser } from './seed.ts';
 import { SandboxStore } from './store.ts';
 import { TokenStore } from './tokens.ts';
+import { closeUnusedConnections } from './unused-connections.ts';
 import { listeningUrl } from '../shared/listening-url.ts';
 
 export interface SandboxOptions {
@@ -57,6 +58,7 @@ export interface SandboxOptions {
 export async function buildSandbox(options: SandboxOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
   app.addHook('onClose', async () => tokens.flush());
+  closeUnusedConnections(app);
   await app.register(formbody);
 
   const now = options.now ?? Date.now;
