@@ -22,6 +22,13 @@ import { logSafeUrl } from './log-safe-url.ts';
 import { rateLimit } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { apiRoutes } from './routes/api-routes.ts';
+import {
+  bodyGuard,
+  DEFAULT_BODY_MIN_RATE,
+  DEFAULT_CONNECTION_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type BodyMinRate,
+} from './body-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessions } from './session/session-access.ts';
 import type { SessionStoreOptions } from './session/session-store.ts';
@@ -69,6 +76,12 @@ export interface AppOptions {
   sessionStore?: SessionStoreOptions;
   /** The largest upload, in bytes (`MAX_UPLOAD_MB`); 20 MB when absent. */
   maxUploadBytes?: number;
+  /** How long a request may take to arrive whole (REQUEST_TIMEOUT_SECONDS); 0 for no limit. */
+  requestTimeoutMs?: number;
+  /** A connection idle either way this long is closed (CONNECTION_TIMEOUT_SECONDS); 0: never. */
+  connectionTimeoutMs?: number;
+  /** The least a request body must bring per window (body-guard.ts); false: no minimum. */
+  bodyMinRate?: BodyMinRate | false;
   /** Embedding: who may frame the embed pages, and signed links (absent: nobody, none). */
   embed?: EmbedOptions;
   /**
@@ -111,6 +124,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // One line per request, by the route's pattern (request-log.ts), instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
+    // A request's whole arrival, body included: generous, for large uploads on slow links; the
+    // body guard lets a stalled body go much sooner.
+    requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
     // Behind a balancer, the client's address (for the rate limit before sign-in) is the one
     // the trusted proxies forwarded; by default the peer's own.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -136,6 +153,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const embedTokens = embed?.tokens;
   const embedAllowedOrigins = embed?.allowedOrigins ?? (() => []);
   await app.register(requestLog);
+  // Watches every request body from the start, those refused before being read too.
+  await app.register(bodyGuard, { rate: options.bodyMinRate ?? DEFAULT_BODY_MIN_RATE });
   // Before anything else looks at the path: one spelling of each (canonical-path.ts).
   await app.register(canonicalPaths);
   await app.register(lifecycle, {

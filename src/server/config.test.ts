@@ -72,6 +72,24 @@ describe('loadConfig', () => {
     );
   });
 
+  it('bounds a request in time, generously, and a body by a minimum rate, each configurable', () => {
+    expect(loadConfig({})).toMatchObject({
+      REQUEST_TIMEOUT_SECONDS: 3600,
+      CONNECTION_TIMEOUT_SECONDS: 300,
+      BODY_MIN_BYTES_PER_WINDOW: 8192,
+      BODY_RATE_WINDOW_SECONDS: 20,
+    });
+    expect(
+      loadConfig({ REQUEST_TIMEOUT_SECONDS: '0', BODY_MIN_BYTES_PER_WINDOW: '0' }),
+    ).toMatchObject({ REQUEST_TIMEOUT_SECONDS: 0, BODY_MIN_BYTES_PER_WINDOW: 0 });
+    expect(() => loadConfig({ REQUEST_TIMEOUT_SECONDS: '-1' })).toThrow(
+      /REQUEST_TIMEOUT_SECONDS: must be 0 to 86400 seconds/,
+    );
+    expect(() => loadConfig({ BODY_RATE_WINDOW_SECONDS: '0' })).toThrow(
+      /BODY_RATE_WINDOW_SECONDS: must be 1 to 600 seconds/,
+    );
+  });
+
   it.each(['4190', '6000', '6667'])('refuses port %s, which fetch will not connect to', (port) => {
     expect(() => loadConfig({ PORT: port })).toThrow(/PORT: .*bad port/);
     expect(() => loadConfig({ SANDBOX_PORT: port })).toThrow(/SANDBOX_PORT: .*bad port/);

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../shared/api-contract.ts';
 import { FETCH_BAD_PORTS } from './bad-ports.ts';
+import {
+  DEFAULT_BODY_MIN_RATE,
+  DEFAULT_CONNECTION_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './body-guard.ts';
 import { trustProxySchema } from './trust-proxy.ts';
 import {
   DEFAULT_ZOHO_EMBED_SDK_URL,
@@ -33,6 +38,13 @@ const publicUrl = absoluteUrl('https://attachments.example.com').refine(
     message: 'must be an origin only (scheme, host, port), such as https://attachments.example.com',
   },
 );
+
+const seconds = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int('must be a whole number of seconds')
+    .min(min, `must be ${min} to ${max} seconds`)
+    .max(max, `must be ${min} to ${max} seconds`);
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
@@ -131,6 +143,25 @@ const envSchema = z.object({
     .min(0, 'must be 0 to 3600 seconds')
     .max(3600, 'must be 0 to 3600 seconds')
     .default(30),
+  /**
+   * How long a request may take to arrive whole, its body included (0: no limit). Generous: a
+   * 100 MB upload over a 1 Mbit/s link takes some 14 minutes; BODY_MIN_BYTES_PER_WINDOW is what
+   * lets a stalled sender go.
+   */
+  REQUEST_TIMEOUT_SECONDS: seconds(0, 86_400).default(DEFAULT_REQUEST_TIMEOUT_MS / 1000),
+  /** A connection on which nothing moves either way for this long is closed (0: never). */
+  CONNECTION_TIMEOUT_SECONDS: seconds(0, 86_400).default(DEFAULT_CONNECTION_TIMEOUT_MS / 1000),
+  /**
+   * A request body must bring at least this many bytes in each BODY_RATE_WINDOW_SECONDS while the
+   * proxy reads it, else it is cut with 408 PROXY_BODY_TOO_SLOW (0: no minimum).
+   */
+  BODY_MIN_BYTES_PER_WINDOW: z.coerce
+    .number({ message: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .min(0, 'must be 0 to 104857600 bytes')
+    .max(100 * 1024 * 1024, 'must be 0 to 104857600 bytes')
+    .default(DEFAULT_BODY_MIN_RATE.minBytes),
+  BODY_RATE_WINDOW_SECONDS: seconds(1, 600).default(DEFAULT_BODY_MIN_RATE.windowMs / 1000),
   /** Which proxies in front (a load balancer) may say who the client is (X-Forwarded-For). */
   TRUST_PROXY: trustProxySchema,
   /** The log's least level (pino's names): `info` logs one line per request, `silent` nothing. */

@@ -173,6 +173,12 @@ async function startOn(
     trustProxy: config.TRUST_PROXY,
     shutdownGraceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeoutMs: config.CONNECTION_TIMEOUT_SECONDS * 1000,
+    bodyMinRate: {
+      minBytes: config.BODY_MIN_BYTES_PER_WINDOW,
+      windowMs: config.BODY_RATE_WINDOW_SECONDS * 1000,
+    },
     embed: {
       allowedOrigins: () => embedOrigins,
       secret: config.embedSecret,

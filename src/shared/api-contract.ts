@@ -48,6 +48,16 @@ export const PROXY_ERRORS = {
   /** `GET /api/records/:module/:recordId` for a record Bigin does not have (Bigin's 204). */
   PROXY_RECORD_NOT_FOUND: { status: 404, message: 'There is no such record' },
   PROXY_FILE_TOO_LARGE: { status: 413, message: 'The file is larger than the upload limit' },
+  /**
+   * The request's body came more slowly than the proxy's minimum rate (BODY_MIN_BYTES_PER_WINDOW
+   * in each BODY_RATE_WINDOW_SECONDS): it stopped reading and closed the connection; an upload's
+   * call to Bigin was stopped before its end, so Bigin kept nothing.
+   */
+  PROXY_BODY_TOO_SLOW: {
+    status: 408,
+    message:
+      'The request arrived too slowly, so the server stopped waiting for it and nothing was saved; check the connection and try again',
+  },
   PROXY_BLOCKED_TYPE: { status: 415, message: 'Files of this type may not be uploaded' },
   PROXY_PREVIEW_UNSUPPORTED: { status: 415, message: 'This file cannot be previewed' },
   /**

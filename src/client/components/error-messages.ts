@@ -76,6 +76,8 @@ const BEHAVIOURS: Record<WordedErrorCode, ErrorBehaviour> = {
   PROXY_UPLOAD_SIZE_MISMATCH: {},
   // A deploy: another instance answers the retry.
   PROXY_SHUTTING_DOWN: retry,
+  // The connection stalled: nothing was kept, and a retry sends it again.
+  PROXY_BODY_TOO_SLOW: retry,
   [CLIENT_ERROR_CODES.NETWORK]: retry,
   [CLIENT_ERROR_CODES.BAD_ANSWER]: retryAndQuote,
   // A module that failed to load stays failed until the page is loaded again.

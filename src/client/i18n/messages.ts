@@ -389,6 +389,11 @@ export const messages = {
       what: "The app's server was restarting at that moment, so it did not do this (nothing was saved).",
       todo: 'Try again in a moment.',
     },
+    PROXY_BODY_TOO_SLOW: {
+      title: 'The connection was too slow',
+      what: 'What was sent reached the server too slowly, or stopped on the way, so the server stopped waiting and nothing was saved.',
+      todo: 'Check your connection and try again.',
+    },
     CLIENT_NETWORK_UNREACHABLE: {
       title: 'The server cannot be reached',
       what: 'The app could not reach its server: the network or the server is down.',
@@ -486,6 +491,8 @@ export const messages = {
     PROXY_UPSTREAM_UNREACHABLE: 'Bigin could not be reached.',
     PROXY_UPSTREAM_TIMEOUT: 'Bigin did not answer in time.',
     PROXY_SHUTTING_DOWN: 'the server was restarting, so nothing was saved; try again.',
+    PROXY_BODY_TOO_SLOW:
+      'the file reached the server too slowly (or stopped on the way), so nothing was saved; check your connection and try again.',
     CLIENT_NETWORK_UNREACHABLE: 'the server could not be reached.',
     CLIENT_ANSWER_LOST: 'the answer was lost on the way.',
   } satisfies Partial<Record<ErrorCode | 'CLIENT_ANSWER_LOST', string>>,

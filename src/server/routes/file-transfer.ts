@@ -2,6 +2,7 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FastifyReply, onSendHookHandler } from 'fastify';
 import { ApiFailure } from '../api-failure.ts';
+import { bodyCutSignal } from '../body-guard.ts';
 import { ShutdownCutoff } from '../lifecycle.ts';
 
 /** A transfer that moves no byte for this long is given up (Bigin stalled, or the browser). */
@@ -146,12 +147,22 @@ export async function discardBody(response: Response): Promise<void> {
 }
 
 /**
- * A transfer that the browser's leaving stops, and the end of a shutdown's grace period
- * (lifecycle.ts).
+ * A transfer that the browser's leaving stops, the end of a shutdown's grace period
+ * (lifecycle.ts), and the cut of the request's body.
  */
 export function transferFor(reply: FastifyReply): Transfer {
   const transfer = new Transfer();
   transfer.abortWhenClientLeaves(reply);
+  // The request's body was cut (too slow, past the limit: body-guard.ts): the call stops too.
+  const bodyCut = bodyCutSignal(reply.request);
+  if (bodyCut) {
+    const stop = () => transfer.abort(bodyCut.reason);
+    if (bodyCut.aborted) stop();
+    else {
+      bodyCut.addEventListener('abort', stop, { once: true });
+      reply.raw.once('close', () => bodyCut.removeEventListener('abort', stop));
+    }
+  }
   const cutoff = reply.server.lifecycle?.cutoff;
   if (cutoff) {
     const stop = () => transfer.abort(cutoff.reason);

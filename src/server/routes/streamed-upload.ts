@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UPLOAD_SIZE_FIELD } from '../../shared/api-contract.ts';
 import { decodeFormFileName } from '../../shared/form-file-name.ts';
 import { ApiFailure } from '../api-failure.ts';
+import { claimBody, cutBody, limitBody, untilCut } from '../body-guard.ts';
 import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
 import { SizedForm, type FileFrame } from '../zoho/sized-form.ts';
 import { cutByShutdown, transferFor } from './file-transfer.ts';
@@ -27,9 +28,12 @@ interface FilePart {
   size: number;
 }
 
+/** What a multipart body may carry beside the file itself: boundaries, part headers, a name. */
+export const MULTIPART_FRAMING_BYTES = 64 * 1024;
+
 /** Why the body for Bigin stopped before its end, and how many file bytes had arrived. */
 interface Stop {
-  reason?: 'too-large' | 'size-mismatch';
+  reason?: 'too-large' | 'past-stated-size' | 'size-mismatch';
   received: number;
 }
 
@@ -40,13 +44,20 @@ interface Stop {
  * abort the upstream request before its closing boundary, so Bigin stores nothing, as past
  * `maxBytes`. Sent once: Bigin's uploads carry no idempotency key, and a streamed body cannot be
  * sent twice anyway.
+ *
+ * A body that runs past the limit (chunked, so that no Content-Length refused it; or a file past
+ * the size it stated), or comes too slowly (body-guard.ts), is cut: the call to Bigin stopped,
+ * the answer sent with `Connection: close`, and the rest never read.
  */
 export async function streamUpload<T>(
   request: FastifyRequest,
   reply: FastifyReply,
   upload: StreamedUpload<T>,
 ): Promise<T> {
-  const file = await readFilePart(request, upload);
+  const cut = claimBody(request);
+  const tooLarge = () => ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes });
+  limitBody(request, reply, upload.maxBytes + MULTIPART_FRAMING_BYTES, tooLarge);
+  const file = await untilCut(readFilePart(request, reply, upload), cut);
   const transfer = transferFor(reply);
   const form = new SizedForm();
   const frame = form.fileFrame('file', file.fileName, file.declared);
@@ -65,24 +76,30 @@ export async function streamUpload<T>(
       upload.read,
     );
   } catch (error) {
+    // The body was cut: too slow, or past the limit (limitBody).
+    if (cut.aborted) throw cut.reason;
     // The shutdown's grace period ended first: the call was aborted before its end, so Bigin
     // kept nothing, and the browser is told so.
     if (cutByShutdown(transfer)) throw ApiFailure.proxy('PROXY_SHUTTING_DOWN');
-    if (stop.reason === 'too-large') {
-      throw ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes });
-    }
-    if (stop.reason === 'size-mismatch') {
-      throw ApiFailure.proxy('PROXY_UPLOAD_SIZE_MISMATCH', {
+    const mismatch = () =>
+      ApiFailure.proxy('PROXY_UPLOAD_SIZE_MISMATCH', {
         file_name: file.fileName,
         stated_bytes: file.size,
         received_bytes: stop.received,
       });
+    // More bytes than stated, or than the limit: the rest is not read.
+    if (stop.reason === 'too-large' || stop.reason === 'past-stated-size') {
+      const failure =
+        stop.reason === 'too-large' || stop.received > upload.maxBytes ? tooLarge() : mismatch();
+      cutBody(request, reply, failure);
+      throw failure;
     }
+    if (stop.reason === 'size-mismatch') throw mismatch();
     throw error;
   } finally {
     transfer.done();
-    // Whatever Bigin said, the browser may still be sending.
-    dropRest(file.part.file);
+    // Whatever Bigin said, the browser may still be sending: unless cut, the rest is read.
+    if (!cut.aborted) dropRest(file.part.file);
   }
 }
 
@@ -92,6 +109,7 @@ export async function streamUpload<T>(
  */
 async function readFilePart(
   request: FastifyRequest,
+  reply: FastifyReply,
   upload: Pick<StreamedUpload<unknown>, 'maxBytes' | 'refuse'>,
 ): Promise<FilePart> {
   const part = await request.file({
@@ -121,7 +139,10 @@ async function readFilePart(
         ? ApiFailure.proxy('PROXY_FILE_TOO_LARGE', { limit_bytes: upload.maxBytes })
         : upload.refuse(fileName, declared);
   if (refusal || size === undefined) {
-    dropRest(part.file);
+    // A file stated past the limit is not read on; another refusal is drained, so that the
+    // browser reads the answer and keeps the connection.
+    if (refusal?.code === 'PROXY_FILE_TOO_LARGE') cutBody(request, reply, refusal);
+    else dropRest(part.file);
     throw refusal;
   }
   return { part, fileName, declared, size };
@@ -168,7 +189,10 @@ async function* sizedBody(
   }) as AsyncIterable<Buffer>) {
     moved();
     stop.received += chunk.length;
-    if (stop.received > size) break;
+    if (stop.received > size) {
+      stop.reason = 'past-stated-size';
+      throw new Error(`the file is more than the ${size} bytes stated`);
+    }
     yield chunk;
   }
   // The parser stops passing bytes at the limit and marks the file truncated.

@@ -7,7 +7,7 @@ import { biginPath } from '../zoho/bigin-client.ts';
 import { SizedForm } from '../zoho/sized-form.ts';
 import { extensionOf } from './file-types.ts';
 import type { FileRouteContext } from './route-context.ts';
-import { streamUpload } from './streamed-upload.ts';
+import { MULTIPART_FRAMING_BYTES, streamUpload } from './streamed-upload.ts';
 import { readWriteResult } from './write-result.ts';
 
 /**
@@ -18,9 +18,6 @@ export const isBlockedName = (fileName: string) => {
   const ext = extensionOf(fileName.replace(/[.\s]+$/, ''));
   return ext !== undefined && BLOCKED_UPLOAD_EXTENSIONS.includes(ext);
 };
-
-/** What a multipart body may carry beside the file itself: boundaries, part headers, a name. */
-const MULTIPART_FRAMING_BYTES = 64 * 1024;
 
 /** `POST apiPaths.upload`: a multipart `file`, or JSON `{attachmentUrl, title?}` for a link. */
 export const uploadRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (app, ctx) => {

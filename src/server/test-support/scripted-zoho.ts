@@ -42,6 +42,8 @@ export class ScriptedZoho {
     },
   });
   apiDomainOverride: string | undefined;
+  /** Milliseconds a Bigin call's body is left unread before it is read (a slow Bigin). */
+  holdBodyMs = 0;
   private server: Server | undefined;
   private issued = 0;
   private biginCalls = 0;
@@ -87,6 +89,10 @@ export class ScriptedZoho {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
+      if (this.holdBodyMs && req.url?.startsWith('/bigin/')) {
+        req.pause();
+        setTimeout(() => req.resume(), this.holdBodyMs);
+      }
       req.on('end', () => {
         const call: RecordedCall = {
           method: req.method ?? '',
