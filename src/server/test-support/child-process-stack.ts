@@ -26,10 +26,13 @@ export function spawnTs(
   return new Promise((resolve, reject) => {
     let seen = '';
     child.once('exit', (code) => reject(new Error(`${entry} exited (${code}) before listening`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       const url = marker.exec(seen)?.[1];
       if (!url) return;
+      // Once: what the child writes later (its request log) must not touch the listeners that
+      // callers add for its exit.
+      child.stdout!.off('data', onData);
       child.removeAllListeners('exit');
       child.stdout!.resume();
       resolve({
@@ -42,7 +45,8 @@ export function spawnTs(
             child.kill('SIGTERM');
           }),
       });
-    });
+    };
+    child.stdout!.on('data', onData);
   });
 }
 
