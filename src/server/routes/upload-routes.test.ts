@@ -63,16 +63,24 @@ describe('upload', () => {
     expect((await listed()).length).toBe(before);
   });
 
-  it.each(['setup.exe', 'SETUP.EXE', 'invoice\u202Efdp.exe', 'trailing.exe. '])(
-    'refuses %j with 415 before sending a byte to Bigin',
-    async (name) => {
-      const posts = postsToBigin();
-      const r = await uploadFile(s.browser, token, base, { name, bytes: randomBytes(1000) });
-      expect(r.status).toBe(415);
-      expect(await r.json()).toMatchObject({ code: 'PROXY_BLOCKED_TYPE' });
-      expect(postsToBigin()).toBe(posts);
-    },
-  );
+  it.each([
+    'setup.exe',
+    'SETUP.EXE',
+    'invoice\u202Efdp.exe',
+    'trailing.exe. ',
+    // An .exe whose type a bidirectional control or an NTFS stream suffix hides.
+    'setup.exe\u202C',
+    'setup.e\u202Ex\u202Ce',
+    'setup.exe::$DATA',
+    'setup.exe:stream',
+    'notes.txt:run.exe',
+  ])('refuses %j with 415 before sending a byte to Bigin', async (name) => {
+    const posts = postsToBigin();
+    const r = await uploadFile(s.browser, token, base, { name, bytes: randomBytes(1000) });
+    expect(r.status).toBe(415);
+    expect(await r.json()).toMatchObject({ code: 'PROXY_BLOCKED_TYPE' });
+    expect(postsToBigin()).toBe(posts);
+  });
 
   it('never sends an upload twice, even when Bigin resets the connection', async () => {
     const posts = postsToBigin();

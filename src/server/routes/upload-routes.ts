@@ -1,23 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BLOCKED_UPLOAD_EXTENSIONS, linkUploadSchema } from '../../shared/api-contract.ts';
 import { recordParamsSchema } from '../../shared/api-params.ts';
+import { blockedExtension } from '../../shared/blocked-extension.ts';
 import { writeResultSchema } from '../../shared/bigin-write.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import { SizedForm } from '../zoho/sized-form.ts';
-import { extensionOf } from './file-types.ts';
 import type { FileRouteContext } from './route-context.ts';
 import { MULTIPART_FRAMING_BYTES, streamUpload } from './streamed-upload.ts';
 import { readWriteResult } from './write-result.ts';
-
-/**
- * The extension that counts: Windows drops trailing dots and spaces, so `setup.exe. ` runs as
- * `setup.exe`.
- */
-export const isBlockedName = (fileName: string) => {
-  const ext = extensionOf(fileName.replace(/[.\s]+$/, ''));
-  return ext !== undefined && BLOCKED_UPLOAD_EXTENSIONS.includes(ext);
-};
 
 /** `POST apiPaths.upload`: a multipart `file`, or JSON `{attachmentUrl, title?}` for a link. */
 export const uploadRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (app, ctx) => {
@@ -70,8 +61,9 @@ export const uploadRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (app,
         bigin,
         path,
         maxBytes: maxUploadBytes,
+        // The browser's own check (upload-checks.ts), made again: by the real extension.
         refuse: (fileName) =>
-          isBlockedName(fileName)
+          blockedExtension(fileName)
             ? ApiFailure.proxy('PROXY_BLOCKED_TYPE', {
                 file_name: fileName,
                 blocked: BLOCKED_UPLOAD_EXTENSIONS,

@@ -24,6 +24,14 @@ describe('uploadProblem', () => {
       ),
   );
 
+  it.each(['setup.exe\u202C', 'setup.e\u202Ex\u202Ce', 'setup.exe::$DATA', 'notes.txt:run.exe'])(
+    'stops %j, an .exe hidden by bidirectional controls or an NTFS stream suffix',
+    (name) =>
+      expect(uploadProblem({ name, size: 10 }, limit)).toBe(
+        'Files of type .exe may not be uploaded; not sent.',
+      ),
+  );
+
   it('lets through a name that only contains "exe"', () => {
     expect(uploadProblem({ name: 'exe-notes.txt', size: 10 }, limit)).toBeNull();
     expect(uploadProblem({ name: 'report.exe.pdf', size: 10 }, limit)).toBeNull();
