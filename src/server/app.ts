@@ -36,6 +36,7 @@ import { EmbeddedStore } from './state/embedded-store.ts';
 import { RedisStore } from './state/redis-store.ts';
 import { Sealer } from './state/sealed.ts';
 import type { StateStore } from './state/state-store.ts';
+import { isolation } from './isolation.ts';
 import { fastifyTrustProxy, type TrustProxy } from './trust-proxy.ts';
 import type { BiginClient, TokenSource } from './zoho/bigin-client.ts';
 import { NameFields } from './zoho/name-fields.ts';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(requestLog);
   // Watches every request body from the start, those refused before being read too.
   await app.register(bodyGuard, { rate: options.bodyMinRate ?? DEFAULT_BODY_MIN_RATE });
+  await app.register(requestLog);
   // Before anything else looks at the path: one spelling of each (canonical-path.ts).
   await app.register(canonicalPaths);
   await app.register(lifecycle, {
@@ -178,6 +180,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store: options.sessionStore,
   });
   await app.register(securityHeaders);
+  // The API's answers stay with the app's pages; https stays https (isolation.ts).
+  await app.register(isolation);
   await app.register(embedGrant, { secret: embed?.secret, canServe: Boolean(embedTokens) });
   // A frame token stands for a session, in frames that get no cookie (frame-auth.ts).
   await app.register(frameAuth, {

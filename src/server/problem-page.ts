@@ -48,6 +48,17 @@ export const sendSignInProblemPage = (
     next: '<a href="/auth/sign-in?returnTo=%2F">Sign in again</a>',
   });
 
+/** A link to the API followed from another site, without an embed link: the app is the way. */
+export const sendCrossSiteProblemPage = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  failure: ApiFailure,
+) =>
+  sendProblemPage(request, reply, failure, {
+    title: 'This link works only inside the app',
+    next: '<a href="/">Open the app</a> and find the file on its record’s page.',
+  });
+
 /**
  * A preview shown in a frame (a PDF in the preview panel) that fails says so inside the frame,
  * where the user is looking, instead of showing the error's JSON.

@@ -18,6 +18,14 @@ export const PROXY_ERRORS = {
   PROXY_NOT_FOUND: { status: 404, message: 'There is no such route' },
   PROXY_SIGNED_OUT: { status: 401, message: 'You are not signed in, or your sign-in has ended' },
   PROXY_CSRF: { status: 403, message: 'The request did not come from this app' },
+  /**
+   * A GET of the API that another site started (a link, an image on its page) without an embed
+   * link: the session's cookie rode along, so it was refused (isolation.ts).
+   */
+  PROXY_CROSS_SITE: {
+    status: 403,
+    message: 'This address was opened from another site; open the file from the app instead',
+  },
   PROXY_RATE_LIMITED: { status: 429, message: 'Too many requests from this session' },
   PROXY_UPSTREAM_UNREACHABLE: { status: 502, message: 'Bigin could not be reached' },
   PROXY_UPSTREAM_TIMEOUT: { status: 504, message: 'Bigin did not answer in time' },

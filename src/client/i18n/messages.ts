@@ -424,6 +424,11 @@ export const messages = {
     PROXY_BLOCKED_TYPE: null,
     /** Only the preview panel asks for a preview, and it says why it has none. */
     PROXY_PREVIEW_UNSUPPORTED: null,
+    /**
+     * The app's own requests are never cross-site: only a link followed from another site meets
+     * it, and the server's page says so there, with a way into the app.
+     */
+    PROXY_CROSS_SITE: null,
   } satisfies Record<ErrorCode, ErrorWords | null>,
 
   /** Working with files: download, preview, upload, links, delete. */
