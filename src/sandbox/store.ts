@@ -9,7 +9,8 @@ import { fileIdOf } from './seed-attachments.ts';
 import type { Seed, SeedRecord, StoredAttachment } from './seed-types.ts';
 
 const recipeSchema = z.custom<FileRecipe>((v) => typeof v === 'object' && v !== null);
-const storedAttachmentSchema = documentedAttachmentSchema.extend({
+const storedAttachmentSchema = z.object({
+  ...documentedAttachmentSchema.shape,
   contentType: z.string(),
   recipe: recipeSchema.nullable(),
 });

@@ -1,7 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Bigin ids are 19-digit numeric strings: above 2^53, so never numbers. */
-export const biginIdSchema = z.string().regex(/^\d{1,19}$/, 'a Bigin id is 1 to 19 digits');
+export const biginIdSchema = z
+  .string()
+  .check(z.regex(/^\d{1,19}$/, 'a Bigin id is 1 to 19 digits'));
 
 /** ISO 8601 with the user's offset, as Bigin writes it: 2020-07-24T18:12:43+05:30 */
 export const biginDateTimeSchema = z.iso.datetime({ offset: true });
@@ -10,7 +12,7 @@ export const biginDateTimeSchema = z.iso.datetime({ offset: true });
  * A field read generously: absent or null as sent, of another shape as undefined (shown as a
  * dash), instead of failing its item, let alone its page.
  */
-const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(undefined);
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.nullish(schema), undefined);
 
 /** A user as Bigin names one (owner, creator, modifier); only what is readable is kept. */
 export const userRefSchema = z.looseObject({
@@ -33,12 +35,11 @@ export const attachmentSchema = z.looseObject({
   // as a string of digits.
   Size: lenient(
     z.union([
-      z.string().regex(/^\d+$/),
-      z
-        .number()
-        .int()
-        .nonnegative()
-        .transform((n) => String(n)),
+      z.string().check(z.regex(/^\d+$/)),
+      z.pipe(
+        z.int().check(z.nonnegative()),
+        z.transform((n) => String(n)),
+      ),
     ]),
   ),
   Owner: lenient(userRefSchema),
@@ -63,7 +64,7 @@ export type Attachment = z.infer<typeof attachmentSchema>;
 export const documentedUserSchema = z.object({
   name: z.string(),
   id: biginIdSchema,
-  email: z.string().optional(),
+  email: z.optional(z.string()),
 });
 export type DocumentedUser = z.infer<typeof documentedUserSchema>;
 
@@ -73,26 +74,26 @@ export const documentedAttachmentSchema = z.object({
   Modified_Time: biginDateTimeSchema,
   File_Name: z.string(),
   Created_Time: biginDateTimeSchema,
-  Size: z.string().regex(/^\d+$/),
-  Parent_Id: z.object({ name: z.string().nullable(), id: biginIdSchema }),
+  Size: z.string().check(z.regex(/^\d+$/)),
+  Parent_Id: z.object({ name: z.nullable(z.string()), id: biginIdSchema }),
   $editable: z.boolean(),
-  $file_id: z.string().nullable(),
+  $file_id: z.nullable(z.string()),
   $type: z.string(),
   $se_module: z.string(),
   Modified_By: documentedUserSchema,
   $state: z.string(),
   id: biginIdSchema,
   Created_By: documentedUserSchema,
-  $link_url: z.string().nullable(),
+  $link_url: z.nullable(z.string()),
 });
 export type DocumentedAttachment = z.infer<typeof documentedAttachmentSchema>;
 
 /** Bigin's paging `info`; what is missing reads as a single last page. */
 export const pageInfoSchema = z.object({
-  per_page: lenient(z.number().int().positive()),
-  count: lenient(z.number().int().nonnegative()),
-  page: lenient(z.number().int().positive()),
-  more_records: z.boolean().catch(false),
+  per_page: lenient(z.int().check(z.positive())),
+  count: lenient(z.int().check(z.nonnegative())),
+  page: lenient(z.int().check(z.positive())),
+  more_records: z.catch(z.boolean(), false),
   // v2, past 2,000 records: the token for the next page.
   next_page_token: lenient(z.string()),
 });
@@ -104,27 +105,30 @@ export type PageInfo = z.infer<typeof pageInfoSchema>;
  */
 export const rawListSchema = z.object({
   data: z.array(z.unknown()),
-  info: pageInfoSchema.catch({ more_records: false }),
+  info: z.catch(pageInfoSchema, { more_records: false }),
 });
 
 /** Each item that reads, and how many did not (left out and counted, never a page-wide error). */
 export function readItems<T>(
   items: readonly unknown[],
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
 ): { items: T[]; unreadable: number } {
   const read: T[] = [];
   for (const item of items) {
-    const parsed = schema.safeParse(item);
+    const parsed = z.safeParse(schema, item);
     if (parsed.success) read.push(parsed.data);
   }
   return { items: read, unreadable: items.length - read.length };
 }
 
 /** `GET .../Attachments`: each readable attachment, and how many could not be read. */
-export const attachmentListSchema = rawListSchema.transform(({ data, info }) => {
-  const { items, unreadable } = readItems(data, attachmentSchema);
-  return { data: items, info, unreadable };
-});
+export const attachmentListSchema = z.pipe(
+  rawListSchema,
+  z.transform(({ data, info }) => {
+    const { items, unreadable } = readItems(data, attachmentSchema);
+    return { data: items, info, unreadable };
+  }),
+);
 export type AttachmentList = z.infer<typeof attachmentListSchema>;
 
 /** Bigin pages hold at most 200 items. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { biginIdSchema, rawListSchema, readItems } from './bigin-attachment.ts';
 
 /**
@@ -9,17 +9,21 @@ export const biginRecordSchema = z.looseObject({ id: biginIdSchema });
 export type BiginRecord = z.infer<typeof biginRecordSchema>;
 
 /** `GET /{module}` and `GET /{module}/search`: `{data, info}`; 204 with no body when empty. */
-export const recordListSchema = rawListSchema.transform(({ data, info }) => {
-  const { items, unreadable } = readItems(data, biginRecordSchema);
-  return { data: items, info, unreadable };
-});
+export const recordListSchema = z.pipe(
+  rawListSchema,
+  z.transform(({ data, info }) => {
+    const { items, unreadable } = readItems(data, biginRecordSchema);
+    return { data: items, info, unreadable };
+  }),
+);
 
 /** `GET /{module}/{id}`: `{data:[record]}`; a record without a readable id is no record. */
-export const singleRecordSchema = z
-  .object({ data: z.array(z.unknown()) })
-  .transform(({ data }) => ({
+export const singleRecordSchema = z.pipe(
+  z.object({ data: z.array(z.unknown()) }),
+  z.transform(({ data }) => ({
     record: readItems(data, biginRecordSchema).items[0],
-  }));
+  })),
+);
 
 /**
  * A module's fields as Bigin's field metadata lists them (`GET /settings/fields?module=`): the
@@ -27,16 +31,19 @@ export const singleRecordSchema = z
  * `Product_Name`, `Event_Title`, `Subject`...), and `data_type` tells an email field (`email`).
  * Only the api name, the flag and the type are read; other properties are many.
  */
-export const fieldMetadataSchema = z.object({ fields: z.array(z.unknown()) }).transform(
-  ({ fields }) =>
-    readItems(
-      fields,
-      z.looseObject({
-        api_name: z.string(),
-        display_field: z.boolean().catch(false),
-        data_type: z.string().optional().catch(undefined),
-      }),
-    ).items,
+export const fieldMetadataSchema = z.pipe(
+  z.object({ fields: z.array(z.unknown()) }),
+  z.transform(
+    ({ fields }) =>
+      readItems(
+        fields,
+        z.looseObject({
+          api_name: z.string(),
+          display_field: z.catch(z.boolean(), false),
+          data_type: z.catch(z.optional(z.string()), undefined),
+        }),
+      ).items,
+  ),
 );
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The answer to a write (upload, link, delete): `{"data":[{code, details, message, status}]}`.
@@ -10,13 +10,15 @@ export const writeResultItemSchema = z.object({
   message: z.string(),
   status: z.enum(['success', 'error']),
 });
-export const writeResultSchema = z.object({ data: z.array(writeResultItemSchema).min(1) });
+export const writeResultSchema = z.object({
+  data: z.array(writeResultItemSchema).check(z.minLength(1)),
+});
 export type WriteResult = z.infer<typeof writeResultSchema>;
 
 /** Bigin's photo calls answer one item, not a list: `{code, details, message, status}`. */
 export const photoResultSchema = z.object({
   code: z.string(),
-  details: z.record(z.string(), z.unknown()).default({}),
+  details: z._default(z.record(z.string(), z.unknown()), {}),
   message: z.string(),
   status: z.enum(['success', 'error']),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { readItems } from './bigin-attachment.ts';
 
 /**
@@ -8,32 +8,36 @@ import { readItems } from './bigin-attachment.ts';
  */
 export const moduleNameSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, 'a module name is letters, digits and underscores');
+  .check(
+    z.regex(/^[A-Za-z][A-Za-z0-9_]{0,49}$/, 'a module name is letters, digits and underscores'),
+  );
 
 /**
  * A module of a Bigin org, as `GET /settings/modules` lists it, read generously: only the API
  * name is needed; a missing label reads as the API name, and a module is served by the API
  * unless Bigin says it is not.
  */
-export const moduleInfoSchema = z
-  .looseObject({
+export const moduleInfoSchema = z.pipe(
+  z.looseObject({
     api_name: moduleNameSchema,
-    plural_label: z.string().optional().catch(undefined),
-    singular_label: z.string().optional().catch(undefined),
-    api_supported: z.boolean().catch(true),
-  })
-  .transform(({ api_name, plural_label, singular_label, api_supported }) => ({
+    plural_label: z.catch(z.optional(z.string()), undefined),
+    singular_label: z.catch(z.optional(z.string()), undefined),
+    api_supported: z.catch(z.boolean(), true),
+  }),
+  z.transform(({ api_name, plural_label, singular_label, api_supported }) => ({
     api_name,
     plural_label: plural_label || api_name,
     singular_label: singular_label || plural_label || api_name,
     api_supported,
-  }));
+  })),
+);
 export type ModuleInfo = z.infer<typeof moduleInfoSchema>;
 
 /** `GET /settings/modules`: `{modules:[...]}`; an unreadable module is left out and counted. */
-export const moduleListSchema = z
-  .object({ modules: z.array(z.unknown()) })
-  .transform(({ modules }) => {
+export const moduleListSchema = z.pipe(
+  z.object({ modules: z.array(z.unknown()) }),
+  z.transform(({ modules }) => {
     const { items, unreadable } = readItems(modules, moduleInfoSchema);
     return { modules: items, unreadable };
-  });
+  }),
+);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { biginErrorSchema } from '../../shared/bigin-error.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { AccessToken } from './accounts-client.ts';
@@ -95,7 +95,7 @@ export class BiginClient {
   async getJson<T>(
     tokens: TokenSource,
     path: string,
-    schema: z.ZodType<T>,
+    schema: z.core.$ZodType<T>,
   ): Promise<T | undefined> {
     let token = await tokens.get();
     let answer = await this.send(path, token);
@@ -108,7 +108,7 @@ export class BiginClient {
     if (answer.status < 200 || answer.status > 299) {
       throw toFailure(answer.status, answer.body).withHeader('Retry-After', answer.retryAfter);
     }
-    const parsed = schema.safeParse(answer.body);
+    const parsed = z.safeParse(schema, answer.body);
     if (!parsed.success) {
       throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', {
         issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path, problem: i.message })),
