@@ -107,6 +107,8 @@ export interface EmbedOptions {
   sdkUrl?: string;
 }
 
+const isSourceMap = (url: string) => /\.map(?:[?#]|$)/.test(url);
+
 /** Builds the proxy without listening: `main.ts` listens, tests use inject() or a real socket. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.signIn === !options.serviceTokens) {
@@ -236,6 +238,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: false,
       // The build wrote .br and .gz beside each text file (src/cli/precompress.ts).
       preCompressed: true,
+      // Source maps stay on the server's disk (vite.config.ts builds them hidden): never sent.
+      allowedPath: (pathName) => !isSourceMap(pathName),
       // Hashed assets never change under their name: a repeat visit asks for none of them. The
       // page itself is asked again each time (its ETag answers 304 while the build is the same).
       setHeaders: (reply, filePath) =>
@@ -257,7 +261,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // /api and /auth answer for their own addresses (api-routes.ts, auth-routes.ts): any other
   // GET is a page of the app.
   app.setNotFoundHandler((request, reply) => {
-    if (!hasApp || request.method !== 'GET') return sendNotFound(request, reply);
+    if (!hasApp || request.method !== 'GET' || isSourceMap(request.url)) {
+      return sendNotFound(request, reply);
+    }
     // Deep links such as /Contacts/4150868000002728001 are the app's routes: serve the app, to
     // someone signed in; anyone else signs in first and comes back here.
     // With the state store out of reach, who it is cannot be told: the app loads, and its own

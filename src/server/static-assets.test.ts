@@ -26,6 +26,7 @@ function get(url: string, headers: Record<string, string> = {}) {
 }
 
 const SCRIPT = `export const app = ${JSON.stringify('x'.repeat(5000))};`;
+const SOURCE_MAP = JSON.stringify({ version: 3, sources: ['../src/client/secret-plans.ts'] });
 let zoho: ScriptedZoho;
 let proxy: ProxyOver;
 
@@ -38,6 +39,8 @@ beforeAll(async () => {
   writeFileSync(asset, SCRIPT);
   writeFileSync(`${asset}.br`, brotliCompressSync(SCRIPT));
   writeFileSync(`${asset}.gz`, gzipSync(SCRIPT));
+  // vite.config.ts builds source maps hidden: on the server's disk, beside their bundle.
+  writeFileSync(`${asset}.map`, SOURCE_MAP);
   zoho = await new ScriptedZoho().start();
   proxy = await proxyOver(zoho, { app: { staticDir: dist } });
 });
@@ -71,6 +74,21 @@ describe('bytes on the wire', () => {
       'If-None-Match': etag,
     });
     expect(again.status).toBe(304);
+  });
+
+  it('never serves a source map, under any spelling or encoding', async () => {
+    for (const url of [
+      '/assets/index-AbC123.js.map',
+      '/assets/index-AbC123.js.map?v=1',
+      '/assets/index-AbC123.js.%6Dap',
+    ]) {
+      for (const encoding of ['', 'gzip, br']) {
+        const answer = await get(`${proxy.url}${url}`, { 'Accept-Encoding': encoding });
+        // 404; an encoded spelling is first sent to the one spelling (308), which is 404.
+        expect([308, 404], `${url} ${encoding}`).toContain(answer.status);
+        expect(answer.body.toString()).not.toContain('secret-plans');
+      }
+    }
   });
 
   it('compresses a large API answer (a page of attachments), and leaves a small one', async () => {
