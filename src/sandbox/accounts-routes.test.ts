@@ -70,6 +70,16 @@ const exchange = (base: string, code: string, uri = redirectUri) =>
   }).then((r) => r.json());
 
 describe('the consent page', () => {
+  it('may not be framed by any site, as Zoho Accounts’ own, nor may its error pages', async () => {
+    const { base } = await start();
+    for (const query of [authQuery(), authQuery({ client_id: 'unknown' })]) {
+      const page = await fetch(`${base}/oauth/v2/auth?${query}`);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
   it('lists every demo user as a button named exactly after the user, with no script', async () => {
     const { base } = await start();
     const response = await fetch(`${base}/oauth/v2/auth?${authQuery()}`);

@@ -5,7 +5,7 @@ import { registerAccountsRoutes } from './accounts-routes.ts';
 import { BiginFailure, sendBiginError } from './bigin-failure.ts';
 import { registerBiginRoutes } from './bigin-routes.ts';
 import { BIGIN_PHOTO_LIMITS, type PhotoLimits } from './photo-routes.ts';
-import { registerConsentPage } from './consent-page.ts';
+import { refuseFraming, registerConsentPage } from './consent-page.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { applyFaults, registerBodyFaultHook } from './fault-hooks.ts';
 import { FaultRegistry } from './faults.ts';
@@ -92,6 +92,8 @@ export async function buildSandbox(options: SandboxOptions = {}): Promise<Fastif
     sendBiginError(reply, new BiginFailure('INVALID_URL_PATTERN')),
   );
   registerBodyFaultHook(app);
+  // Every page it serves (the consent page, the example host) refuses to be framed, as Zoho's.
+  app.addHook('onSend', refuseFraming);
   await app.register(async (accounts) => {
     // Zoho Accounts can fail too: faults scoped by path reach these routes.
     accounts.addHook('onRequest', async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseScopes, grantedScopes } from './scopes.ts';
 import { DEMO_USERS, findDemoUser } from './seed.ts';
 import type { TokenStore } from './tokens.ts';
@@ -10,6 +10,21 @@ export interface ConsentOptions {
 }
 
 type Params = Record<string, string | undefined>;
+
+/**
+ * As Zoho Accounts does, no page of the sandbox may be framed (a consent page in another site's
+ * frame is a clickjacking target): every HTML answer says `frame-ancestors 'none'`, added to the
+ * policy a page already has, and `X-Frame-Options: DENY` for browsers that know only that.
+ */
+export async function refuseFraming(_request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return;
+  const policy = reply.getHeader('content-security-policy');
+  if (typeof policy !== 'string' || !policy.includes('frame-ancestors')) {
+    const ancestors = "frame-ancestors 'none'";
+    reply.header('Content-Security-Policy', policy ? `${policy}; ${ancestors}` : ancestors);
+  }
+  reply.header('X-Frame-Options', 'DENY');
+}
 
 /**
  * Zoho Accounts' consent step (`/oauth/v2/auth`): instead of a password, the page lists the demo
