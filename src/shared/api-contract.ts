@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { attachmentSchema, biginIdSchema, pageInfoSchema } from './bigin-attachment.ts';
 import { biginErrorSchema } from './bigin-error.ts';
 import { moduleInfoSchema } from './modules.ts';
@@ -8,7 +8,7 @@ import { moduleInfoSchema } from './modules.ts';
  * app uses them as they are; the proxy adds a request id to every error so that a user can quote
  * it.
  */
-export const apiErrorSchema = biginErrorSchema.extend({ requestId: z.string() });
+export const apiErrorSchema = z.extend(biginErrorSchema, { requestId: z.string() });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** The proxy's own error codes carry this prefix, so they never collide with Bigin's. */
@@ -94,7 +94,7 @@ export const PROXY_ERRORS = {
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
 
 /** Who is signed in, by the name and email Zoho Accounts gives (an email may be missing). */
-export const sessionUserSchema = z.object({ name: z.string(), email: z.string().optional() });
+export const sessionUserSchema = z.object({ name: z.string(), email: z.optional(z.string()) });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 /** `GET /api/session`: who is signed in. The CSRF token goes in `X-CSRF-Token` on writes. */
@@ -103,10 +103,10 @@ export const sessionSchema = z.object({
   /** `sandbox`: sign-in goes to the local stand-in; `zoho`: to Zoho; `service`: one fixed user. */
   mode: z.enum(['sandbox', 'zoho', 'service']),
   /** The Zoho user the session acts for, as Zoho Accounts named them at sign-in. */
-  user: sessionUserSchema.optional(),
-  csrfToken: z.string().optional(),
+  user: z.optional(sessionUserSchema),
+  csrfToken: z.optional(z.string()),
   /** The largest upload the proxy accepts, in bytes (`MAX_UPLOAD_MB`), when it says so. */
-  maxUploadBytes: z.number().int().positive().optional(),
+  maxUploadBytes: z.optional(z.int().check(z.positive())),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -114,7 +114,7 @@ export type Session = z.infer<typeof sessionSchema>;
 export const moduleListResponseSchema = z.object({
   modules: z.array(moduleInfoSchema),
   /** Modules Bigin listed that could not be read (no API name): left out. */
-  unreadable: z.number().int().nonnegative().default(0),
+  unreadable: z._default(z.int().check(z.nonnegative()), 0),
 });
 
 /**
@@ -124,7 +124,7 @@ export const moduleListResponseSchema = z.object({
 export const recordSummarySchema = z.object({
   id: biginIdSchema,
   name: z.string(),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 });
 export type RecordSummary = z.infer<typeof recordSummarySchema>;
 
@@ -134,21 +134,21 @@ export type RecordSummary = z.infer<typeof recordSummarySchema>;
  */
 export const recordPageSchema = z.object({
   data: z.array(recordSummarySchema),
-  info: z.object({ more_records: z.boolean(), next_page_token: z.string().optional() }),
+  info: z.object({ more_records: z.boolean(), next_page_token: z.optional(z.string()) }),
   /** Records Bigin listed that could not be read (no id): left out. */
-  unreadable: z.number().int().nonnegative().default(0),
+  unreadable: z._default(z.int().check(z.nonnegative()), 0),
 });
 export type RecordPage = z.infer<typeof recordPageSchema>;
 
 /** `GET /api/records/:module/:recordId`: one record, named, with whether it can carry a photo. */
-export const recordDetailSchema = recordSummarySchema.extend({
+export const recordDetailSchema = z.extend(recordSummarySchema, {
   module: z.string(),
   hasPhotoField: z.boolean(),
   /**
    * Whether it has a photo now, as its `Record_Image` field says (the image's id, or null);
    * absent when Bigin's answer did not carry the field: then only asking for the photo tells.
    */
-  hasPhoto: z.boolean().optional(),
+  hasPhoto: z.optional(z.boolean()),
 });
 export type RecordDetail = z.infer<typeof recordDetailSchema>;
 
@@ -159,7 +159,7 @@ export type RecordDetail = z.infer<typeof recordDetailSchema>;
 export const attachmentPageSchema = z.object({
   data: z.array(attachmentSchema),
   info: pageInfoSchema,
-  unreadable: z.number().int().nonnegative().optional(),
+  unreadable: z.optional(z.int().check(z.nonnegative())),
 });
 export type AttachmentPage = z.infer<typeof attachmentPageSchema>;
 export { pageInfoSchema };
@@ -201,9 +201,11 @@ export const apiPaths = {
 export const linkUploadSchema = z.object({
   attachmentUrl: z
     .string()
-    .max(3000, 'a link is at most 3000 characters')
-    .regex(/^https?:\/\//i, 'a link starts with http:// or https://'),
-  title: z.string().max(255).optional(),
+    .check(
+      z.maxLength(3000, 'a link is at most 3000 characters'),
+      z.regex(/^https?:\/\//i, 'a link starts with http:// or https://'),
+    ),
+  title: z.optional(z.string().check(z.maxLength(255))),
 });
 export type LinkUpload = z.infer<typeof linkUploadSchema>;
 
@@ -215,12 +217,12 @@ export const UPLOAD_SIZE_FIELD = 'size';
 
 /** The body of `apiPaths.zip`. */
 export const zipRequestSchema = z.object({
-  ids: z.array(biginIdSchema).min(1).max(500),
+  ids: z.array(biginIdSchema).check(z.minLength(1), z.maxLength(500)),
   /**
    * The names the list showed for those ids: NOT-INCLUDED.txt names by them a file that Bigin no
    * longer has, and so no longer lists.
    */
-  names: z.record(biginIdSchema, z.string().max(255)).optional(),
+  names: z.optional(z.record(biginIdSchema, z.string().check(z.maxLength(255)))),
 });
 export type ZipRequest = z.infer<typeof zipRequestSchema>;
 

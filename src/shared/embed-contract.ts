@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { sessionUserSchema } from './api-contract.ts';
 import { biginIdSchema } from './bigin-attachment.ts';
 import { moduleNameSchema } from './modules.ts';
@@ -9,12 +9,12 @@ export const embedActionSchema = z.enum(EMBED_ACTIONS);
 export type EmbedAction = z.infer<typeof embedActionSchema>;
 
 /** An origin and nothing else: scheme, host and port, as browsers compare them. */
-export const originSchema = z
-  .string()
-  .refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+export const originSchema = z.string().check(
+  z.refine((value) => URL.canParse(value) && new URL(value).origin === value, {
     message: 'must be an origin only, such as https://intranet.example.com',
-  })
-  .refine((value) => /^https?:/.test(value), { message: 'must be http(s)' });
+  }),
+  z.refine((value) => /^https?:/.test(value), { message: 'must be http(s)' }),
+);
 
 /**
  * The claims of a signed embed link: one record, what may be done there, until when (seconds
@@ -23,9 +23,9 @@ export const originSchema = z
 export const embedClaimsSchema = z.object({
   module: moduleNameSchema,
   recordId: biginIdSchema,
-  actions: z.array(embedActionSchema).min(1),
-  exp: z.number().int().positive(),
-  origin: originSchema.optional(),
+  actions: z.array(embedActionSchema).check(z.minLength(1)),
+  exp: z.int().check(z.positive()),
+  origin: z.optional(originSchema),
 });
 export type EmbedClaims = z.infer<typeof embedClaimsSchema>;
 
@@ -66,7 +66,7 @@ export type EmbedErrorCode = keyof typeof EMBED_ERRORS;
  */
 export const embedContextSchema = z.object({
   allowedOrigins: z.array(z.string()),
-  grant: embedClaimsSchema.nullable(),
+  grant: z.nullable(embedClaimsSchema),
 });
 export type EmbedContext = z.infer<typeof embedContextSchema>;
 
@@ -80,12 +80,12 @@ export type EmbedContext = z.infer<typeof embedContextSchema>;
 export const FRAME_NONCE_HASH_PARAM = 'nonce_sha256';
 
 /** A nonce's SHA-256 in base64url: 43 characters. */
-export const nonceHashSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const nonceHashSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/));
 
 /** `POST /auth/frame-token`: the code the sign-in window handed over, and the frame's nonce. */
 export const frameTokenRequestSchema = z.object({
-  code: z.string().min(1).max(200),
-  nonce: z.string().min(32).max(200),
+  code: z.string().check(z.minLength(1), z.maxLength(200)),
+  nonce: z.string().check(z.minLength(32), z.maxLength(200)),
 });
 export type FrameTokenRequest = z.infer<typeof frameTokenRequestSchema>;
 
@@ -93,8 +93,8 @@ export type FrameTokenRequest = z.infer<typeof frameTokenRequestSchema>;
 export const frameTokenSchema = z.object({
   token: z.string(),
   /** Each request with the token renews it for this long. */
-  idleSeconds: z.number().int().positive(),
-  user: sessionUserSchema.optional(),
+  idleSeconds: z.int().check(z.positive()),
+  user: z.optional(sessionUserSchema),
 });
 export type FrameToken = z.infer<typeof frameTokenSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   apiErrorSchema,
   apiPaths,
@@ -239,11 +239,11 @@ export async function apiRequest(
 /** GETs a proxy route and checks the answer against its schema: an answer that fails is an error. */
 export async function apiGet<T>(
   path: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   signal?: AbortSignal,
 ): Promise<T> {
   const response = await apiRequest(path, { accept: 'application/json' }, signal);
-  const parsed = schema.safeParse(await response.json().catch(() => undefined));
+  const parsed = z.safeParse(schema, await response.json().catch(() => undefined));
   if (!parsed.success) throw badAnswer(response.status);
   return parsed.data;
 }

@@ -1,10 +1,10 @@
 import { useSyncExternalStore } from 'react';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { recordSummarySchema } from '../../shared/api-contract.ts';
 import { moduleNameSchema } from '../../shared/modules.ts';
 
 /** A record the user opened, as the home page offers it again. */
-export const recentRecordSchema = recordSummarySchema.extend({ module: moduleNameSchema });
+export const recentRecordSchema = z.extend(recordSummarySchema, { module: moduleNameSchema });
 export type RecentRecord = z.infer<typeof recentRecordSchema>;
 
 export const RECENT_RECORDS_KEY = 'bigin-attachments.recent-records';

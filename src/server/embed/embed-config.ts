@@ -21,9 +21,11 @@ export const embedOriginsSchema = z
   )
   .pipe(
     z.array(
-      originSchema.refine((o) => !o.includes('*'), {
-        message:
-          'each must be an exact origin (no wildcards), such as https://intranet.example.com',
-      }),
+      originSchema.check(
+        z.refine((o) => !o.includes('*'), {
+          message:
+            'each must be an exact origin (no wildcards), such as https://intranet.example.com',
+        }),
+      ),
     ),
   );

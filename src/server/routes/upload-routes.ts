@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod/mini';
 import { BLOCKED_UPLOAD_EXTENSIONS, linkUploadSchema } from '../../shared/api-contract.ts';
 import { recordParamsSchema } from '../../shared/api-params.ts';
 import { blockedExtension } from '../../shared/blocked-extension.ts';
@@ -19,7 +20,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<FileRouteContext> = async (app,
       schema: {
         params: recordParamsSchema,
         // A multipart upload has no body here (its parts are streamed): only a link is read.
-        body: linkUploadSchema.nullish(),
+        body: z.nullish(linkUploadSchema),
         response: { 200: writeResultSchema },
       },
       config: { embedAction: 'upload' },
