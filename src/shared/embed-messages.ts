@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { biginIdSchema } from './bigin-attachment.ts';
 import { moduleNameSchema } from './modules.ts';
 
@@ -17,7 +17,7 @@ export const widgetMessageSchema = z.discriminatedUnion('type', [
   /** The widget has loaded what it shows (or its banner). */
   z.object({ ...base, type: z.literal('ready'), module: z.string(), recordId: z.string() }),
   /** Its content's height in CSS pixels: the host sizes the iframe to it. */
-  z.object({ ...base, type: z.literal('resize'), height: z.number().nonnegative() }),
+  z.object({ ...base, type: z.literal('resize'), height: z.number().check(z.nonnegative()) }),
   /** The error code its banner shows (a PROXY_ code, Bigin's own, or EMBED_NOT_ALLOWED_HERE). */
   z.object({ ...base, type: z.literal('error'), code: z.string() }),
   /** The user opened or downloaded an attachment (a file, its preview, or a link). */
@@ -43,7 +43,7 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
     module: moduleNameSchema,
     recordId: biginIdSchema,
     /** A signed link for that record, minted by the host's server; without it, the session's. */
-    token: z.string().max(2000).optional(),
+    token: z.optional(z.string().check(z.maxLength(2000))),
   }),
 ]);
 export type HostMessage = z.infer<typeof hostMessageSchema>;
@@ -55,7 +55,7 @@ export type HostMessage = z.infer<typeof hostMessageSchema>;
 export const signInCodeMessageSchema = z.object({
   ...base,
   type: z.literal('sign-in-code'),
-  code: z.string().min(1).max(200),
+  code: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 export type SignInCodeMessage = z.infer<typeof signInCodeMessageSchema>;
 

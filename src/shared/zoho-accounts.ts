@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Zoho Accounts' token endpoint (`POST /oauth/v2/token`). A refresh token comes only with the
@@ -6,18 +6,18 @@ import { z } from 'zod';
  */
 export const tokenAnswerSchema = z.object({
   access_token: z.string(),
-  refresh_token: z.string().optional(),
-  scope: z.string().optional(),
+  refresh_token: z.optional(z.string()),
+  scope: z.optional(z.string()),
   api_domain: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int().nonnegative(),
+  expires_in: z.int().check(z.nonnegative()),
 });
 export type TokenAnswer = z.infer<typeof tokenAnswerSchema>;
 
 /** Zoho reports token errors in the body, usually with HTTP 200: `{"error":"invalid_code"}`. */
 export const tokenErrorSchema = z.object({
   error: z.string(),
-  error_description: z.string().optional(),
+  error_description: z.optional(z.string()),
 });
 export type TokenError = z.infer<typeof tokenErrorSchema>;
 
@@ -31,7 +31,7 @@ export const TOKEN_THROTTLED: TokenError = {
 /** The query string Zoho Accounts appends to `redirect_uri` after consent. */
 export const authRedirectSchema = z.object({
   code: z.string(),
-  state: z.string().optional(),
+  state: z.optional(z.string()),
   location: z.string(),
   'accounts-server': z.string(),
 });
@@ -52,11 +52,11 @@ export const USER_INFO_PATH = '/oauth/user/info';
  * number in Zoho's sample), and unknown ones are kept.
  */
 export const userInfoAnswerSchema = z.looseObject({
-  First_Name: z.string().optional().catch(undefined),
-  Last_Name: z.string().optional().catch(undefined),
-  Display_Name: z.string().optional().catch(undefined),
-  Email: z.string().optional().catch(undefined),
-  ZUID: z.union([z.number(), z.string()]).optional().catch(undefined),
+  First_Name: z.catch(z.optional(z.string()), undefined),
+  Last_Name: z.catch(z.optional(z.string()), undefined),
+  Display_Name: z.catch(z.optional(z.string()), undefined),
+  Email: z.catch(z.optional(z.string()), undefined),
+  ZUID: z.catch(z.optional(z.union([z.number(), z.string()])), undefined),
 });
 export type UserInfoAnswer = z.infer<typeof userInfoAnswerSchema>;
 
