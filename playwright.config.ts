@@ -49,6 +49,8 @@ export default defineConfig({
       // embed spec signs its links with.
       EMBED_ALLOWED_ORIGINS: `http://localhost:${port + 5},http://localhost:${port + 7},http://127.0.0.1:${sandboxPort}`,
       EMBED_SECRET: 'e2e-embed-secret-0123456789abcdef0123456789',
+      // Warnings and errors only: a line per request would bury the report.
+      LOG_LEVEL: 'warn',
     },
     reuseExistingServer: false,
     timeout: 120_000,
