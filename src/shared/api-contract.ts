@@ -66,6 +66,15 @@ export const PROXY_ERRORS = {
     message:
       'The request arrived too slowly, so the server stopped waiting for it and nothing was saved; check the connection and try again',
   },
+  /**
+   * The request did not arrive whole within REQUEST_TIMEOUT_SECONDS (an hour by default): the
+   * connection was closed; an upload's call to Bigin was stopped before its end.
+   */
+  PROXY_REQUEST_TIMEOUT: {
+    status: 408,
+    message:
+      'The request took longer to arrive than the server allows, so nothing was saved; try a faster connection or a smaller file',
+  },
   PROXY_BLOCKED_TYPE: { status: 415, message: 'Files of this type may not be uploaded' },
   PROXY_PREVIEW_UNSUPPORTED: { status: 415, message: 'This file cannot be previewed' },
   /**
@@ -89,22 +98,6 @@ export const PROXY_ERRORS = {
   PROXY_SHUTTING_DOWN: {
     status: 503,
     message: 'The server is restarting and did not do this; try again in a moment',
-  },
-  /**
-   * Every place for calls to Bigin was taken for longer than the proxy waits
-   * (BIGIN_SLOT_WAIT_MS), or too many calls were waiting: nothing was sent to Bigin.
-   */
-  PROXY_BUSY: {
-    status: 503,
-    message: 'The server is busy with other calls to Bigin; try again shortly',
-  },
-  /**
-   * Bigin failed several calls in a row: for a few seconds the proxy answers at once rather
-   * than calling it (a circuit breaker); nothing was sent to Bigin.
-   */
-  PROXY_UPSTREAM_PAUSED: {
-    status: 503,
-    message: 'Bigin failed several times in a row; calls to it are paused for a few seconds',
   },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
