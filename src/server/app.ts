@@ -22,13 +22,12 @@ import { logSafeUrl } from './log-safe-url.ts';
 import { rateLimit } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { apiRoutes } from './routes/api-routes.ts';
+import { DEFAULT_ZIP_MAX_ENTRIES } from './routes/zip-route.ts';
 import {
-  answerClientError,
   bodyGuard,
   DEFAULT_BODY_MIN_RATE,
   DEFAULT_CONNECTION_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
-  serverTimeouts,
   type BodyMinRate,
 } from './body-guard.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -85,6 +84,11 @@ export interface AppOptions {
   connectionTimeoutMs?: number;
   /** The least a request body must bring per window (body-guard.ts); false: no minimum. */
   bodyMinRate?: BodyMinRate | false;
+  /**
+   * The most files one ZIP may ask for (`ZIP_MAX_ENTRIES`); 100 when absent, and never more than
+   * `rateLimitPerMinute` (each file counts as a request).
+   */
+  zipMaxEntries?: number | undefined;
   /** Embedding: who may frame the embed pages, and signed links (absent: nobody, none). */
   embed?: EmbedOptions;
   /**
@@ -116,7 +120,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.signIn === !options.serviceTokens) {
     throw new Error('buildApp needs exactly one of signIn (users sign in) and serviceTokens');
   }
-  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.logger
       ? {
@@ -132,11 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // A request's whole arrival, body included: generous, for large uploads on slow links; the
     // body guard lets a stalled body go much sooner.
-    requestTimeout: requestTimeoutMs,
-    http: serverTimeouts(requestTimeoutMs),
+    requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
-    // Its 408 in the app's envelope (PROXY_REQUEST_TIMEOUT), not Fastify's.
-    clientErrorHandler: answerClientError,
     // Behind a balancer, the client's address (for the rate limit before sign-in) is the one
     // the trusted proxies forwarded; by default the peer's own.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -225,6 +225,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tokensFor: (r) => (r.embedGrant && embedTokens ? embedTokens : app.sessions.tokensFor(r)),
       embedAllowedOrigins: embed?.allowedOrigins,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      // Each file counts against the rate limit: a ZIP is never more than a minute's requests.
+      zipMaxEntries: Math.min(
+        options.zipMaxEntries ?? DEFAULT_ZIP_MAX_ENTRIES,
+        options.rateLimitPerMinute || Infinity,
+      ),
     },
     session: {
       signIn: options.signIn,

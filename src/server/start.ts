@@ -113,12 +113,7 @@ async function startOn(
     limiter: (orgKey) =>
       new SharedSemaphore(state, `bigin-slots:${orgKey}`, config.BIGIN_MAX_IN_FLIGHT, {
         leaseMs: config.BIGIN_SLOT_LEASE_SECONDS * 1000,
-        fairShare: config.BIGIN_FAIR_SHARE,
-        maxQueue: config.BIGIN_QUEUE_MAX,
       }),
-    deadlineMs: config.BIGIN_CALL_DEADLINE_MS,
-    slotWaitMs: config.BIGIN_SLOT_WAIT_MS,
-    transferSlotWaitMs: config.BIGIN_TRANSFER_SLOT_WAIT_MS,
     fetch: options.fetch,
     sendStreamed: options.sendStreamed,
   });
@@ -178,6 +173,7 @@ async function startOn(
     trustProxy: config.TRUST_PROXY,
     shutdownGraceMs: config.SHUTDOWN_GRACE_SECONDS * 1000,
     maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    zipMaxEntries: config.ZIP_MAX_ENTRIES,
     requestTimeoutMs: config.REQUEST_TIMEOUT_SECONDS * 1000,
     connectionTimeoutMs: config.CONNECTION_TIMEOUT_SECONDS * 1000,
     bodyMinRate: {

@@ -66,15 +66,6 @@ export const PROXY_ERRORS = {
     message:
       'The request arrived too slowly, so the server stopped waiting for it and nothing was saved; check the connection and try again',
   },
-  /**
-   * The request did not arrive whole within REQUEST_TIMEOUT_SECONDS (an hour by default): the
-   * connection was closed; an upload's call to Bigin was stopped before its end.
-   */
-  PROXY_REQUEST_TIMEOUT: {
-    status: 408,
-    message:
-      'The request took longer to arrive than the server allows, so nothing was saved; try a faster connection or a smaller file',
-  },
   PROXY_BLOCKED_TYPE: { status: 415, message: 'Files of this type may not be uploaded' },
   PROXY_PREVIEW_UNSUPPORTED: { status: 415, message: 'This file cannot be previewed' },
   /**
@@ -85,6 +76,14 @@ export const PROXY_ERRORS = {
     status: 400,
     message:
       'The file did not match the size stated for it (it may have changed while it was sent), so nothing was saved; choose the file again and retry',
+  },
+  /**
+   * A ZIP asked for more files than ZIP_MAX_ENTRIES (`details.max_entries`; each file is a call
+   * to Bigin): nothing was sent to Bigin.
+   */
+  PROXY_ZIP_TOO_MANY_FILES: {
+    status: 400,
+    message: 'A ZIP holds fewer files than were chosen; choose fewer and try again',
   },
   /** A download, preview or ZIP entry of an attachment id Bigin does not have (Bigin's 204). */
   PROXY_ATTACHMENT_GONE: {

@@ -394,11 +394,6 @@ export const messages = {
       what: 'What was sent reached the server too slowly, or stopped on the way, so the server stopped waiting and nothing was saved.',
       todo: 'Check your connection and try again.',
     },
-    PROXY_REQUEST_TIMEOUT: {
-      title: 'The upload took too long',
-      what: 'Sending it took longer than the server allows for one request, so it stopped waiting and nothing was saved.',
-      todo: 'Try again on a faster connection, or send a smaller file.',
-    },
     CLIENT_NETWORK_UNREACHABLE: {
       title: 'The server cannot be reached',
       what: 'The app could not reach its server: the network or the server is down.',
@@ -429,6 +424,8 @@ export const messages = {
     PROXY_BLOCKED_TYPE: null,
     /** Only the preview panel asks for a preview, and it says why it has none. */
     PROXY_PREVIEW_UNSUPPORTED: null,
+    /** Only the ZIP dialog asks for a ZIP, and it says how many files at most (zip.tooManyFiles). */
+    PROXY_ZIP_TOO_MANY_FILES: null,
     /**
      * The app's own requests are never cross-site: only a link followed from another site meets
      * it, and the server's page says so there, with a way into the app.
@@ -503,8 +500,6 @@ export const messages = {
     PROXY_SHUTTING_DOWN: 'the server was restarting, so nothing was saved; try again.',
     PROXY_BODY_TOO_SLOW:
       'the file reached the server too slowly (or stopped on the way), so nothing was saved; check your connection and try again.',
-    PROXY_REQUEST_TIMEOUT:
-      'sending it took longer than the server allows, so nothing was saved; try a faster connection or a smaller file.',
     CLIENT_NETWORK_UNREACHABLE: 'the server could not be reached.',
     CLIENT_ANSWER_LOST: 'the answer was lost on the way.',
   } satisfies Partial<Record<ErrorCode | 'CLIENT_ANSWER_LOST', string>>,
@@ -603,6 +598,10 @@ export const messages = {
     notIncludedList: (lines: string[]) =>
       `${lines.length === 1 ? 'One file' : `${formatCount(lines.length)} files`} could not be included (NOT-INCLUDED.txt in the ZIP says why): ${lines.join('; ')}`,
     failed: (reason: string) => `The ZIP could not be made: ${reason}`,
+    tooManyFiles: (max: number, chosen: number) =>
+      `The ZIP could not be made: a ZIP holds at most ${formatCount(max)} files, and ${formatCount(chosen)} were chosen. Nothing was downloaded; choose ${formatCount(max)} or fewer, and make another ZIP of the rest.`,
+    rateLimited: (files: number, seconds: number | undefined) =>
+      `The ZIP could not be made: each file in a ZIP counts as a request, and ${formatCount(files)} are more than you may still make this minute. Nothing was downloaded; try again ${seconds === undefined ? 'in a minute' : `in ${formatCount(seconds)} ${seconds === 1 ? 'second' : 'seconds'}`}, or choose fewer files.`,
     fileName: (recordId: string) => `attachments-${recordId}.zip`,
   },
 

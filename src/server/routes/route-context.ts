@@ -17,4 +17,6 @@ export interface RouteContext {
 export interface FileRouteContext extends RouteContext {
   /** The largest upload, in bytes (`MAX_UPLOAD_MB`). */
   maxUploadBytes: number;
+  /** The most files one ZIP may ask for (`ZIP_MAX_ENTRIES`, within the rate limit); 100 when absent. */
+  zipMaxEntries?: number | undefined;
 }

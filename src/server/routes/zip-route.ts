@@ -2,7 +2,6 @@ import { pipeline, Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIP_NOT_INCLUDED_ENTRY, zipRequestSchema } from '../../shared/api-contract.ts';
 import { recordParamsSchema } from '../../shared/api-params.ts';
-import { attachmentListSchema } from '../../shared/bigin-attachment.ts';
 import { recordName, singleRecordSchema } from '../../shared/bigin-record.ts';
 import { contentDisposition, fileNameFromDisposition } from '../../shared/content-disposition.ts';
 import { ApiFailure } from '../api-failure.ts';
@@ -17,7 +16,11 @@ import {
   useFileHeaders,
 } from './file-transfer.ts';
 import type { FileRouteContext } from './route-context.ts';
+import { listChosen, withChosenNames } from './zip-listing.ts';
 import { uniqueZipNames } from './zip-names.ts';
+
+/** The most files one ZIP asks for when ZIP_MAX_ENTRIES does not say. */
+export const DEFAULT_ZIP_MAX_ENTRIES = 100;
 
 /** The ZIP's own calls in flight at once: within Bigin's 5, leaving room for the user's others. */
 export const ZIP_PARALLEL_DOWNLOADS = 3;
@@ -61,6 +64,7 @@ function startDownload(
  */
 export const zipRoute: FastifyPluginAsyncZod<FileRouteContext> = async (app, context) => {
   const { bigin, tokensFor } = context;
+  const zipMaxEntries = context.zipMaxEntries ?? DEFAULT_ZIP_MAX_ENTRIES;
   app.post(
     '/records/:module/:recordId/attachments/zip',
     {
@@ -73,8 +77,21 @@ export const zipRoute: FastifyPluginAsyncZod<FileRouteContext> = async (app, con
       const { module, recordId } = request.params;
       const chosen = request.body;
       const ids = [...new Set(chosen.ids)];
+      if (ids.length > zipMaxEntries) {
+        throw ApiFailure.proxy('PROXY_ZIP_TOO_MANY_FILES', {
+          max_entries: zipMaxEntries,
+          files: ids.length,
+        });
+      }
+      // Each file counts as a request (the ZIP itself was one): refused whole, before any call
+      // to Bigin, rather than cut off part-way.
+      await request.server.chargeRequests?.(request, ids.length - 1, { zip_files: ids.length });
       const tokens = tokensFor(request);
       const title = await recordTitle(context, tokens, module, recordId);
+      // Listed first: only ids of this record's attachments cost a call to Bigin (API credits).
+      const listing = await listChosen(bigin, tokens, { module, recordId }, ids);
+      const names = withChosenNames(listing, ids, chosen.names);
+      const known = (id: string) => listing.listed.has(id) || !listing.complete;
       const zip = new ZipWriter();
       const transfer = transferFor(reply);
       reply
@@ -83,15 +100,14 @@ export const zipRoute: FastifyPluginAsyncZod<FileRouteContext> = async (app, con
       useFileHeaders(reply, { csp: 'sandbox', frameOptions: 'DENY' });
       void reply.send(zip.output);
       const path = (id: string) => biginPath([module, recordId, 'Attachments', id]);
-      await buildZip(zip, ids, (id) => startDownload(bigin, tokens, path(id), transfer), {
-        transfer,
-        namesOf: async (failed) =>
-          withChosenNames(
-            await listedNames(bigin, tokens, module, recordId, failed),
-            failed,
-            chosen.names,
-          ),
-      });
+      const gone = reasonOf(ApiFailure.proxy('PROXY_ATTACHMENT_GONE'));
+      const unknown = ids.filter((id) => !known(id));
+      await buildZip(
+        zip,
+        ids.filter(known),
+        (id) => startDownload(bigin, tokens, path(id), transfer),
+        { transfer, names, failures: unknown.map((id) => ({ id, reason: gone })) },
+      );
       transfer.done();
       return reply;
     },
@@ -108,7 +124,7 @@ async function buildZip(
   zip: ZipWriter,
   ids: string[],
   start: (id: string) => Omit<Pending, 'id'>,
-  options: { transfer: Transfer; namesOf: (ids: string[]) => Promise<Map<string, string>> },
+  options: { transfer: Transfer; names: Map<string, string>; failures: Failure[] },
 ): Promise<void> {
   const pending: Pending[] = [];
   const next = () => {
@@ -116,7 +132,7 @@ async function buildZip(
     if (id !== undefined) pending.push({ id, ...start(id) });
   };
   for (let i = 0; i < ZIP_PARALLEL_DOWNLOADS; i++) next();
-  const failures: Failure[] = [];
+  const failures: Failure[] = [...options.failures];
   const names = uniqueZipNames([ZIP_NOT_INCLUDED_ENTRY]);
   for (let i = 0; i < ids.length; i++) {
     const item = pending[i]!;
@@ -154,8 +170,9 @@ async function buildZip(
     return;
   }
   if (failures.length) {
-    const known = await options.namesOf(failures.filter((f) => !f.name).map((f) => f.id));
-    const text = notIncludedText(failures.map((f) => ({ ...f, name: f.name ?? known.get(f.id) })));
+    const text = notIncludedText(
+      failures.map((f) => ({ ...f, name: f.name ?? options.names.get(f.id) })),
+    );
     await zip.add(ZIP_NOT_INCLUDED_ENTRY, [Buffer.from(text, 'utf8')]).catch(() => undefined);
   }
   await zip.finish().catch(() => undefined);
@@ -185,22 +202,6 @@ function notIncludedText(failures: Failure[]): string {
   return `These attachments are not (or not wholly) in this ZIP:\r\n${lines.join('\r\n')}\r\n`;
 }
 
-/**
- * Names Bigin no longer lists (a file deleted since the list was shown), as the browser's list
- * showed them.
- */
-function withChosenNames(
-  listed: Map<string, string>,
-  failed: string[],
-  chosen: Record<string, string> = {},
-): Map<string, string> {
-  for (const id of failed) {
-    const name = chosen[id];
-    if (!listed.has(id) && name) listed.set(id, name);
-  }
-  return listed;
-}
-
 /** "<record name> attachments": the ZIP's name; the module and id when Bigin does not say. */
 async function recordTitle(
   { bigin, nameFields }: Pick<FileRouteContext, 'bigin' | 'nameFields'>,
@@ -220,34 +221,4 @@ async function recordTitle(
     if (error instanceof ApiFailure && error.httpStatus >= 500) throw error;
     return `${module} ${id} attachments`;
   }
-}
-
-/** The listed names of attachments that failed before their name was seen (links show their URL). */
-async function listedNames(
-  bigin: BiginClient,
-  tokens: TokenSource,
-  module: string,
-  recordId: string,
-  ids: string[],
-): Promise<Map<string, string>> {
-  const wanted = new Set(ids);
-  const found = new Map<string, string>();
-  try {
-    for (let page = 1; wanted.size > found.size && page <= 10; page++) {
-      const list = await bigin.getJson(
-        tokens,
-        biginPath([module, recordId, 'Attachments'], { page, per_page: 200 }),
-        attachmentListSchema,
-      );
-      for (const a of list?.data ?? []) {
-        if (!wanted.has(a.id)) continue;
-        const name = a.File_Name ?? `(no name) [id ${a.id}]`;
-        found.set(a.id, a.$link_url ? `${name} (a link: ${a.$link_url})` : name);
-      }
-      if (!list?.info.more_records) break;
-    }
-  } catch {
-    // The ids alone still name what is missing.
-  }
-  return found;
 }

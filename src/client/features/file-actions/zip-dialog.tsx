@@ -13,8 +13,8 @@ import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
 import type { Notice } from '../../components/notice-snackbar.tsx';
 import { formatBytes } from '../../lib/format.ts';
-import { actionReason } from './action-reason.ts';
 import { fetchZip, zipRequestOf, type ZipProgress, type ZipResult } from './fetch-zip.ts';
+import { zipFailureText } from './zip-failure.ts';
 
 const words = messages.zip;
 
@@ -85,7 +85,7 @@ export function ZipDialog({ module, recordId, rows, onDone }: ZipDialogProps) {
         done.current(
           controller.signal.aborted
             ? { severity: 'info', text: words.cancelled }
-            : { severity: 'error', text: words.failed(actionReason(error)) },
+            : { severity: 'error', text: zipFailureText(error) },
         );
       },
     );
