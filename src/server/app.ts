@@ -164,7 +164,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(requestLog);
   // Watches every request body from the start, those refused before being read too.
   await app.register(bodyGuard, { rate: options.bodyMinRate ?? DEFAULT_BODY_MIN_RATE });
-  await app.register(requestLog);
   // Before anything else looks at the path: one spelling of each (canonical-path.ts).
   await app.register(canonicalPaths);
   await app.register(lifecycle, {
