@@ -1,5 +1,5 @@
 import { fieldMetadataSchema } from '../../shared/bigin-record.ts';
-import { biginPath, type BiginClient, type TokenSource } from './bigin-client.ts';
+import { biginPath, forCaller, type BiginClient, type TokenSource } from './bigin-client.ts';
 
 /**
  * The name fields Bigin's pages document, for when the field metadata cannot be read (a token
@@ -88,9 +88,11 @@ export class NameFields {
     module: string,
     entry: { until: number },
   ): Promise<ModuleFields> {
+    // Read once for every request that asks meanwhile: the first asker's leaving ends no call.
+    const forAll = tokens.call ? forCaller(tokens, { caller: tokens.call.caller }) : tokens;
     try {
       const fields = await this.bigin.getJson(
-        tokens,
+        forAll,
         biginPath(['settings', 'fields'], { module }),
         fieldMetadataSchema,
       );
