@@ -24,10 +24,12 @@ import { requestLog } from './request-log.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { DEFAULT_ZIP_MAX_ENTRIES } from './routes/zip-route.ts';
 import {
+  answerClientError,
   bodyGuard,
   DEFAULT_BODY_MIN_RATE,
   DEFAULT_CONNECTION_TIMEOUT_MS,
   DEFAULT_REQUEST_TIMEOUT_MS,
+  serverTimeouts,
   type BodyMinRate,
 } from './body-guard.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -120,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.signIn === !options.serviceTokens) {
     throw new Error('buildApp needs exactly one of signIn (users sign in) and serviceTokens');
   }
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.logger
       ? {
@@ -135,8 +138,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     // A request's whole arrival, body included: generous, for large uploads on slow links; the
     // body guard lets a stalled body go much sooner.
-    requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    requestTimeout: requestTimeoutMs,
+    http: serverTimeouts(requestTimeoutMs),
     connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    // Its 408 in the app's envelope (PROXY_REQUEST_TIMEOUT), not Fastify's.
+    clientErrorHandler: answerClientError,
     // Behind a balancer, the client's address (for the rate limit before sign-in) is the one
     // the trusted proxies forwarded; by default the peer's own.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ApiError } from '../shared/api-contract.ts';
 import { ApiFailure, sendApiFailure } from './api-failure.ts';
 
 /** The least a request body must bring in each window while the proxy is reading it. */
@@ -178,4 +182,57 @@ export function untilCut<T>(promise: Promise<T>, cut: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+/**
+ * Node's server options that keep REQUEST_TIMEOUT_SECONDS: given at the server's creation, as
+ * Node wants (set afterwards, a limit under its 60 s for the headers would be read as the headers'
+ * limit, and the request's would stay 60 s), with the headers' limit at most the request's; and
+ * the limit looked for at a quarter of it, at most every 30 s (Node's own interval).
+ */
+export function serverTimeouts(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs > 0 ? Math.min(60_000, requestTimeoutMs) : 60_000,
+    connectionsCheckingInterval:
+      requestTimeoutMs > 0
+        ? Math.min(30_000, Math.max(50, Math.floor(requestTimeoutMs / 4)))
+        : 30_000,
+  };
+}
+
+/**
+ * Fastify's clientErrorHandler. A request that has not arrived whole within
+ * REQUEST_TIMEOUT_SECONDS is answered 408 PROXY_REQUEST_TIMEOUT in the app's envelope (Fastify's
+ * own answer is not one the app reads), then the connection closed; an upload's call to Bigin
+ * ends with it, before its end. Anything else is answered as Fastify does: 431 or 400.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // An answer already begun on this connection cannot be followed by another.
+  const answering = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (!socket.writable || answering?.headersSent) {
+    socket.destroy(error);
+    return;
+  }
+  const failure =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ApiFailure.proxy('PROXY_REQUEST_TIMEOUT')
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new ApiFailure(431, 'PROXY_BAD_REQUEST', 'The request headers are too large')
+        : ApiFailure.proxy('PROXY_BAD_REQUEST');
+  const envelope: ApiError = {
+    code: failure.code,
+    details: failure.details,
+    message: failure.message,
+    status: 'error',
+    requestId: randomUUID(),
+  };
+  const body = JSON.stringify(envelope);
+  const status = failure.httpStatus;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
 }

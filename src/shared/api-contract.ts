@@ -66,6 +66,15 @@ export const PROXY_ERRORS = {
     message:
       'The request arrived too slowly, so the server stopped waiting for it and nothing was saved; check the connection and try again',
   },
+  /**
+   * The request did not arrive whole within REQUEST_TIMEOUT_SECONDS (an hour by default): the
+   * connection was closed; an upload's call to Bigin was stopped before its end.
+   */
+  PROXY_REQUEST_TIMEOUT: {
+    status: 408,
+    message:
+      'The request took longer to arrive than the server allows, so nothing was saved; try a faster connection or a smaller file',
+  },
   PROXY_BLOCKED_TYPE: { status: 415, message: 'Files of this type may not be uploaded' },
   PROXY_PREVIEW_UNSUPPORTED: { status: 415, message: 'This file cannot be previewed' },
   /**

@@ -78,6 +78,7 @@ const BEHAVIOURS: Record<WordedErrorCode, ErrorBehaviour> = {
   PROXY_SHUTTING_DOWN: retry,
   // The connection stalled: nothing was kept, and a retry sends it again.
   PROXY_BODY_TOO_SLOW: retry,
+  PROXY_REQUEST_TIMEOUT: retry,
   [CLIENT_ERROR_CODES.NETWORK]: retry,
   [CLIENT_ERROR_CODES.BAD_ANSWER]: retryAndQuote,
   // A module that failed to load stays failed until the page is loaded again.

@@ -394,6 +394,11 @@ export const messages = {
       what: 'What was sent reached the server too slowly, or stopped on the way, so the server stopped waiting and nothing was saved.',
       todo: 'Check your connection and try again.',
     },
+    PROXY_REQUEST_TIMEOUT: {
+      title: 'The upload took too long',
+      what: 'Sending it took longer than the server allows for one request, so it stopped waiting and nothing was saved.',
+      todo: 'Try again on a faster connection, or send a smaller file.',
+    },
     CLIENT_NETWORK_UNREACHABLE: {
       title: 'The server cannot be reached',
       what: 'The app could not reach its server: the network or the server is down.',
@@ -500,6 +505,8 @@ export const messages = {
     PROXY_SHUTTING_DOWN: 'the server was restarting, so nothing was saved; try again.',
     PROXY_BODY_TOO_SLOW:
       'the file reached the server too slowly (or stopped on the way), so nothing was saved; check your connection and try again.',
+    PROXY_REQUEST_TIMEOUT:
+      'sending it took longer than the server allows, so nothing was saved; try a faster connection or a smaller file.',
     CLIENT_NETWORK_UNREACHABLE: 'the server could not be reached.',
     CLIENT_ANSWER_LOST: 'the answer was lost on the way.',
   } satisfies Partial<Record<ErrorCode | 'CLIENT_ANSWER_LOST', string>>,
