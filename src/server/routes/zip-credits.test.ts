@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_REQUEST_RECORD_ID, THOUSAND_ATTACHMENTS_RECORD_ID } from '../../sandbox/seed-ids.ts';
 import { fileStack } from '../test-support/file-stack.ts';
+import { startTestRedis, type TestRedis } from '../test-support/redis-server.ts';
 import { readZip } from '../test-support/read-zip.ts';
 import { appWrite, csrfTokenOf } from '../test-support/upload-client.ts';
 
@@ -83,40 +84,51 @@ describe('a ZIP and Bigin API credits', () => {
   });
 });
 
-describe("a ZIP and the session's rate limit", () => {
-  let t: Awaited<ReturnType<typeof stackWith>>;
-  beforeAll(async () => (t = await stackWith({ RATE_LIMIT_PER_MINUTE: '30' })));
-  afterAll(() => t.s.close());
-
-  it('counts each file as a request, and refuses a ZIP the minute has no room for whole', async () => {
-    // 20 files: 20 of the minute's 30 requests (with the CSRF token's, 21).
-    const first = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(20));
-    expect(first.status).toBe(200);
-    await first.arrayBuffer();
-
-    const before = t.s.recorder.calls.length;
-    const refused = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(15, 100));
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await refused.json()).toMatchObject({
-      code: 'PROXY_RATE_LIMITED',
-      details: { zip_files: 15 },
+// The count is this process's own, or Redis's for every instance (REDIS_URL).
+describe.each(['in this process', 'in Redis'])(
+  "a ZIP and the session's rate limit, %s",
+  (where) => {
+    let t: Awaited<ReturnType<typeof stackWith>>;
+    let redis: TestRedis | undefined;
+    beforeAll(async () => {
+      if (where === 'in Redis') redis = await startTestRedis();
+      t = await stackWith({ RATE_LIMIT_PER_MINUTE: '30', ...(redis && { REDIS_URL: redis.url }) });
+    }, 60_000);
+    afterAll(async () => {
+      await t?.s.close();
+      await redis?.stop();
     });
-    // Refused before anything was asked of Bigin: no half ZIP.
-    expect(t.s.recorder.calls.length).toBe(before);
 
-    // What is left still takes a smaller ZIP: the refused one counted as one request only.
-    const small = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(5, 200));
-    expect(small.status).toBe(200);
-    await small.arrayBuffer();
-  });
+    it('counts each file as a request, and refuses a ZIP the minute has no room for whole', async () => {
+      // 20 files: 20 of the minute's 30 requests (with the CSRF token's, 21).
+      const first = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(20));
+      expect(first.status).toBe(200);
+      await first.arrayBuffer();
 
-  it('never takes more files than a minute of requests, whatever ZIP_MAX_ENTRIES says', async () => {
-    const r = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(31));
-    expect(r.status).toBe(400);
-    expect(await r.json()).toMatchObject({
-      code: 'PROXY_ZIP_TOO_MANY_FILES',
-      details: { max_entries: 30 },
+      const before = t.s.recorder.calls.length;
+      const refused = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(15, 100));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({
+        code: 'PROXY_RATE_LIMITED',
+        details: { zip_files: 15 },
+      });
+      // Refused before anything was asked of Bigin: no half ZIP.
+      expect(t.s.recorder.calls.length).toBe(before);
+
+      // What is left still takes a smaller ZIP: the refused one counted as one request only.
+      const small = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(5, 200));
+      expect(small.status).toBe(200);
+      await small.arrayBuffer();
     });
-  });
-});
+
+    it('never takes more files than a minute of requests, whatever ZIP_MAX_ENTRIES says', async () => {
+      const r = await t.zipOf(DOC_REQUEST_RECORD_ID, madeUp(31));
+      expect(r.status).toBe(400);
+      expect(await r.json()).toMatchObject({
+        code: 'PROXY_ZIP_TOO_MANY_FILES',
+        details: { max_entries: 30 },
+      });
+    });
+  },
+);
