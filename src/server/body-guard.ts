@@ -83,8 +83,8 @@ export function cutBody(request: FastifyRequest, reply: FastifyReply, failure: A
  * uploads a large file, for as long as REQUEST_TIMEOUT_SECONDS allows; a sender that stalls, or
  * trickles bytes to hold a connection open, is let go within a window or two.
  *
- * Registered before every other hook, so that a request refused early (its body never read, then
- * drained by Node) is watched too.
+ * Registered before the path check and the other hooks that may refuse a request, so that a
+ * request refused early (its body never read, then drained by Node) is watched too.
  */
 export const bodyGuard = fp<{ rate: BodyMinRate | false }>(
   async (app, { rate }) => {
