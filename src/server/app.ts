@@ -194,7 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(securityHeaders);
   // The API's answers stay with the app's pages; https stays https (isolation.ts).
-  await app.register(isolation);
+  await app.register(isolation, { publicUrl: options.publicUrl });
   await app.register(embedGrant, { secret: embed?.secret, canServe: Boolean(embedTokens) });
   // A frame token stands for a session, in frames that get no cookie (frame-auth.ts).
   await app.register(frameAuth, {

@@ -137,4 +137,18 @@ describe('Strict-Transport-Security', () => {
     const claimed = await get('/api/session', { 'X-Forwarded-Proto': 'https' });
     expect(claimed.headers['strict-transport-security']).toBeUndefined();
   });
+
+  it('is sent on every answer when PUBLIC_URL is https, whoever ends TLS in front', async () => {
+    const behindTls = await proxyOver(zoho, {
+      app: { publicUrl: () => 'https://attachments.example.com' },
+    });
+    try {
+      for (const path of ['/api/session', '/auth/signed-out', '/healthz']) {
+        const answer = await send(behindTls.url, path, {});
+        expect(answer.headers['strict-transport-security'], path).toBe(STRICT_TRANSPORT_SECURITY);
+      }
+    } finally {
+      await behindTls.close();
+    }
+  });
 });

@@ -7,6 +7,11 @@ import { sendCrossSiteProblemPage } from './problem-page.ts';
 /** A year: the browser then never tries plain http for this host again within it. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
 
+export interface IsolationOptions {
+  /** The address users open the app at (PUBLIC_URL, or where it listens). */
+  publicUrl: () => string;
+}
+
 const isApi = (request: FastifyRequest) => /^\/api(?:[/?]|$)/.test(request.url);
 
 /**
@@ -22,11 +27,13 @@ const isApi = (request: FastifyRequest) => /^\/api(?:[/?]|$)/.test(request.url);
  *   followed from another site, and would otherwise download a file for whoever wrote the link.
  *   Writes are the write guard's (same origin and X-CSRF-Token).
  * - `Strict-Transport-Security` on every answer to a request that came over https (itself, or
- *   through a proxy TRUST_PROXY believes: X-Forwarded-Proto); never over plain http, where a
- *   browser ignores it anyway and `localhost` must stay reachable.
+ *   through a proxy TRUST_PROXY believes: X-Forwarded-Proto), and on every answer when
+ *   PUBLIC_URL is https (a balancer that ends TLS, not named in TRUST_PROXY: users open https
+ *   either way, and a browser ignores the header on an answer over http). Never otherwise: a
+ *   plain http `localhost` must stay reachable.
  */
-export const isolation = fp(
-  async (app) => {
+export const isolation = fp<IsolationOptions>(
+  async (app, { publicUrl }) => {
     app.addHook('onRequest', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (request.headers['sec-fetch-site'] !== 'cross-site' || !isApi(request)) return;
@@ -40,7 +47,7 @@ export const isolation = fp(
     });
     app.addHook('onSend', async (request, reply) => {
       if (isApi(request)) reply.header('Cross-Origin-Resource-Policy', 'same-origin');
-      if (request.protocol === 'https') {
+      if (request.protocol === 'https' || publicUrl().startsWith('https:')) {
         reply.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
       }
     });
