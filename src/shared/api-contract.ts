@@ -107,6 +107,22 @@ export const PROXY_ERRORS = {
     status: 503,
     message: 'The server is restarting and did not do this; try again in a moment',
   },
+  /**
+   * Every place for calls to Bigin was taken for longer than the proxy waits
+   * (BIGIN_SLOT_WAIT_MS), or too many calls were waiting: nothing was sent to Bigin.
+   */
+  PROXY_BUSY: {
+    status: 503,
+    message: 'The server is busy with other calls to Bigin; try again shortly',
+  },
+  /**
+   * Bigin failed several calls in a row: for a few seconds the proxy answers at once rather
+   * than calling it (a circuit breaker); nothing was sent to Bigin.
+   */
+  PROXY_UPSTREAM_PAUSED: {
+    status: 503,
+    message: 'Bigin failed several times in a row; calls to it are paused for a few seconds',
+  },
 } as const;
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
 

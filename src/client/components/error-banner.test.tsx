@@ -126,6 +126,21 @@ describe('ErrorBanner', () => {
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
+  it.each([
+    ['PROXY_BUSY', 'The server is busy', /busy with other calls to Bigin/],
+    ['PROXY_UPSTREAM_PAUSED', 'Bigin is failing just now', /failed several calls in a row/],
+  ])('%s says what happened and to try again shortly, with a retry', async (code, title, what) => {
+    vi.useFakeTimers({ now: new Date('2026-03-02T14:05:00Z'), toFake: ['Date'] });
+    const onRetry = vi.fn();
+    renderBanner(failure(code, 'm', {}, 503, '2'), onRetry);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(title);
+    expect(alert).toHaveTextContent(what);
+    expect(alert).toHaveTextContent(/Wait 2 seconds \(until .+\) and try again\./);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
   it('shows an unknown code with its code and message', () => {
     renderBanner(failure('SOMETHING_NEW', 'a new failure'));
     expect(screen.getByRole('alert')).toHaveTextContent(

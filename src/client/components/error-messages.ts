@@ -79,6 +79,9 @@ const BEHAVIOURS: Record<WordedErrorCode, ErrorBehaviour> = {
   // The connection stalled: nothing was kept, and a retry sends it again.
   PROXY_BODY_TOO_SLOW: retry,
   PROXY_REQUEST_TIMEOUT: retry,
+  // Nothing reached Bigin: the same request a moment later finds a free place.
+  PROXY_BUSY: retry,
+  PROXY_UPSTREAM_PAUSED: retry,
   [CLIENT_ERROR_CODES.NETWORK]: retry,
   [CLIENT_ERROR_CODES.BAD_ANSWER]: retryAndQuote,
   // A module that failed to load stays failed until the page is loaded again.

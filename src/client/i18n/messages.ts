@@ -399,6 +399,16 @@ export const messages = {
       what: 'Sending it took longer than the server allows for one request, so it stopped waiting and nothing was saved.',
       todo: 'Try again on a faster connection, or send a smaller file.',
     },
+    PROXY_BUSY: {
+      title: 'The server is busy',
+      what: "The app's server is busy with other calls to Bigin just now, so it did not ask Bigin for this.",
+      todo: 'Try again shortly.',
+    },
+    PROXY_UPSTREAM_PAUSED: {
+      title: 'Bigin is failing just now',
+      what: "Bigin failed several calls in a row, so the app's server is giving it a few seconds before calling it again.",
+      todo: 'Try again in a few seconds.',
+    },
     CLIENT_NETWORK_UNREACHABLE: {
       title: 'The server cannot be reached',
       what: 'The app could not reach its server: the network or the server is down.',
@@ -507,6 +517,9 @@ export const messages = {
       'the file reached the server too slowly (or stopped on the way), so nothing was saved; check your connection and try again.',
     PROXY_REQUEST_TIMEOUT:
       'sending it took longer than the server allows, so nothing was saved; try a faster connection or a smaller file.',
+    PROXY_BUSY: 'the server was busy, so nothing was sent to Bigin; try again shortly.',
+    PROXY_UPSTREAM_PAUSED:
+      'Bigin was failing, so nothing was sent to it; try again in a few seconds.',
     CLIENT_NETWORK_UNREACHABLE: 'the server could not be reached.',
     CLIENT_ANSWER_LOST: 'the answer was lost on the way.',
   } satisfies Partial<Record<ErrorCode | 'CLIENT_ANSWER_LOST', string>>,

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Spent, StateStore } from './state-store.ts';
+import { mayTakeSlot, type SlotShare, type Spent, type StateStore } from './state-store.ts';
 
 export interface EmbeddedStoreOptions {
   /**
@@ -91,12 +91,21 @@ export class EmbeddedStore implements StateStore {
     return { spent: true };
   }
 
-  async acquireSlot(key: string, capacity: number, holder: string, leaseMs: number) {
+  async acquireSlot(
+    key: string,
+    capacity: number,
+    holder: string,
+    leaseMs: number,
+    share?: SlotShare,
+  ) {
     const now = this.now();
     const held = this.slots.get(key) ?? new Map<string, number>();
     for (const [h, until] of held) if (until <= now) held.delete(h);
     this.slots.set(key, held);
-    if (!held.has(holder) && held.size >= capacity) return false;
+    if (!held.has(holder)) {
+      const mine = share ? [...held.keys()].filter((h) => h.startsWith(share.group)).length : 0;
+      if (!mayTakeSlot(capacity - held.size, mine, share)) return false;
+    }
     held.set(holder, now + leaseMs);
     return true;
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { stateUnavailable, type Spent, type StateStore } from './state-store.ts';
+import { stateUnavailable, type SlotShare, type Spent, type StateStore } from './state-store.ts';
 
 export interface RedisStoreOptions {
   /** REDIS_URL: redis://[user:password@]host[:port][/db], or rediss:// for TLS. */
@@ -120,9 +120,23 @@ export class RedisStore implements StateStore {
     return spent ? { spent: true } : { spent: false, retryInMs: Math.max(0, retryInMs) };
   }
 
-  async acquireSlot(key: string, capacity: number, holder: string, leaseMs: number) {
+  async acquireSlot(
+    key: string,
+    capacity: number,
+    holder: string,
+    leaseMs: number,
+    share?: SlotShare,
+  ) {
     const taken = await this.run(() =>
-      this.scripts.acquireSlot(this.k(key), capacity, holder, ms(leaseMs)),
+      this.scripts.acquireSlot(
+        this.k(key),
+        capacity,
+        holder,
+        ms(leaseMs),
+        share?.group ?? '',
+        share?.share ?? 0,
+        share?.keep ?? 0,
+      ),
     );
     return Number(taken) === 1;
   }
@@ -210,13 +224,24 @@ if redis.call('ZCARD', KEYS[1]) < max then
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return {0, tonumber(oldest[2]) + window - now}`,
-  // A sorted set of holders, scored by when their lease ends; ended leases go first.
+  // A sorted set of holders, scored by when their lease ends; ended leases go first. With a
+  // share (ARGV[4] the group's prefix), as mayTakeSlot in state-store.ts.
   acquireSlot: `${NOW}
 local capacity = tonumber(ARGV[1])
 local lease = tonumber(ARGV[3])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZSCORE', KEYS[1], ARGV[2]) == false and redis.call('ZCARD', KEYS[1]) >= capacity then
-  return 0
+if redis.call('ZSCORE', KEYS[1], ARGV[2]) == false then
+  local holders = redis.call('ZRANGE', KEYS[1], 0, -1)
+  local need = 1
+  local group = ARGV[4]
+  if group ~= '' then
+    local mine = 0
+    for _, h in ipairs(holders) do
+      if string.sub(h, 1, #group) == group then mine = mine + 1 end
+    end
+    if mine >= tonumber(ARGV[5]) then need = tonumber(ARGV[6]) + 1 end
+  end
+  if capacity - #holders < need then return 0 end
 end
 redis.call('ZADD', KEYS[1], now + lease, ARGV[2])
 redis.call('PEXPIRE', KEYS[1], lease * 2)

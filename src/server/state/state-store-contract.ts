@@ -99,6 +99,24 @@ export function describeStateStore(name: string, open: () => Promise<StateStore>
       expect(await store.acquireSlot('org', 5, 'x4', 300)).toBe(true);
     });
 
+    it('keeps a slot for somebody else from a caller at its share, counting every instance', async () => {
+      const share = (group: string, n = 2) => ({ group: `${group}:`, share: n, keep: 1 });
+      // One caller alone: its share, then all but the kept slot.
+      for (const h of ['a:1', 'a:2', 'a:3', 'a:4']) {
+        expect(await store.acquireSlot('fair', 5, h, 60_000, share('a'))).toBe(true);
+      }
+      expect(await store.acquireSlot('fair', 5, 'a:5', 60_000, share('a'))).toBe(false);
+      // The kept slot goes to another caller under its share...
+      expect(await store.acquireSlot('fair', 5, 'b:1', 60_000, share('b'))).toBe(true);
+      await store.releaseSlot('fair', 'b:1');
+      // ...never to a transfer (a share of 0), whoever asks.
+      expect(await store.acquireSlot('fair', 5, 'c:1', 60_000, share('c', 0))).toBe(false);
+      // A holder asking again keeps its own slot; without a share, the last slot is anyone's.
+      expect(await store.acquireSlot('fair', 5, 'a:4', 60_000, share('a'))).toBe(true);
+      expect(await store.acquireSlot('fair', 5, 'z', 60_000)).toBe(true);
+      expect(await store.acquireSlot('fair', 5, 'b:1', 60_000, share('b'))).toBe(false);
+    });
+
     it('hands each member due on a schedule to one caller only, earliest first', async () => {
       await store.schedule('due', 'c', 3000);
       await store.schedule('due', 'a', 1000);

@@ -40,9 +40,16 @@ export interface StateStore {
   /**
    * A counting semaphore with leases: takes one of `capacity` slots for `holder` until
    * `leaseMs` from now, unless all are taken by live leases; true when taken. A lease that is
-   * neither renewed nor released (its instance died) frees its slot when it runs out.
+   * neither renewed nor released (its instance died) frees its slot when it runs out. With
+   * `share`, the slot is taken only while enough are free for the share's rule.
    */
-  acquireSlot(key: string, capacity: number, holder: string, leaseMs: number): Promise<boolean>;
+  acquireSlot(
+    key: string,
+    capacity: number,
+    holder: string,
+    leaseMs: number,
+    share?: SlotShare,
+  ): Promise<boolean>;
   /** Extends the leases of `holders` still holding a slot to `leaseMs` from now. */
   renewSlots(key: string, holders: readonly string[], leaseMs: number): Promise<void>;
   releaseSlot(key: string, holder: string): Promise<void>;
@@ -60,6 +67,23 @@ export interface StateStore {
   /** Writes out what is pending and lets go of connections and timers. */
   close(): Promise<void>;
 }
+
+/**
+ * The fair share of a semaphore's slots (shared-semaphore.ts), counted in the store so that it
+ * holds across instances: holders named `<group><anything>` are one caller's. A caller that
+ * already holds `share` slots or more takes another only while more than `keep` are free, so
+ * that `keep` slots stay for somebody else (a `share` of 0 always leaves them).
+ */
+export interface SlotShare {
+  /** The prefix of the caller's holder names. */
+  group: string;
+  share: number;
+  keep: number;
+}
+
+/** Whether a caller holding `mine` of the slots may take one of `free`, under `share`. */
+export const mayTakeSlot = (free: number, mine: number, share?: SlotShare): boolean =>
+  free >= (share && mine >= share.share ? share.keep + 1 : 1);
 
 export type Spent = { spent: true } | { spent: false; retryInMs: number };
 
