@@ -46,6 +46,13 @@ const seconds = (min: number, max: number) =>
     .min(min, `must be ${min} to ${max} seconds`)
     .max(max, `must be ${min} to ${max} seconds`);
 
+const milliseconds = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(min, `must be ${min} to ${max} milliseconds`)
+    .max(max, `must be ${min} to ${max} milliseconds`);
+
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1')
@@ -123,6 +130,32 @@ const envSchema = z.object({
     .min(1, 'must be 1 to 300 seconds')
     .max(300, 'must be 1 to 300 seconds')
     .default(10),
+  /**
+   * A session's (or embed link's) fair share of BIGIN_MAX_IN_FLIGHT while others want calls too:
+   * holding this many, it waits behind them and never takes the slot kept for somebody else.
+   */
+  BIGIN_FAIR_SHARE: z.coerce
+    .number({ message: 'must be a number of calls' })
+    .int('must be a whole number of calls')
+    .min(1, 'must be 1 to 25 calls')
+    .max(25, 'must be 1 to 25 calls')
+    .default(2),
+  /** How long a listing, record or photo waits for a place among Bigin's calls: then 503 PROXY_BUSY. */
+  BIGIN_SLOT_WAIT_MS: milliseconds(100, 120_000).default(10_000),
+  /** How long a download or upload waits for a place: then 503 PROXY_BUSY. */
+  BIGIN_TRANSFER_SLOT_WAIT_MS: milliseconds(100, 600_000).default(60_000),
+  /** At most this many calls wait for a place in one instance; more are answered PROXY_BUSY. */
+  BIGIN_QUEUE_MAX: z.coerce
+    .number({ message: 'must be a number of calls' })
+    .int('must be a whole number of calls')
+    .min(1, 'must be 1 to 10000 calls')
+    .max(10_000, 'must be 1 to 10000 calls')
+    .default(200),
+  /**
+   * One deadline for a call to Bigin that is not a transfer, its retries included: a listing
+   * Bigin does not answer is answered 504 PROXY_UPSTREAM_TIMEOUT after this long.
+   */
+  BIGIN_CALL_DEADLINE_MS: milliseconds(100, 120_000).default(20_000),
   /** Origins that may frame the embed pages, comma-separated. */
   EMBED_ALLOWED_ORIGINS: embedOriginsSchema.optional(),
   /** Signs embed links (HMAC-SHA256). */

@@ -211,6 +211,8 @@ describe('three instances behind a round-robin balancer, sharing Redis', () => {
         ...proxyEnvFor(sandboxUrl, 20),
         REDIS_URL: redis.url,
         BIGIN_SLOT_LEASE_SECONDS: '2',
+        // Its five held calls come from one caller: a share of 5 lets them take every slot.
+        BIGIN_FAIR_SHARE: '5',
         DATA_DIR: tempDataDir(),
       },
       /Bigin Attachments at (http:\/\/\S+)/,

@@ -113,7 +113,12 @@ async function startOn(
     limiter: (orgKey) =>
       new SharedSemaphore(state, `bigin-slots:${orgKey}`, config.BIGIN_MAX_IN_FLIGHT, {
         leaseMs: config.BIGIN_SLOT_LEASE_SECONDS * 1000,
+        fairShare: config.BIGIN_FAIR_SHARE,
+        maxQueue: config.BIGIN_QUEUE_MAX,
       }),
+    deadlineMs: config.BIGIN_CALL_DEADLINE_MS,
+    slotWaitMs: config.BIGIN_SLOT_WAIT_MS,
+    transferSlotWaitMs: config.BIGIN_TRANSFER_SLOT_WAIT_MS,
     fetch: options.fetch,
     sendStreamed: options.sendStreamed,
   });

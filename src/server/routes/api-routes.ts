@@ -1,8 +1,11 @@
 import compress from '@fastify/compress';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendNotFound } from '../api-failure.ts';
 import { sessionRoute, type SessionRouteOptions } from '../auth/auth-routes.ts';
+import { forCaller } from '../zoho/bigin-client.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
+import { abortWhenBrowserLeaves, callerOf } from './bigin-caller.ts';
 import { embedRoutes } from './embed-routes.ts';
 import { fileActionRoutes } from './file-action-routes.ts';
 import { recordRoutes } from './record-routes.ts';
@@ -21,10 +24,18 @@ export interface ApiRoutesOptions {
  * it (`config.embedAction`); one that names nothing is out of a link's reach.
  */
 export const apiRoutes = fp<ApiRoutesOptions>(
-  async (api, { context, session, embedAllowedOrigins }) => {
+  async (api, { context: given, session, embedAllowedOrigins }) => {
     api.addHook('onRoute', (route) => {
       route.config = { noStore: true, rateLimited: true, ...route.config };
     });
+    api.addHook('onRequest', abortWhenBrowserLeaves);
+    // Each request's calls count against its caller's fair share of Bigin's slots, and end
+    // when its browser goes away (bigin-caller.ts, shared-semaphore.ts).
+    const context = {
+      ...given,
+      tokensFor: (request: FastifyRequest) =>
+        forCaller(given.tokensFor(request), callerOf(request)),
+    };
     // The JSON routes: a page of 200 attachments is ~100 kB, sent compressed when the browser
     // takes it (gzip at its fastest level: most of the saving for a fraction of the CPU). The
     // file routes stay outside: their bytes pass as Bigin sent them, with their length.

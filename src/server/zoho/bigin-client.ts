@@ -8,6 +8,25 @@ import type { Upstream } from './upstream.ts';
 export interface TokenSource {
   get(): Promise<AccessToken>;
   refreshAfterRejection(rejected: string): Promise<AccessToken>;
+  /** Who the calls made with these tokens are for, when a request gave them (forCaller). */
+  readonly call?: CallerContext | undefined;
+}
+
+/** The request behind a call: whose fair share it counts against, and when it is given up. */
+export interface CallerContext {
+  /** A session's or embed link's key (a hash), never a secret. */
+  caller: string;
+  /** Aborted when the browser goes away: the call to Bigin is aborted and its slot freed. */
+  signal?: AbortSignal | undefined;
+}
+
+/** `tokens`, for the calls of one request (routes get these from `tokensFor`). */
+export function forCaller(tokens: TokenSource, call: CallerContext): TokenSource {
+  return {
+    get: () => tokens.get(),
+    refreshAfterRejection: (rejected) => tokens.refreshAfterRejection(rejected),
+    call,
+  };
 }
 
 /** Bigin's API line: v2 is current (`/bigin/v2`), v1 is where the product started. */
@@ -98,11 +117,11 @@ export class BiginClient {
     schema: z.core.$ZodType<T>,
   ): Promise<T | undefined> {
     let token = await tokens.get();
-    let answer = await this.send(path, token);
+    let answer = await this.send(path, token, tokens.call);
     if (answer.status === 401 && isInvalidToken(answer.body)) {
       // The token died early (revoked, expired, or Zoho evicted it): fetch another, try once more.
       token = await tokens.refreshAfterRejection(token.token);
-      answer = await this.send(path, token);
+      answer = await this.send(path, token, tokens.call);
     }
     if (answer.status === 204) return undefined;
     if (answer.status < 200 || answer.status > 299) {
@@ -136,9 +155,10 @@ export class BiginClient {
           url,
           headers: { Authorization: `Zoho-oauthtoken ${token.token}`, ...call.headers },
           body: call.body,
-          signal: call.signal,
+          signal: anySignal(call.signal, tokens.call?.signal),
           noDeadline: call.noDeadline,
           orgKey: this.options.orgKey ?? 'org',
+          caller: tokens.call?.caller,
         },
         async (response): Promise<{ ok: true; value: T } | { ok: false; answer: JsonAnswer }> => {
           if (response.status >= 200 && response.status <= 299) {
@@ -177,7 +197,7 @@ export class BiginClient {
     throw toFailure(status, body).withHeader('Retry-After', retryAfter);
   }
 
-  private send(path: string, token: AccessToken): Promise<JsonAnswer> {
+  private send(path: string, token: AccessToken, call?: CallerContext): Promise<JsonAnswer> {
     const url = this.urlOf(path, token);
     return this.options.upstream.send(
       {
@@ -185,6 +205,8 @@ export class BiginClient {
         url,
         headers: { Authorization: `Zoho-oauthtoken ${token.token}`, Accept: 'application/json' },
         orgKey: this.options.orgKey ?? 'org',
+        caller: call?.caller,
+        signal: call?.signal,
       },
       async (response) => ({
         status: response.status,
@@ -211,6 +233,9 @@ export async function readJson(response: Response): Promise<unknown> {
     throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', { status: response.status });
   }
 }
+
+const anySignal = (a?: AbortSignal, b?: AbortSignal) =>
+  a && b ? AbortSignal.any([a, b]) : (a ?? b);
 
 const isInvalidToken = (body: unknown) =>
   biginErrorSchema.safeParse(body).data?.code === 'INVALID_TOKEN';

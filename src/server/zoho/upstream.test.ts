@@ -50,19 +50,85 @@ describe('Upstream, over a real socket', () => {
 
   it('never repeats a POST that timed out either', async () => {
     zoho.bigin = () => ({ status: 200, delayMs: 300 });
-    await expect(call(upstream({ timeoutMs: 50 }), 'POST')).rejects.toMatchObject({
+    await expect(call(upstream({ deadlineMs: 50 }), 'POST')).rejects.toMatchObject({
       code: 'PROXY_UPSTREAM_TIMEOUT',
     });
     await new Promise((r) => setTimeout(r, 350));
     expect(zoho.biginCallList).toHaveLength(1);
   });
 
-  it('times a GET out after its retries and says so', async () => {
-    zoho.bigin = () => ({ status: 200, delayMs: 200 });
-    const failure = await call(upstream({ timeoutMs: 40 })).catch((e: unknown) => e);
+  it('gives a GET one deadline for all its tries: a hanging Bigin is asked once, not three times', async () => {
+    zoho.bigin = () => ({ status: 200, delayMs: 400 });
+    const failure = await call(upstream({ deadlineMs: 100 })).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApiFailure);
     expect((failure as ApiFailure).code).toBe('PROXY_UPSTREAM_TIMEOUT');
+    expect(zoho.biginCallList).toHaveLength(1);
+  });
+
+  it('aborts the call to Bigin when the caller gives up, and frees its slot', async () => {
+    zoho.bigin = (_c, n) => (n === 1 ? { status: 200, delayMs: 5000 } : { status: 200, body: {} });
+    const u = upstream({ maxInFlight: 1 });
+    const gone = new AbortController();
+    const first = u.send(
+      {
+        method: 'GET',
+        url: new URL('/bigin/v1/x', zoho.url),
+        headers: {},
+        orgKey: 'org',
+        signal: gone.signal,
+      },
+      async (r) => r.status,
+    );
+    while (zoho.biginCallList.length < 1) await new Promise((r) => setTimeout(r, 5));
+    gone.abort(new DOMException('the browser went away', 'AbortError'));
+    await expect(first).rejects.toMatchObject({ code: 'PROXY_UPSTREAM_UNREACHABLE' });
+    // The only slot is free again: the next call is not held behind the abandoned one.
+    expect((await call(u)).status).toBe(200);
+    expect(zoho.biginCallList).toHaveLength(2);
+  });
+
+  it('answers PROXY_BUSY with a Retry-After when no slot comes within the wait', async () => {
+    zoho.bigin = () => ({ status: 200, delayMs: 500 });
+    const u = upstream({ maxInFlight: 1, slotWaitMs: 50 });
+    const held = call(u);
+    const failure = await call(u).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'PROXY_BUSY', httpStatus: 503 });
+    expect((failure as ApiFailure).headers['Retry-After']).toMatch(/^\d+$/);
+    expect((await held).status).toBe(200);
+    expect(zoho.biginCallList).toHaveLength(1);
+  });
+
+  it('spends retries from a budget: once it is spent, a failing GET is tried once', async () => {
+    zoho.bigin = () => ({ status: 500, body: { code: 'INTERNAL_ERROR' } });
+    const u = upstream({ retryBudget: { max: 2, perCall: 0 }, breaker: { failures: 100 } });
+    expect((await call(u)).status).toBe(500);
     expect(zoho.biginCallList).toHaveLength(3);
+    expect((await call(u)).status).toBe(500);
+    expect(zoho.biginCallList).toHaveLength(4);
+  });
+
+  it('stops calling a Bigin that failed five times in a row, for a while, and says so at once', async () => {
+    let clock = 1_000_000;
+    zoho.bigin = () => ({ status: 503, body: { code: 'INTERNAL_ERROR' } });
+    const u = upstream({
+      maxRetries: 0,
+      breaker: { failures: 5, openMs: 10_000, now: () => clock },
+    });
+    for (let i = 0; i < 5; i++) expect((await call(u)).status).toBe(503);
+    const paused = await call(u).catch((e: unknown) => e);
+    expect(paused).toMatchObject({ code: 'PROXY_UPSTREAM_PAUSED', httpStatus: 503 });
+    expect((paused as ApiFailure).headers['Retry-After']).toBe('10');
+    expect(zoho.biginCallList).toHaveLength(5);
+    // Once the pause is over, a call goes through; one more failure pauses again at once...
+    clock += 10_000;
+    expect((await call(u)).status).toBe(503);
+    await expect(call(u)).rejects.toMatchObject({ code: 'PROXY_UPSTREAM_PAUSED' });
+    // ...and a success closes it.
+    clock += 10_000;
+    zoho.bigin = () => ({ status: 200, body: {} });
+    expect((await call(u)).status).toBe(200);
+    expect((await call(u)).status).toBe(200);
+    expect(zoho.biginCallList).toHaveLength(8);
   });
 
   it('waits out a short Retry-After on a 429 and tries again', async () => {

@@ -1,6 +1,9 @@
 import { parseRetryAfter } from '../../shared/retry-after.ts';
 import { ApiFailure } from '../api-failure.ts';
-import type { Limiter, Release } from '../state/shared-semaphore.ts';
+import { EmbeddedStore } from '../state/embedded-store.ts';
+import { SharedSemaphore, type Limiter } from '../state/shared-semaphore.ts';
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
+import { RetryBudget, type RetryBudgetOptions } from './retry-budget.ts';
 import { sendStreamed, type SendStreamed } from './streamed-request.ts';
 
 export interface UpstreamOptions {
@@ -8,15 +11,22 @@ export interface UpstreamOptions {
   maxInFlight?: number;
   /**
    * The organisation's budget of calls in flight, shared by every instance (a SharedSemaphore on
-   * the state store, of maxInFlight slots). Absent: this process's own count.
+   * the state store, of maxInFlight slots). Absent: a SharedSemaphore on this process's memory.
    */
   limiter?: (orgKey: string) => Limiter;
-  timeoutMs?: number;
+  /** One deadline for a call and all its retries (BIGIN_CALL_DEADLINE_MS); transfers have none. */
+  deadlineMs?: number;
+  /** How long a short call waits for a slot before PROXY_BUSY (BIGIN_SLOT_WAIT_MS). */
+  slotWaitMs?: number;
+  /** How long a transfer waits for a slot (BIGIN_TRANSFER_SLOT_WAIT_MS). */
+  transferSlotWaitMs?: number;
   /** Retries after the first try, for GET only. */
   maxRetries?: number;
   baseDelayMs?: number;
   /** A `Retry-After` longer than this is not waited for: the 429 goes back to the browser. */
   maxRetryAfterMs?: number;
+  retryBudget?: RetryBudgetOptions;
+  breaker?: CircuitBreakerOptions;
   fetch?: typeof fetch;
   /** Sends a request with a streamed body (an upload); node:http by default. */
   sendStreamed?: SendStreamed;
@@ -31,32 +41,53 @@ export interface UpstreamRequest {
   body?: BodyInit | AsyncIterable<Uint8Array>;
   /** Which organisation's concurrency budget the call counts against. */
   orgKey: string;
+  /** Whose fair share of the organisation's slots the call counts against (a session, a link). */
+  caller?: string | undefined;
   /** Ends the call early (the browser went away, or the caller's own idle timer ran out). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * A transfer of unknown length (a streamed download or upload) has no overall deadline: the
-   * caller passes `signal` with an idle timer instead. Default: the client's `timeoutMs`.
+   * caller passes `signal` with an idle timer instead. It waits in the transfers' lane.
    */
-  noDeadline?: boolean;
+  noDeadline?: boolean | undefined;
 }
 
 /** Statuses worth a second try for a GET: the same request may well succeed a moment later. */
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+/**
+ * Answers that say Bigin itself is down or overwhelmed, for the circuit breaker. A 500 is left
+ * out: Bigin answered with its INTERNAL_ERROR envelope about that one request (one record it
+ * cannot read), which says nothing of the next user's.
+ */
+const FAILING_STATUS = new Set([502, 503, 504]);
+
+/** What the proxy keeps per organisation: its slots, its breaker and its retry budget. */
+interface Org {
+  limiter: Limiter;
+  breaker: CircuitBreaker;
+  budget: RetryBudget;
+}
 
 /**
- * Every call to Bigin goes through here: at most `maxInFlight` per organisation (queued beyond
- * that), each with a timeout, GETs retried at most twice with jittered backoff (honouring a
- * short `Retry-After`), and POST and DELETE never repeated, because Bigin's writes carry no
- * idempotency key: a repeated upload would attach the file twice.
+ * Every call to Bigin goes through here: a slot of the organisation's (fairly shared, waited for
+ * at most `slotWaitMs`, shared-semaphore.ts), one deadline for the call with its retries (also
+ * ended when the browser goes away), GETs retried at most twice with jittered backoff (honouring
+ * a short `Retry-After`) while the retry budget allows and the deadline leaves time, a circuit
+ * breaker that stops calling a failing Bigin for a moment, and POST and DELETE never repeated,
+ * because Bigin's writes carry no idempotency key: a repeated upload would attach the file twice.
  */
 export class Upstream {
-  private readonly limiters = new Map<string, Limiter>();
-  private readonly o: Required<Omit<UpstreamOptions, 'limiter'>>;
+  private readonly orgs = new Map<string, Org>();
+  private readonly o: Required<
+    Omit<UpstreamOptions, 'limiter' | 'retryBudget' | 'breaker' | 'transferSlotWaitMs'>
+  > & { transferSlotWaitMs: number };
 
   constructor(private readonly options: UpstreamOptions = {}) {
     this.o = {
       maxInFlight: options.maxInFlight ?? 5,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      deadlineMs: options.deadlineMs ?? 20_000,
+      slotWaitMs: options.slotWaitMs ?? 10_000,
+      transferSlotWaitMs: options.transferSlotWaitMs ?? 60_000,
       maxRetries: options.maxRetries ?? 2,
       baseDelayMs: options.baseDelayMs ?? 200,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
@@ -72,37 +103,70 @@ export class Upstream {
    * a body being read counts as a call in flight.
    */
   async send<T>(request: UpstreamRequest, read: (response: Response) => Promise<T>): Promise<T> {
-    const limiter = this.limiterFor(request.orgKey);
+    const org = this.orgFor(request.orgKey);
+    org.breaker.admit();
+    org.budget.deposit();
+    const deadlineAt = request.noDeadline ? Infinity : Date.now() + this.o.deadlineMs;
+    const signal = anySignal([
+      request.noDeadline ? undefined : AbortSignal.timeout(this.o.deadlineMs),
+      request.signal,
+    ]);
     const retries = request.method === 'GET' ? this.o.maxRetries : 0;
     for (let attempt = 0; ; attempt += 1) {
-      const release = await limiter.acquire();
+      const release = await this.slot(org, request, signal);
       let waitMs: number;
       try {
-        const outcome = await this.attempt(request);
-        const last = attempt >= retries;
-        if (outcome instanceof Response) {
-          const wait = RETRYABLE_STATUS.has(outcome.status)
-            ? this.retryWait(outcome, attempt)
-            : undefined;
-          if (last || wait === undefined) return await read(outcome);
-          await outcome.body?.cancel();
-          waitMs = wait;
-        } else {
-          if (last) throw outcome;
-          waitMs = this.backoff(attempt);
+        const outcome = await this.attempt(request, signal);
+        this.record(org.breaker, outcome, request.signal);
+        const wait = attempt < retries ? this.retryWait(outcome, attempt) : undefined;
+        const retry =
+          wait !== undefined &&
+          !signal?.aborted &&
+          Date.now() + wait < deadlineAt &&
+          org.budget.withdraw();
+        if (!retry) {
+          if (outcome instanceof Response) return await read(outcome);
+          throw outcome;
         }
+        if (outcome instanceof Response) await outcome.body?.cancel();
+        waitMs = wait;
       } finally {
         release();
       }
-      await this.o.sleep(waitMs);
+      await pause(this.o.sleep, waitMs, signal);
+      if (signal?.aborted) throw failureOf(signal.reason);
     }
   }
 
-  private async attempt(request: UpstreamRequest): Promise<Response | ApiFailure> {
+  /** A slot for one try: PROXY_BUSY when none came in time, the deadline's failure after it. */
+  private async slot(org: Org, request: UpstreamRequest, signal: AbortSignal | undefined) {
+    const transfer = Boolean(request.noDeadline) || isAsyncIterable(request.body);
     try {
-      const signals = request.noDeadline ? [] : [AbortSignal.timeout(this.o.timeoutMs)];
-      if (request.signal) signals.push(request.signal);
-      const signal = signals.length ? AbortSignal.any(signals) : undefined;
+      return await org.limiter.acquire({
+        caller: request.caller,
+        transfer,
+        signal,
+        waitMs: transfer ? this.o.transferSlotWaitMs : this.o.slotWaitMs,
+      });
+    } catch (error) {
+      if (error instanceof ApiFailure) throw error;
+      throw failureOf(error);
+    }
+  }
+
+  /** Bigin answered, or failed; a call the browser gave up tells nothing about Bigin. */
+  private record(breaker: CircuitBreaker, outcome: Response | ApiFailure, left?: AbortSignal) {
+    if (outcome instanceof Response) {
+      if (FAILING_STATUS.has(outcome.status)) breaker.failed();
+      else breaker.succeeded();
+    } else if (!left?.aborted || isTimeout(left.reason)) breaker.failed();
+  }
+
+  private async attempt(
+    request: UpstreamRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<Response | ApiFailure> {
+    try {
       const { method, url, headers, body } = request;
       if (body !== undefined && isAsyncIterable(body)) {
         return await this.o.sendStreamed(url, { method, headers, body, signal });
@@ -115,25 +179,20 @@ export class Upstream {
         signal: signal ?? null,
       });
     } catch (error) {
-      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-      if (timedOut) return ApiFailure.proxy('PROXY_UPSTREAM_TIMEOUT');
-      // The cause (refused, DNS, TLS) helps whoever runs the proxy; it holds no secret.
-      const cause =
-        (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
-      return ApiFailure.proxy('PROXY_UPSTREAM_UNREACHABLE', {
-        cause: typeof cause === 'string' ? cause : (error as Error).name,
-      });
+      return failureOf(error);
     }
   }
 
-  /** How long to wait before retrying a GET that got `response`; undefined: do not retry. */
-  private retryWait(response: Response, attempt: number): number | undefined {
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  /** How long to wait before retrying a GET; undefined: do not retry. */
+  private retryWait(outcome: Response | ApiFailure, attempt: number): number | undefined {
+    if (!(outcome instanceof Response)) return this.backoff(attempt);
+    if (!RETRYABLE_STATUS.has(outcome.status)) return undefined;
+    const retryAfter = parseRetryAfter(outcome.headers.get('retry-after'));
     if (retryAfter !== undefined) {
       return retryAfter <= this.o.maxRetryAfterMs ? retryAfter : undefined;
     }
     // Without a wait time, a 429 means the day's credits are gone: retrying only spends more.
-    if (response.status === 429) return undefined;
+    if (outcome.status === 429) return undefined;
     return this.backoff(attempt);
   }
 
@@ -142,45 +201,57 @@ export class Upstream {
     return Math.round(this.o.random() * this.o.baseDelayMs * 2 ** attempt);
   }
 
-  private limiterFor(orgKey: string): Limiter {
-    let limiter = this.limiters.get(orgKey);
-    if (!limiter) {
-      limiter = this.options.limiter?.(orgKey) ?? new Semaphore(this.o.maxInFlight);
-      this.limiters.set(orgKey, limiter);
+  private orgFor(orgKey: string): Org {
+    let org = this.orgs.get(orgKey);
+    if (!org) {
+      org = {
+        limiter:
+          this.options.limiter?.(orgKey) ??
+          new SharedSemaphore(new EmbeddedStore({ sweepEveryMs: 0 }), orgKey, this.o.maxInFlight),
+        breaker: new CircuitBreaker(this.options.breaker),
+        budget: new RetryBudget(this.options.retryBudget),
+      };
+      this.orgs.set(orgKey, org);
     }
-    return limiter;
+    return org;
   }
 }
 
 const isAsyncIterable = (body: unknown): body is AsyncIterable<Uint8Array> =>
   typeof body === 'object' && body !== null && Symbol.asyncIterator in body;
 
-/** A counting semaphore with a first-come, first-served queue, in this process alone. */
-export class Semaphore implements Limiter {
-  private inUse = 0;
-  private readonly waiting: (() => void)[] = [];
+const isTimeout = (error: unknown) =>
+  error instanceof DOMException && error.name === 'TimeoutError';
 
-  constructor(private readonly capacity: number) {}
+/** A failed try as the browser is told: no answer in time, or no connection (with its cause). */
+function failureOf(error: unknown): ApiFailure {
+  if (error instanceof ApiFailure) return error;
+  if (isTimeout(error)) return ApiFailure.proxy('PROXY_UPSTREAM_TIMEOUT');
+  // The cause (refused, DNS, TLS) helps whoever runs the proxy; it holds no secret.
+  const cause =
+    (error as { cause?: { code?: unknown } }).cause?.code ?? (error as { code?: unknown }).code;
+  return ApiFailure.proxy('PROXY_UPSTREAM_UNREACHABLE', {
+    cause: typeof cause === 'string' ? cause : (error as Error).name,
+  });
+}
 
-  get inFlight(): number {
-    return this.inUse;
-  }
+function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  return present.length > 1 ? AbortSignal.any(present) : present[0];
+}
 
-  async acquire(): Promise<Release> {
-    if (this.inUse < this.capacity) this.inUse += 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.release();
-    };
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    // The slot passes straight to the next in line: the count stays the same.
-    if (next) next();
-    else this.inUse -= 1;
-  }
+/** Waits `ms`, or less when `signal` ends the call first. */
+async function pause(
+  sleep: (ms: number) => Promise<void>,
+  ms: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (!signal) return sleep(ms);
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = resolve;
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  await Promise.race([sleep(ms), aborted]);
+  signal.removeEventListener('abort', onAbort!);
 }
