@@ -3,7 +3,7 @@ import { CHROMIUM_ARGS, findChromium } from './src/cli/prerequisites/chromium.ts
 import { systemHost } from './src/cli/prerequisites/host.ts';
 import { e2eRun } from './e2e/support/run-files.ts';
 
-const { port, sandboxPort, distDir, dataDir, outputDir, reportFile } = e2eRun();
+const { port, sandboxPort, previewPort, distDir, dataDir, outputDir, reportFile } = e2eRun();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,6 +38,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       SANDBOX_PORT: String(sandboxPort),
+      PREVIEW_PORT: String(previewPort),
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       // The specs set the sandbox's faults and limits through its /__sandbox routes.

@@ -116,7 +116,7 @@ function silentWav(ms: number): Buffer {
   return wav;
 }
 
-test('audio and video preview in the panel, served sandboxed from the preview route', async ({
+test('audio and video preview in the panel, served sandboxed from the preview origin', async ({
   page,
 }) => {
   const recordId = await spareContact(page, 8);
@@ -150,7 +150,7 @@ test('audio and video preview in the panel, served sandboxed from the preview ro
 
   await page.getByRole('button', { name: `Preview ${sound.name}` }).click();
   const audio = page.getByRole('dialog', { name: `Preview of ${sound.name}` }).locator('audio');
-  await expect(audio).toHaveAttribute('src', /\/preview$/);
+  await expect(audio).toHaveAttribute('src', /\/preview\/pv1\./);
   // The browser reads the sound's length: the bytes arrived whole and playable.
   await expect
     .poll(() => audio.evaluate((el: HTMLAudioElement) => el.duration))
@@ -210,7 +210,7 @@ test('preview shows images, PDF and text in a side panel; Escape closes it and f
 test('thumbnails: image rows show a small picture, loaded lazily', async ({ page }) => {
   await page.goto(`/Contacts/${DOC_REQUEST_RECORD_ID}`);
   const thumbnail = grid(page).locator('img[loading="lazy"]').first();
-  await expect(thumbnail).toHaveAttribute('src', /\/preview$/);
+  await expect(thumbnail).toHaveAttribute('src', /\/preview\/pv1\./);
   await expect
     .poll(() => thumbnail.evaluate((el: HTMLImageElement) => el.naturalWidth))
     .toBeGreaterThan(0);

@@ -19,6 +19,7 @@ import { frameSignInRoutes } from './embed/frame-sign-in-routes.ts';
 import { errorHandler } from './error-handler.ts';
 import { lifecycle } from './lifecycle.ts';
 import { logSafeUrl } from './log-safe-url.ts';
+import type { PreviewOriginOptions } from './preview/preview-link-route.ts';
 import { rateLimit } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { apiRoutes } from './routes/api-routes.ts';
@@ -93,6 +94,11 @@ export interface AppOptions {
   zipMaxEntries?: number | undefined;
   /** Embedding: who may frame the embed pages, and signed links (absent: nobody, none). */
   embed?: EmbedOptions;
+  /**
+   * The preview origin (preview/preview-server.ts) and the links to it; absent, previews of a
+   * PDF are downloads and the rest come from this origin.
+   */
+  preview?: PreviewOriginOptions | undefined;
   /**
    * On close, how long requests in flight may run before they are stopped
    * (SHUTDOWN_GRACE_SECONDS); 0, the default, stops them at once.
@@ -192,7 +198,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     serviceTokens: options.serviceTokens,
     store: options.sessionStore,
   });
-  await app.register(securityHeaders);
+  const previewOrigin = options.preview?.origin;
+  await app.register(securityHeaders, { previewOrigin });
   // The API's answers stay with the app's pages; https stays https (isolation.ts).
   await app.register(isolation, { publicUrl: options.publicUrl });
   await app.register(embedGrant, { secret: embed?.secret, canServe: Boolean(embedTokens) });
@@ -242,6 +249,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       serviceUser: options.serviceUser,
     },
     embedAllowedOrigins,
+    preview: options.preview,
   });
 
   const staticDir = options.staticDir;
@@ -271,6 +279,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       secret: embed?.secret,
       sdkUrl: embed?.sdkUrl ?? DEFAULT_ZOHO_EMBED_SDK_URL,
       staticDir,
+      previewOrigin,
     });
   }
 

@@ -13,17 +13,17 @@ import {
   SANDBOX_EMBED_SECRET,
 } from './embed/embed-config.ts';
 
-const port = (fallback: number) =>
-  z.coerce
-    .number({ message: 'a port is a number from 0 to 65535' })
-    .int('a port is a whole number')
-    .min(0, 'a port is 0 to 65535')
-    .max(65535, 'a port is 0 to 65535')
-    .refine((p) => !FETCH_BAD_PORTS.has(p), {
-      message:
-        'browsers and Node\'s fetch refuse to connect to this port (a "bad port" of the Fetch standard, like 4190, 6000 or 6665-6669); choose another, such as 8080',
-    })
-    .default(fallback);
+const portNumber = z.coerce
+  .number({ message: 'a port is a number from 0 to 65535' })
+  .int('a port is a whole number')
+  .min(0, 'a port is 0 to 65535')
+  .max(65535, 'a port is 0 to 65535')
+  .refine((p) => !FETCH_BAD_PORTS.has(p), {
+    message:
+      'browsers and Node\'s fetch refuse to connect to this port (a "bad port" of the Fetch standard, like 4190, 6000 or 6665-6669); choose another, such as 8080',
+  });
+
+const port = (fallback: number) => portNumber.default(fallback);
 
 const absoluteUrl = (example: string) =>
   z.url({ protocol: /^https?$/, message: `must be an absolute http(s) URL such as ${example}` });
@@ -64,6 +64,14 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: publicUrl.optional(),
   SANDBOX_PORT: port(8090),
+  /**
+   * Where previews are served from: an origin of their own (another host, or another port), so
+   * that a file shown there, even by a viewer that ignores `CSP: sandbox`, runs outside the
+   * app's origin. Its listener is at PREVIEW_PORT.
+   */
+  PREVIEW_ORIGIN: publicUrl.optional(),
+  /** Where the preview origin's listener listens; in sandbox mode a free port by default. */
+  PREVIEW_PORT: portNumber.optional(),
   SANDBOX_CONTROL_ROUTES: flag,
   ZOHO_CLIENT_ID: z.string().min(1).optional(),
   ZOHO_CLIENT_SECRET: z.string().min(1).optional(),
@@ -233,6 +241,11 @@ export type Config = Env & {
   sessionSecretGenerated: boolean;
   /** EMBED_SECRET, or in sandbox mode outside production the documented development secret. */
   embedSecret: string | undefined;
+  /**
+   * Where the preview origin's listener listens (0: a free port), or undefined for none: with a
+   * Zoho client and no PREVIEW_ORIGIN, a PDF is offered as a download and not shown.
+   */
+  previewPort: number | undefined;
 };
 
 const invalid = (lines: string[]) =>
@@ -277,6 +290,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       '  SESSION_SECRET_PREVIOUS: only with SESSION_SECRET (the new secret it was replaced by)',
     );
   }
+  problems.push(...previewProblems(c, sandbox));
   if (problems.length) throw invalid(problems);
 
   // The development secret is public: only ever for the sandbox, and never in production.
@@ -288,5 +302,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mode,
     sessionSecretGenerated: !c.SESSION_SECRET,
     embedSecret,
+    previewPort: c.PREVIEW_ORIGIN || sandbox ? (c.PREVIEW_PORT ?? 0) : undefined,
   };
+}
+
+/** PREVIEW_ORIGIN is another origin than the app's, with a port to listen on for it. */
+function previewProblems(c: Env, sandbox: boolean): string[] {
+  const problems: string[] = [];
+  if (
+    c.PREVIEW_ORIGIN &&
+    c.PUBLIC_URL &&
+    new URL(c.PREVIEW_ORIGIN).origin === new URL(c.PUBLIC_URL).origin
+  ) {
+    problems.push(
+      "  PREVIEW_ORIGIN: must be another origin than PUBLIC_URL's (another host, or another port), such as https://previews.attachments.example.com; on the app's own origin a PDF viewer could read the user's data",
+    );
+  }
+  if (c.PREVIEW_ORIGIN && c.PREVIEW_PORT === undefined && !sandbox) {
+    problems.push(
+      '  PREVIEW_PORT: required with PREVIEW_ORIGIN: the port the previews listener listens on, which PREVIEW_ORIGIN reaches (through your reverse proxy)',
+    );
+  }
+  if (!c.PREVIEW_ORIGIN && c.PREVIEW_PORT !== undefined && !sandbox) {
+    problems.push(
+      '  PREVIEW_PORT: only with PREVIEW_ORIGIN (the address browsers reach that port at) when a Zoho client is configured',
+    );
+  }
+  return problems;
 }

@@ -7,6 +7,8 @@ import { DEMO_USERS } from '../sandbox/seed.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { registerExampleHost } from './embed/example-host.ts';
+import { PreviewLinks } from './preview/preview-links.ts';
+import { buildPreviewServer } from './preview/preview-server.ts';
 import { openState, type OpenedState } from './state/open-state.ts';
 import { Sealer } from './state/sealed.ts';
 import { SharedSemaphore } from './state/shared-semaphore.ts';
@@ -22,6 +24,8 @@ import { listeningUrl } from '../shared/listening-url.ts';
 export interface Started {
   appUrl: string;
   sandboxUrl: string | undefined;
+  /** The preview origin, when previews have one (PREVIEW_ORIGIN, or their own port). */
+  previewUrl: string | undefined;
   close: () => Promise<void>;
 }
 
@@ -129,6 +133,16 @@ async function startOn(
   });
 
   let publicUrl = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : '';
+  // Previews are shown from an origin of their own (docs/decisions/009-preview-origin.md).
+  let previewOrigin = config.PREVIEW_ORIGIN ? new URL(config.PREVIEW_ORIGIN).origin : '';
+  const previewLinks =
+    config.previewPort === undefined
+      ? undefined
+      : new PreviewLinks(
+          [sessionSecret, config.SESSION_SECRET_PREVIOUS].filter(isSet),
+          shared.sealer,
+          options.now,
+        );
   const serviceTokens =
     config.mode === 'service'
       ? new TokenManager({
@@ -191,14 +205,34 @@ async function startOn(
       tokens: embedTokens,
       sdkUrl: config.ZOHO_EMBED_SDK_URL,
     },
+    preview: previewLinks && { links: previewLinks, origin: () => previewOrigin },
   });
   await app.listen({ host: config.HOST, port: config.PORT });
   const appUrl = addressOf(app);
   // Without PUBLIC_URL, the app is where it listens (the sandbox accepts 127.0.0.1 and localhost).
   publicUrl ||= appUrl;
+  const previews =
+    previewLinks &&
+    (await buildPreviewServer({
+      links: previewLinks,
+      bigin,
+      sessions: app.sessions.store,
+      serviceTokens,
+      embedTokens,
+      appOrigin: () => publicUrl,
+    }));
+  if (previews) {
+    await previews.listen({ host: config.HOST, port: config.previewPort });
+    previewOrigin ||= addressOf(previews);
+  }
 
   log(`Bigin Attachments at ${publicUrl}`);
   log(describe);
+  log(
+    previews
+      ? `Previews shown from their own origin, ${previewOrigin}`
+      : 'Previews: no PREVIEW_ORIGIN, so a PDF is offered as a download and not shown (images, text and players are)',
+  );
   if (sandboxUrl) {
     log(`Sandbox (a local stand-in for Zoho Bigin and Zoho Accounts) at ${sandboxUrl}`);
     if (config.SANDBOX_CONTROL_ROUTES) {
@@ -226,8 +260,10 @@ async function startOn(
   return {
     appUrl,
     sandboxUrl,
+    previewUrl: previews ? previewOrigin : undefined,
     // Drains: requests in flight finish within SHUTDOWN_GRACE_SECONDS (lifecycle.ts).
     close: async () => {
+      await previews?.close();
       await app.close();
       await state.close();
       await sandbox?.close();

@@ -77,6 +77,13 @@ export const PROXY_ERRORS = {
   },
   PROXY_BLOCKED_TYPE: { status: 415, message: 'Files of this type may not be uploaded' },
   PROXY_PREVIEW_UNSUPPORTED: { status: 415, message: 'This file cannot be previewed' },
+  /** A preview origin's link that this server did not mint, or that was altered. */
+  PROXY_PREVIEW_LINK_INVALID: { status: 401, message: 'This preview link is not valid' },
+  /** A preview origin's link past its few minutes: the app mints a new one for each preview. */
+  PROXY_PREVIEW_LINK_EXPIRED: {
+    status: 401,
+    message: 'This preview link has expired; open the preview again',
+  },
   /**
    * The upload's bytes did not add up to the size the browser stated for it: the call to Bigin
    * was stopped before its end, so Bigin kept nothing.
@@ -226,6 +233,12 @@ export const apiPaths = {
   /** The bytes served inline for the preview panel, for the types that are safe to preview. */
   preview: (module: string, recordId: string, attachmentId: string) =>
     `${recordBase(module, recordId)}/attachments/${seg(attachmentId)}/preview`,
+  /**
+   * Short-lived addresses of these attachments' bytes on the preview origin (`ids`: at most
+   * PREVIEW_LINKS_MAX, comma-separated).
+   */
+  previewLinks: (module: string, recordId: string, ids: readonly string[]) =>
+    `${recordBase(module, recordId)}/preview-links?ids=${ids.map(seg).join(',')}`,
   /** POST `{ids}`: the chosen attachments as one ZIP, streamed as it is built. */
   zip: (module: string, recordId: string) => `${recordBase(module, recordId)}/attachments/zip`,
 };
@@ -270,3 +283,19 @@ export const ZIP_NOT_INCLUDED_ENTRY = 'NOT-INCLUDED.txt';
 
 /** Bigin's write answer (upload, delete, photo), defined once with Bigin's other shapes. */
 export { writeResultSchema, type WriteResult } from './bigin-write.ts';
+
+/** The most attachments one `apiPaths.previewLinks` call mints links for. */
+export const PREVIEW_LINKS_MAX = 100;
+
+/**
+ * `GET apiPaths.previewLinks`: each attachment's preview address on the preview origin, opened
+ * by an `<img>`, a player or a sandboxed `<iframe>` until `expiresAt` (ms since the epoch).
+ * Without a preview origin (`separateOrigin: false`), `links` is empty: images, players and
+ * thumbnails come from the app's own preview route, and a PDF is offered as a download only.
+ */
+export const previewLinksSchema = z.object({
+  separateOrigin: z.boolean(),
+  expiresAt: z.int(),
+  links: z.record(z.string(), z.string()),
+});
+export type PreviewLinks = z.infer<typeof previewLinksSchema>;

@@ -439,6 +439,13 @@ export const messages = {
     PROXY_BLOCKED_TYPE: null,
     /** Only the preview panel asks for a preview, and it says why it has none. */
     PROXY_PREVIEW_UNSUPPORTED: null,
+    /**
+     * Only the preview origin answers these, to an `<img>`, a player or a PDF's frame, never to
+     * the app's requests: the frame shows the server's page that says so, and an image or player
+     * that fails is asked about on the app's own preview route (the panel's words).
+     */
+    PROXY_PREVIEW_LINK_INVALID: null,
+    PROXY_PREVIEW_LINK_EXPIRED: null,
     /** Only the ZIP dialog asks for a ZIP, and it says how many files at most (zip.tooManyFiles). */
     PROXY_ZIP_TOO_MANY_FILES: null,
     /**
@@ -587,6 +594,8 @@ export const messages = {
     failedBecause: (reason: string) => `The preview could not be loaded: ${reason}`,
     download: 'Download',
     pdfFrame: (name: string) => `PDF document ${name}`,
+    pdfDownloadOnly:
+      'PDF files are not shown here on this server (it has no separate address for previews, which keeps a PDF away from your session). Download the file to read it.',
     truncated: 'Only the beginning of the text is shown; download the file for the rest.',
     previous: (name: string) => `Previous file: ${name}`,
     next: (name: string) => `Next file: ${name}`,

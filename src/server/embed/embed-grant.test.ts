@@ -135,10 +135,10 @@ describe('the proxy with a signed embed link, over real sockets', () => {
     zoho.bigin = () => ({
       status: 200,
       headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': 'attachment; filename="Quote.pdf"',
+        'Content-Type': 'image/png',
+        'Content-Disposition': 'attachment; filename="Quote.png"',
       },
-      body: '%PDF-1.4',
+      body: 'png',
     });
     const preview = `/api/records/Contacts/${RECORD}/attachments/42/preview`;
     const granted = ['view', 'download'] as EmbedClaims['actions'];
@@ -147,12 +147,12 @@ describe('the proxy with a signed embed link, over real sockets', () => {
     // Browsers check every ancestor: the host around the widget must be named, and no
     // X-Frame-Options may refuse it.
     expect(open.headers.get('content-security-policy')).toBe(
-      `sandbox allow-scripts; frame-ancestors 'self' ${HOST} http://localhost:4580`,
+      `sandbox; frame-ancestors 'self' ${HOST} http://localhost:4580`,
     );
     expect(open.headers.get('x-frame-options')).toBeNull();
     const narrowed = await withLink(preview, link({ actions: granted, origin: HOST }));
     expect(narrowed.headers.get('content-security-policy')).toBe(
-      `sandbox allow-scripts; frame-ancestors 'self' ${HOST}`,
+      `sandbox; frame-ancestors 'self' ${HOST}`,
     );
   });
 

@@ -11,6 +11,8 @@ export interface EmbedPagesOptions {
   sdkUrl: string;
   /** The built app, where the widget's page is. */
   staticDir: string;
+  /** Where the widget's previews come from, when not from the app's origin. */
+  previewOrigin?: (() => string | undefined) | undefined;
 }
 
 /** The file under public/ (copied into the build) that is the Bigin widget's page. */
@@ -46,7 +48,10 @@ export function registerEmbedPages(app: FastifyInstance, options: EmbedPagesOpti
     reply
       .header(
         'Content-Security-Policy',
-        contentSecurityPolicy({ frameAncestors: frameAncestors(request, options) }),
+        contentSecurityPolicy({
+          frameAncestors: frameAncestors(request, options),
+          previewOrigin: options.previewOrigin?.(),
+        }),
       )
       .header('Cache-Control', 'no-cache')
       .type('text/html')
@@ -62,6 +67,7 @@ export function registerEmbedPages(app: FastifyInstance, options: EmbedPagesOpti
     const csp = contentSecurityPolicy({
       frameAncestors: frameAncestors(request, options),
       scriptSources: [sdkOrigin],
+      previewOrigin: options.previewOrigin?.(),
     });
     return reply
       .header('Content-Security-Policy', csp)

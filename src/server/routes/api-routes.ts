@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendNotFound } from '../api-failure.ts';
 import { sessionRoute, type SessionRouteOptions } from '../auth/auth-routes.ts';
+import { previewLinkRoute, type PreviewOriginOptions } from '../preview/preview-link-route.ts';
 import { forCaller } from '../zoho/bigin-client.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
 import { abortWhenBrowserLeaves, callerOf } from './bigin-caller.ts';
@@ -16,6 +17,8 @@ export interface ApiRoutesOptions {
   session: SessionRouteOptions;
   /** Origins that may frame the embed pages (EMBED_ALLOWED_ORIGINS). */
   embedAllowedOrigins: () => readonly string[];
+  /** The preview origin, when there is one: previews are shown from there only. */
+  preview?: PreviewOriginOptions | undefined;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ApiRoutesOptions {
  * it (`config.embedAction`); one that names nothing is out of a link's reach.
  */
 export const apiRoutes = fp<ApiRoutesOptions>(
-  async (api, { context: given, session, embedAllowedOrigins }) => {
+  async (api, { context: given, session, embedAllowedOrigins, preview }) => {
     api.addHook('onRoute', (route) => {
       route.config = { noStore: true, rateLimited: true, ...route.config };
     });
@@ -50,6 +53,7 @@ export const apiRoutes = fp<ApiRoutesOptions>(
       await json.register(sessionRoute, session);
       await json.register(recordRoutes, context);
       await json.register(attachmentRoutes, context);
+      await json.register(previewLinkRoute, { preview, embedAllowedOrigins });
     });
     await api.register(fileActionRoutes, context);
     await api.register(embedRoutes, { allowedOrigins: embedAllowedOrigins });

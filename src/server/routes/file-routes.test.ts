@@ -133,12 +133,6 @@ describe('download through the proxy', () => {
 describe('preview', () => {
   it.each([
     ['a PNG', '4150868000004100001', 'image/png', "sandbox; frame-ancestors 'self'"],
-    [
-      'a PDF',
-      '4150868000004100002',
-      'application/pdf',
-      "sandbox allow-scripts; frame-ancestors 'self'",
-    ],
     ['text', '4150868000004100003', 'text/plain; charset=utf-8', "sandbox; frame-ancestors 'self'"],
   ])(
     'shows %s inline, sandboxed, framable by the app and its embedding hosts',
@@ -160,6 +154,16 @@ describe('preview', () => {
     },
   );
 
+  it('never shows a PDF inline on the app’s origin: it is a download there (the preview origin shows it)', async () => {
+    const r = await download(DOC_REQUEST_RECORD_ID, '4150868000004100002', '/preview');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/pdf');
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(r.headers.get('content-security-policy')).toBe('sandbox');
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    await r.arrayBuffer();
+  });
+
   it('lets the hosts allowed to embed the app frame a preview too, with or without a link', async () => {
     // A widget inside an allowed host may run on the user's session: its preview has the host as
     // an ancestor, which frame-ancestors must name (and X-Frame-Options cannot).
@@ -168,11 +172,11 @@ describe('preview', () => {
     });
     try {
       const r = await embedded.browser.fetch(
-        `/api/records/Contacts/${DOC_REQUEST_RECORD_ID}/attachments/4150868000004100002/preview`,
+        `/api/records/Contacts/${DOC_REQUEST_RECORD_ID}/attachments/4150868000004100001/preview`,
       );
       expect(r.status).toBe(200);
       expect(r.headers.get('content-security-policy')).toBe(
-        "sandbox allow-scripts; frame-ancestors 'self' https://intranet.example.com",
+        "sandbox; frame-ancestors 'self' https://intranet.example.com",
       );
       expect(r.headers.get('x-frame-options')).toBeNull();
       await r.arrayBuffer();

@@ -3,19 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { attachmentParamsSchema } from '../../shared/api-params.ts';
 import { writeResultSchema } from '../../shared/bigin-write.ts';
-import { contentDisposition, fileNameFromDisposition } from '../../shared/content-disposition.ts';
-import { ApiFailure } from '../api-failure.ts';
+import { contentDisposition } from '../../shared/content-disposition.ts';
 import { biginPath } from '../zoho/bigin-client.ts';
 import {
-  discardBody,
-  requireAttachmentBytes,
   restoreFileHeaders,
   streamToBrowser,
-  transferFor,
   type FileHeaders,
   type Transfer,
 } from './file-transfer.ts';
-import { downloadContentType, previewContentType } from './file-types.ts';
+import { downloadContentType } from './file-types.ts';
+import { nameOf, sendPreview, withAttachment as fetchAttachment } from './preview-delivery.ts';
 import type { RouteContext } from './route-context.ts';
 import { readWriteResult } from './write-result.ts';
 
@@ -24,22 +21,19 @@ type AttachmentParams = z.infer<typeof attachmentParamsSchema>;
 /** Downloads and previews are never framed by another site; previews by the app only. */
 const DOWNLOAD_HEADERS = { csp: 'sandbox', frameOptions: 'DENY' } as const;
 /**
- * A preview is framed by the app; inside an embedded widget, the widget's host is an ancestor
- * too (browsers check every ancestor), so the hosts it may sit in are named as well.
+ * A preview on the app's origin is an image, a player's media or text, none of which runs
+ * anything; it is framed by the app, and inside an embedded widget by the widget's host too
+ * (browsers check every ancestor), so the hosts it may sit in are named as well. A PDF is never
+ * shown here: Chromium's PDF viewer ignores `CSP: sandbox` and would run in the app's origin, so
+ * it is a download on this origin, and shown from the preview origin only
+ * (preview/preview-server.ts).
  */
-const previewHeaders = (type: string, embedHosts: readonly string[]): FileHeaders => ({
-  // Chromium's PDF viewer does not start in a sandbox without scripts (crbug 413851); without
-  // allow-same-origin its document still has an opaque origin, never the app's.
-  csp: `${type === 'application/pdf' ? 'sandbox allow-scripts' : 'sandbox'}; frame-ancestors ${["'self'", ...embedHosts].join(' ')}`,
+const previewHeaders = (embedHosts: readonly string[]): FileHeaders => ({
+  csp: `sandbox; frame-ancestors ${["'self'", ...embedHosts].join(' ')}`,
   // X-Frame-Options cannot name another site; frame-ancestors, which browsers follow instead,
   // then decides alone.
   frameOptions: embedHosts.length ? null : 'SAMEORIGIN',
 });
-
-/** The file's name as Bigin gave it in `Content-Disposition`, else one made from its id. */
-const nameOf = (response: Response, attachmentId: string) =>
-  fileNameFromDisposition(response.headers.get('content-disposition')) ??
-  `attachment-${attachmentId}`;
 
 /** Download, preview and delete of one attachment. */
 export const fileRoutes: FastifyPluginAsyncZod<RouteContext> = async (
@@ -55,34 +49,15 @@ export const fileRoutes: FastifyPluginAsyncZod<RouteContext> = async (
 
   const path = '/records/:module/:recordId/attachments/:attachmentId';
 
-  /**
-   * Asks Bigin for one attachment's bytes and hands its answer, unread, to `deliver`; an id
-   * Bigin does not have (its 204) is PROXY_ATTACHMENT_GONE, for a download, a preview and a
-   * thumbnail alike.
-   */
-  const withAttachment = async (
+  const withAttachment = (
     request: FastifyRequest,
-    { module, recordId, attachmentId }: AttachmentParams,
+    params: AttachmentParams,
     reply: FastifyReply,
     deliver: (response: Response, transfer: Transfer, attachmentId: string) => Promise<unknown>,
-  ) => {
-    const transfer = transferFor(reply);
-    await bigin.exchange(
-      tokensFor(request),
-      {
-        method: 'GET',
-        path: biginPath([module, recordId, 'Attachments', attachmentId]),
-        signal: transfer.signal,
-        noDeadline: true,
-      },
-      async (response) => {
-        if (response.status === 204) transfer.done();
-        await requireAttachmentBytes(response, attachmentId);
-        return deliver(response, transfer, attachmentId);
-      },
+  ) =>
+    fetchAttachment(bigin, tokensFor(request), params, reply, (response, transfer) =>
+      deliver(response, transfer, params.attachmentId),
     );
-    return reply;
-  };
 
   // Bytes of a file, whether saved, previewed or zipped, are a download to an embed link.
   const download = {
@@ -107,25 +82,13 @@ export const fileRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     `${path}/preview`,
     { ...download, config: { ...download.config, failurePage: 'preview' } },
     (request, reply) =>
-      withAttachment(request, request.params, reply, async (response, transfer, attachmentId) => {
-        const name = nameOf(response, attachmentId);
-        const declared = response.headers.get('content-type');
-        const type = previewContentType(declared, name);
-        if (!type) {
-          await discardBody(response);
-          transfer.done();
-          throw ApiFailure.proxy('PROXY_PREVIEW_UNSUPPORTED', {
-            content_type: declared ?? '',
-            file_name: name,
-          });
-        }
-        await streamToBrowser(reply, response, transfer, {
-          contentType: type,
-          disposition: contentDisposition('inline', name),
-          length: response.headers.get('content-length'),
-          headers: previewHeaders(type, embedHostsOf(request)),
-        });
-      }),
+      withAttachment(request, request.params, reply, (response, transfer, attachmentId) =>
+        sendPreview(reply, response, transfer, attachmentId, {
+          headersFor: (type) =>
+            type === 'application/pdf' ? DOWNLOAD_HEADERS : previewHeaders(embedHostsOf(request)),
+          inline: (type) => type !== 'application/pdf',
+        }),
+      ),
   );
 
   // Never repeated: Bigin's writes carry no idempotency key (Upstream sends a DELETE once).

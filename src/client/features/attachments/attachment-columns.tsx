@@ -34,7 +34,7 @@ const ICONS: Record<FileKind, SvgIconComponent> = {
 
 /**
  * The file's name, with its type's icon, or a thumbnail when one is given (an image's preview
- * address): loaded lazily, and only for the rows the grid renders. Plain elements styled once by
+ * address; '' holds its place while the address is on its way): loaded lazily, and only for the rows the grid renders. Plain elements styled once by
  * the grid (`cellStyles`): a page of rows mounts at once. In the list layout (`meta`), its size
  * and date go on a line under the name.
  */
@@ -70,10 +70,10 @@ export function FileNameCell({
     <span className="file-name-cell">
       {/* The name carries its extension for screen readers; the icon is for the eye. */}
       <span className="file-kind" title={gridText.kind[kind]}>
-        {thumbnail ? (
+        {thumbnail !== undefined ? (
           <img
             className="file-thumbnail"
-            src={thumbnail}
+            src={thumbnail || undefined}
             alt=""
             loading="lazy"
             decoding="async"

@@ -1,20 +1,18 @@
 import { Box } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
-import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { ACTIONS_COLUMN_WIDTH, LIST_LAYOUT } from '../../app/record-page-geometry.ts';
 import { visuallyHidden } from '../../components/visually-hidden.ts';
 import { messages } from '../../i18n/messages.ts';
-import { apiUrl } from '../../lib/api-client.ts';
-import { FileNameCell } from '../attachments/attachment-columns.tsx';
-import { hasThumbnail } from '../attachments/preview-kind.ts';
 import { RowActions, type RowActionHandlers } from './row-actions.tsx';
 import { RowActionsMenu } from './row-actions-menu.tsx';
+import { ThumbnailNameCell } from './thumbnail-links.tsx';
 
 /**
- * The grid's columns with thumbnails for raster images and a column of each row's actions: its
- * buttons in the table, one menu button in the list layout. The grid puts the selection
- * checkboxes first, as file lists do. Rows named in `isNew` (just uploaded) are marked.
+ * The grid's columns with thumbnails for raster images (their links from ThumbnailLinks, which
+ * wraps the grid) and a column of each row's actions: its buttons in the table, one menu button
+ * in the list layout. The grid puts the selection checkboxes first, as file lists do. Rows named
+ * in `isNew` (just uploaded) are marked.
  */
 export function withFileActions(
   columns: GridColDef<Attachment>[],
@@ -22,20 +20,12 @@ export function withFileActions(
   layout: 'table' | 'list',
   isNew: (row: Attachment) => boolean,
 ): GridColDef<Attachment>[] {
-  const { module, recordId } = handlers;
   const withThumbnails = columns.map((column) =>
     column.field === 'File_Name'
       ? {
           ...column,
           renderCell: ({ row }: { row: Attachment }) => (
-            <FileNameCell
-              row={row}
-              meta={layout === 'list'}
-              isNew={isNew(row)}
-              {...(hasThumbnail(row)
-                ? { thumbnail: apiUrl(apiPaths.preview(module, recordId, row.id)) }
-                : {})}
-            />
+            <ThumbnailNameCell row={row} meta={layout === 'list'} isNew={isNew(row)} />
           ),
         }
       : column,

@@ -1,13 +1,13 @@
 import { Alert, Box, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { createElement, useEffect, useState } from 'react';
-import { apiPaths } from '../../../shared/api-contract.ts';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
-import { ApiClientError, apiUrl } from '../../lib/api-client.ts';
+import { ApiClientError } from '../../lib/api-client.ts';
 import { attachmentName } from '../attachments/column-text.ts';
 import { previewKind } from '../attachments/preview-kind.ts';
 import { actionReason } from './action-reason.ts';
+import { usePreviewSource } from './preview-links.ts';
 import { previewFailureQuery, previewTextQuery } from './preview-queries.ts';
 
 const words = messages.preview;
@@ -29,8 +29,19 @@ export interface PreviewTarget {
 export type ImageSize = { width: number; height: number };
 
 /**
- * The file itself, from the proxy's preview route, which serves safe types only with a `sandbox`
- * CSP: even a PDF frame runs nothing in the app's origin. Remount it per row (`key`).
+ * A PDF's frame: from the preview origin, which holds nothing of the user's, served with a
+ * `sandbox` CSP (which Chromium's PDF viewer ignores). It carries no `sandbox` attribute:
+ * Chromium refuses to show a PDF in a sandboxed frame, whatever the tokens allowed
+ * (docs/decisions/009-preview-origin.md). `credentialless` (Chromium) loads it with no cookie or
+ * storage of any site; other browsers ignore it.
+ */
+const PDF_FRAME_ATTRIBUTES = { credentialless: true, referrerPolicy: 'no-referrer' } as const;
+
+/**
+ * The file itself: an image, a PDF or a player's media from the preview origin (a link the app's
+ * origin mints, preview-links.ts), which serves safe types only, sandboxed; text read from the
+ * app's own preview route. Without a preview origin a PDF is not shown, only offered as a
+ * download. Remount it per row (`key`).
  */
 export function PreviewBody({
   module,
@@ -39,14 +50,31 @@ export function PreviewBody({
   onImageSize,
   onGone,
 }: PreviewTarget & { onImageSize: (size: ImageSize) => void; onGone: () => void }) {
-  const src = apiUrl(apiPaths.preview(module, recordId, row.id));
   const [failed, setFailed] = useState(false);
   const [natural, setNatural] = useState<ImageSize | null>(null);
   const kind = previewKind(row);
-  if (kind === 'none' || failed)
+  const shownBySource = kind !== 'none' && kind !== 'text';
+  const source = usePreviewSource(module, recordId, row.id, shownBySource && !failed);
+  if (kind === 'none' || failed || (shownBySource && source.error))
     return (
-      <NoPreview module={module} recordId={recordId} row={row} failed={failed} onGone={onGone} />
+      <NoPreview
+        module={module}
+        recordId={recordId}
+        row={row}
+        failed={kind !== 'none'}
+        error={source.error ?? undefined}
+        onGone={onGone}
+      />
     );
+  if (kind === 'pdf' && source.separateOrigin === false)
+    return (
+      <Alert severity="info" sx={{ alignSelf: 'flex-start' }}>
+        {words.pdfDownloadOnly}
+      </Alert>
+    );
+  const src = source.src;
+  // The link is minted in a moment, by the app's own origin: its place is kept meanwhile.
+  if (shownBySource && !src) return <Box aria-busy sx={{ flex: 1, minHeight: 240 }} />;
   const onError = () => setFailed(true);
   switch (kind) {
     case 'image': {
@@ -93,11 +121,12 @@ export function PreviewBody({
       );
     }
     case 'pdf':
-      // The frame's document comes with `Content-Security-Policy: sandbox`: an opaque origin.
+      // Another origin's document, which reaches nothing of the app's.
       return (
         <Box
           component="iframe"
           src={src}
+          {...PDF_FRAME_ATTRIBUTES}
           title={words.pdfFrame(attachmentName(row))}
           sx={{ border: 0, width: '100%', flex: 1, minHeight: 360 }}
         />

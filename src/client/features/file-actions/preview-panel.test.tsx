@@ -13,6 +13,19 @@ const GONE_TEXT =
 
 afterEach(() => vi.unstubAllGlobals());
 
+const PREVIEWS = 'http://previews.test';
+
+/** The app's answer minting a preview link for each of `ids`, on the preview origin or none. */
+const linksFor = (ids: string[], separateOrigin = true) => ({
+  [apiPaths.previewLinks('Contacts', ID, ids)]: {
+    separateOrigin,
+    expiresAt: Date.now() + 300_000,
+    links: separateOrigin
+      ? Object.fromEntries(ids.map((id) => [id, `${PREVIEWS}/preview/pv1.${id}`]))
+      : {},
+  },
+});
+
 const gone = () =>
   apiError(404, 'PROXY_ATTACHMENT_GONE', 'This attachment no longer exists in Bigin', {
     attachment_id: '7',
@@ -20,7 +33,7 @@ const gone = () =>
 
 describe('PreviewPanel, for an attachment Bigin no longer has', () => {
   it('says so for an image, with what to do, and offers no download', async () => {
-    stubApi({ [apiPaths.preview('Contacts', ID, '7')]: gone });
+    stubApi({ ...linksFor(['7']), [apiPaths.preview('Contacts', ID, '7')]: gone });
     renderAt(
       <PreviewPanel
         module="Contacts"
@@ -50,7 +63,10 @@ describe('PreviewPanel, for an attachment Bigin no longer has', () => {
   });
 
   it('keeps the plain words and the download for any other failure', async () => {
-    stubApi({ [apiPaths.preview('Contacts', ID, '9')]: () => new Response('not an image') });
+    stubApi({
+      ...linksFor(['9']),
+      [apiPaths.preview('Contacts', ID, '9')]: () => new Response('not an image'),
+    });
     renderAt(
       <PreviewPanel
         module="Contacts"
@@ -88,14 +104,14 @@ describe('PreviewPanel, to work in', () => {
   }
 
   it('goes through the files (not links) with the buttons and the arrow keys', async () => {
-    stubApi({});
+    stubApi({ ...linksFor(['1']), ...linksFor(['3']) });
     renderAt(<Panel start="1" />);
     const dialog = await screen.findByRole('dialog', { name: 'Preview of a.png' });
     expect(screen.getByRole('status')).toHaveTextContent('1 of 3');
     expect(screen.getByRole('button', { name: 'No previous file' })).toBeDisabled();
     fireEvent.click(screen.getByRole('button', { name: 'Next file: b.pdf' }));
     expect(await screen.findByRole('dialog', { name: 'Preview of b.pdf' })).toBeTruthy();
-    expect(screen.getByTitle('PDF document b.pdf')).toBeTruthy();
+    expect(await screen.findByTitle('PDF document b.pdf')).toBeTruthy();
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'ArrowRight' });
     expect(await screen.findByRole('dialog', { name: 'Preview of c.zip' })).toBeTruthy();
     expect(screen.getByText('This type of file cannot be previewed here.')).toBeTruthy();
@@ -121,7 +137,7 @@ describe('PreviewPanel, to work in', () => {
   });
 
   it('draws a small image larger, up to four times, and a large one at most its own size', async () => {
-    stubApi({});
+    stubApi(linksFor(['1']));
     renderAt(<Panel start="1" />);
     const image = await screen.findByRole('img', { name: 'a.png' });
     Object.defineProperty(image, 'naturalWidth', { value: 48 });
@@ -131,5 +147,48 @@ describe('PreviewPanel, to work in', () => {
     expect(getComputedStyle(image).width).toBe('192px');
     expect(getComputedStyle(image).maxWidth).toBe('100%');
     expect(screen.getByLabelText('File details')).toHaveTextContent('2 kB, 48 × 32 pixels');
+  });
+});
+
+describe('PreviewPanel, from the preview origin', () => {
+  it('shows an image and a PDF from their links there; the PDF’s frame gets no cookie', async () => {
+    stubApi({ ...linksFor(['5']), ...linksFor(['6']) });
+    const { unmount } = renderAt(
+      <PreviewPanel
+        module="Contacts"
+        recordId={ID}
+        row={testRow('5', 'a.png')}
+        onClose={() => {}}
+      />,
+    );
+    const image = await screen.findByRole('img', { name: 'a.png' });
+    expect(image).toHaveAttribute('src', `${PREVIEWS}/preview/pv1.5`);
+    unmount();
+    renderAt(
+      <PreviewPanel
+        module="Contacts"
+        recordId={ID}
+        row={testRow('6', 'b.pdf')}
+        onClose={() => {}}
+      />,
+    );
+    const frame = await screen.findByTitle('PDF document b.pdf');
+    expect(frame).toHaveAttribute('src', `${PREVIEWS}/preview/pv1.6`);
+    expect(frame).toHaveAttribute('credentialless');
+  });
+
+  it('without one, offers a PDF as a download only, and says why', async () => {
+    stubApi(linksFor(['6'], false));
+    renderAt(
+      <PreviewPanel
+        module="Contacts"
+        recordId={ID}
+        row={testRow('6', 'b.pdf')}
+        onClose={() => {}}
+      />,
+    );
+    expect(await screen.findByText(/PDF files are not shown here on this server/)).toBeTruthy();
+    expect(screen.queryByTitle('PDF document b.pdf')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Download b.pdf' })).toBeTruthy();
   });
 });

@@ -17,6 +17,9 @@ export const previewKeys = {
     [...previewKeys.file(module, recordId, attachmentId), 'text'] as const,
   failure: (module: string, recordId: string, attachmentId: string) =>
     [...previewKeys.file(module, recordId, attachmentId), 'failure'] as const,
+  /** Links to these attachments' previews on the preview origin (preview-links.ts). */
+  links: (module: string, recordId: string, attachmentIds: readonly string[]) =>
+    [...previewKeys.all, module, recordId, 'links', attachmentIds.join(',')] as const,
 };
 
 /** A text file's beginning, read as it streams: at most TEXT_LIMIT characters. */

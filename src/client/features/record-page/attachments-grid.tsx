@@ -36,6 +36,7 @@ import { EmptyRecord } from '../file-actions/empty-record.tsx';
 import { withFileActions } from '../file-actions/file-action-columns.tsx';
 import { FileToolbar } from '../file-actions/file-toolbar.tsx';
 import { onGridKey } from '../file-actions/grid-keys.ts';
+import { ThumbnailLinks } from '../file-actions/thumbnail-links.tsx';
 import { useFileActions } from '../file-actions/use-file-actions.tsx';
 import { useFileDrop } from '../file-actions/use-file-drop.tsx';
 import { recordDetailQuery } from '../record-header/record-detail-query.ts';
@@ -210,75 +211,80 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
       />
       <Box ref={box} sx={{ position: 'relative', width: '100%', height: GRID_HEIGHT }}>
         {width !== null && (
-          <TooltipHost>
-            <DataGrid
-              apiRef={apiRef}
-              label={gridText.gridLabel(record.data?.name ?? null, moduleLabel)}
-              sx={gridStyles}
-              rows={rows}
-              columns={columns}
-              rowHeight={layout === 'list' ? LIST_LAYOUT.rowHeight : ROW_HEIGHT}
-              // The list's two lines need a standard row, even in the widget's compact grid.
-              density={layout === 'list' ? 'standard' : undefined}
-              columnHeaderHeight={COLUMN_HEADER_HEIGHT}
-              getRowClassName={({ id }) => (arrivedIds.has(String(id)) ? 'row-new' : '')}
-              checkboxSelection
-              keepNonExistentRowsSelected
-              rowSelectionModel={selection}
-              onRowSelectionModelChange={setSelection}
-              // Enter downloads, Space selects, Delete asks to delete the selection.
-              onCellKeyDown={(params, event) =>
-                onGridKey({ row: params.row as Attachment, field: params.field }, event, {
-                  module,
-                  recordId,
-                  actions,
-                  selected,
-                  toggle: (row) =>
-                    apiRef.current?.selectRow(row.id, !apiRef.current.isRowSelected(row.id)),
-                })
-              }
-              loading={loaded.initialLoading || waitingForRows || whole.loadingAll}
-              paginationMode="server"
-              sortingMode="server"
-              filterMode="server"
-              rowCount={rowCount}
-              paginationModel={paginationModel}
-              onPaginationModelChange={onPagination}
-              pageSizeOptions={[...PAGE_SIZES]}
-              sortModel={sortModel}
-              onSortModelChange={onSort}
-              filterModel={filterModel}
-              onFilterModelChange={onFilter}
-              columnVisibilityModel={columnVisibilityModel}
-              onColumnVisibilityModelChange={onColumns}
-              disableColumnFilter
-              disableColumnSelector={layout === 'list'}
-              disableRowSelectionOnClick
-              showToolbar
-              slotProps={{
-                toolbar: {
-                  showQuickFilter: true,
-                  quickFilterProps: { debounceMs: 300 },
-                  csvOptions: { disableToolbarButton: true },
-                  printOptions: { disableToolbarButton: true },
-                  mainControls: <ViewControls view={view} onChange={updateView} layout={layout} />,
-                },
-                loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
-              }}
-              localeText={{
-                // The empty record's offer says it, over the grid.
-                noRowsLabel: emptyRecord ? '' : nothingShown,
-                noResultsOverlayLabel: nothingShown,
-                paginationDisplayedRows: ({ from, to }) =>
-                  gridText.displayedRows(
-                    from,
-                    Math.min(to, shown.length),
-                    shown.length,
-                    loaded.moreRecords,
-                  ),
-              }}
-            />
-          </TooltipHost>
+          // The image rows of this grid page get their thumbnails' links in one call.
+          <ThumbnailLinks module={module} recordId={recordId} rows={rows}>
+            <TooltipHost>
+              <DataGrid
+                apiRef={apiRef}
+                label={gridText.gridLabel(record.data?.name ?? null, moduleLabel)}
+                sx={gridStyles}
+                rows={rows}
+                columns={columns}
+                rowHeight={layout === 'list' ? LIST_LAYOUT.rowHeight : ROW_HEIGHT}
+                // The list's two lines need a standard row, even in the widget's compact grid.
+                density={layout === 'list' ? 'standard' : undefined}
+                columnHeaderHeight={COLUMN_HEADER_HEIGHT}
+                getRowClassName={({ id }) => (arrivedIds.has(String(id)) ? 'row-new' : '')}
+                checkboxSelection
+                keepNonExistentRowsSelected
+                rowSelectionModel={selection}
+                onRowSelectionModelChange={setSelection}
+                // Enter downloads, Space selects, Delete asks to delete the selection.
+                onCellKeyDown={(params, event) =>
+                  onGridKey({ row: params.row as Attachment, field: params.field }, event, {
+                    module,
+                    recordId,
+                    actions,
+                    selected,
+                    toggle: (row) =>
+                      apiRef.current?.selectRow(row.id, !apiRef.current.isRowSelected(row.id)),
+                  })
+                }
+                loading={loaded.initialLoading || waitingForRows || whole.loadingAll}
+                paginationMode="server"
+                sortingMode="server"
+                filterMode="server"
+                rowCount={rowCount}
+                paginationModel={paginationModel}
+                onPaginationModelChange={onPagination}
+                pageSizeOptions={[...PAGE_SIZES]}
+                sortModel={sortModel}
+                onSortModelChange={onSort}
+                filterModel={filterModel}
+                onFilterModelChange={onFilter}
+                columnVisibilityModel={columnVisibilityModel}
+                onColumnVisibilityModelChange={onColumns}
+                disableColumnFilter
+                disableColumnSelector={layout === 'list'}
+                disableRowSelectionOnClick
+                showToolbar
+                slotProps={{
+                  toolbar: {
+                    showQuickFilter: true,
+                    quickFilterProps: { debounceMs: 300 },
+                    csvOptions: { disableToolbarButton: true },
+                    printOptions: { disableToolbarButton: true },
+                    mainControls: (
+                      <ViewControls view={view} onChange={updateView} layout={layout} />
+                    ),
+                  },
+                  loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
+                }}
+                localeText={{
+                  // The empty record's offer says it, over the grid.
+                  noRowsLabel: emptyRecord ? '' : nothingShown,
+                  noResultsOverlayLabel: nothingShown,
+                  paginationDisplayedRows: ({ from, to }) =>
+                    gridText.displayedRows(
+                      from,
+                      Math.min(to, shown.length),
+                      shown.length,
+                      loaded.moreRecords,
+                    ),
+                }}
+              />
+            </TooltipHost>
+          </ThumbnailLinks>
         )}
         {/* A record with nothing attached offers to attach something, where rows would be. */}
         {emptyRecord && width !== null && <EmptyRecord actions={actions} />}

@@ -1,0 +1,138 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { ApiFailure, sendApiFailure } from '../api-failure.ts';
+import { sendPreviewProblemPage } from '../problem-page.ts';
+import { restoreFileHeaders, type FileHeaders } from '../routes/file-transfer.ts';
+import { sendPreview, withAttachment } from '../routes/preview-delivery.ts';
+import type { SessionStore } from '../session/session-store.ts';
+import { isStateUnavailable, stateUnavailable } from '../state/state-store.ts';
+import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
+import { RefreshTokenRevoked, TokenError } from '../zoho/accounts-client.ts';
+import type { PreviewGrant, PreviewLinks } from './preview-links.ts';
+
+export interface PreviewServerOptions {
+  links: PreviewLinks;
+  bigin: BiginClient;
+  /** The app's sessions: a link minted for a session acts with its tokens while it lives. */
+  sessions: SessionStore;
+  /** Service mode: the one user every request acts as. */
+  serviceTokens?: TokenSource | undefined;
+  /** What a signed embed link acts with (the service user, or the sandbox's). */
+  embedTokens?: TokenSource | undefined;
+  /** The app's origin, which frames the previews. */
+  appOrigin: () => string;
+}
+
+/** The path of a preview link on the preview origin. */
+export const previewLinkPath = (token: string) => `/preview/${token}`;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The preview link this request carries, once verified. */
+    previewGrant: PreviewGrant | null;
+  }
+}
+
+/** Nothing but a preview may be framed from here, and nothing here runs. */
+const NOTHING_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+/**
+ * The preview origin: another listener, on another port or host than the app's, that serves one
+ * thing, a file's preview bytes for a link the app's origin minted (preview-links.ts). It has no
+ * sign-in, no API, no app shell and no cookie of its own: a document that runs here, even one
+ * Chromium's PDF viewer runs unsandboxed, reaches nothing of the user's. Every other address is
+ * a plain 404.
+ */
+export async function buildPreviewServer(options: PreviewServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    // A link is a few hundred characters (its claims, the sealed session id, the signature).
+    maxParamLength: 4096,
+    // A preview is reloaded by opening it again: a shutdown does not wait for a long video.
+    forceCloseConnections: true,
+  });
+  app.decorateRequest('previewGrant', null);
+
+  // Who may frame a preview: the app, and the hosts its embedded widget may sit in.
+  const ancestors = (grant: PreviewGrant | null) => [
+    options.appOrigin(),
+    ...(grant?.embedHosts ?? []),
+  ];
+  const fileHeaders = (type: string, grant: PreviewGrant): FileHeaders => ({
+    // Chromium's PDF viewer does not start in a sandbox without scripts (crbug 413851); here
+    // that costs nothing: this origin holds nothing to read.
+    csp: `${type === 'application/pdf' ? 'sandbox allow-scripts' : 'sandbox'}; frame-ancestors ${ancestors(grant).join(' ')}`,
+    // X-Frame-Options cannot name another origin: frame-ancestors decides alone.
+    frameOptions: null,
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    // The app's page shows these as <img>, players and frames of another origin.
+    reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    if (!reply.hasHeader('Content-Security-Policy')) {
+      reply.header('Content-Security-Policy', NOTHING_CSP);
+      reply.header('X-Frame-Options', 'DENY');
+    }
+    return payload;
+  });
+
+  app.get<{ Params: { token: string } }>(
+    '/preview/:token',
+    { onSend: restoreFileHeaders },
+    async (request, reply) => {
+      const grant = options.links.verify(request.params.token);
+      request.previewGrant = grant;
+      const tokens = await tokensOf(grant, options);
+      return withAttachment(options.bigin, tokens, grant, reply, (response, transfer) =>
+        sendPreview(reply, response, transfer, grant.attachmentId, {
+          headersFor: (type) => fileHeaders(type, grant),
+          inline: () => true,
+        }),
+      );
+    },
+  );
+
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('text/plain; charset=utf-8').send('Not found\n'),
+  );
+
+  app.setErrorHandler((error, request, reply) => {
+    const failure = toFailure(error, request);
+    // A PDF's frame shows what happened, not the error's JSON.
+    if (request.headers['sec-fetch-dest'] === 'iframe' && request.previewGrant) {
+      return sendPreviewProblemPage(request, reply, failure, ancestors(request.previewGrant));
+    }
+    return sendApiFailure(request, reply, failure);
+  });
+  return app;
+}
+
+/** The tokens a verified link acts with: its session's while it lives, or the service user's. */
+async function tokensOf(grant: PreviewGrant, options: PreviewServerOptions): Promise<TokenSource> {
+  const principal = grant.principal;
+  if (principal.kind === 'service' && options.serviceTokens) return options.serviceTokens;
+  if (principal.kind === 'embed-link' && options.embedTokens) return options.embedTokens;
+  if (principal.kind !== 'session') throw ApiFailure.proxy('PROXY_PREVIEW_LINK_INVALID');
+  let tokens: TokenSource | undefined;
+  try {
+    const session = await options.sessions.get(principal.sessionId);
+    tokens = session?.tokens && !session.tokens.isRevoked ? session.tokens : undefined;
+  } catch (error) {
+    if (isStateUnavailable(error)) throw stateUnavailable(error);
+    throw error;
+  }
+  // Signed out (or the session ended) since the link was minted: it opens nothing more.
+  if (!tokens) throw ApiFailure.proxy('PROXY_SIGNED_OUT');
+  return tokens;
+}
+
+function toFailure(error: unknown, request: FastifyRequest): ApiFailure {
+  if (error instanceof ApiFailure) return error;
+  if (error instanceof TokenError || error instanceof RefreshTokenRevoked) {
+    return ApiFailure.proxy('PROXY_SIGNED_OUT');
+  }
+  request.log.error(error);
+  return ApiFailure.proxy('PROXY_UPSTREAM_UNREACHABLE');
+}
