@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { theme } from './src/client/app/theme.ts';
 import { firstPaintThemeCss } from './src/client/features/attachments/first-paint-theme.ts';
+import { entryImportsNothing, isFrameworkModule } from './src/cli/framework-chunk.ts';
 import { precompress } from './src/cli/precompress.ts';
 
 /**
@@ -30,7 +31,7 @@ function firstPaintTheme(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), firstPaintTheme(), precompress()],
+  plugins: [react(), firstPaintTheme(), precompress(), entryImportsNothing()],
   resolve: {
     // React Router's package exports name only its development build (with its warnings and
     // checks); the production build it also ships is the one to bundle.
@@ -54,6 +55,10 @@ export default defineConfig(({ command }) => ({
     // The data grid's chunk is large by itself; what the user downloads is watched by the
     // benchmark instead (npm run bench: budget 375 kB gzip for the deep-link page).
     chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      // The framework every page runs on, one chunk (framework-chunk.ts).
+      output: { codeSplitting: { groups: [{ name: 'framework', test: isFrameworkModule }] } },
+    },
   },
   // During development the proxy (`npm run dev`) serves /api and the sign-in; Vite serves the app
   // with hot reload.

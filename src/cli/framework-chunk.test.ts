@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isFrameworkModule } from './framework-chunk.ts';
+
+const nm = (path: string) => `/app/node_modules/${path}`;
+
+describe('isFrameworkModule', () => {
+  it('takes what every page runs on', () => {
+    for (const path of [
+      'react/cjs/react.production.js',
+      'react-dom/cjs/react-dom-client.production.js',
+      'react-router/dist/production/index.mjs',
+      '@tanstack/query-core/build/modern/queryClient.js',
+      '@tanstack/react-query/build/modern/useQuery.js',
+      '@emotion/cache/dist/emotion-cache.browser.esm.js',
+      '@mui/system/cssVars/createCssVarsProvider.mjs',
+      '@mui/material/styles/createThemeWithVars.mjs',
+      '@mui/material/ButtonBase/ButtonBase.mjs',
+      '@mui/material/Typography/Typography.mjs',
+    ])
+      expect(isFrameworkModule(nm(path)), path).toBe(true);
+  });
+
+  it('leaves out what only some pages need, and what the first frame imports', () => {
+    for (const path of [
+      '@mui/x-data-grid/hooks/features/rows/useGridRows.mjs',
+      '@mui/material/Autocomplete/Autocomplete.mjs',
+      '@mui/material/Popover/Popover.mjs',
+      '@mui/material/ButtonGroup/ButtonGroupContext.mjs',
+      '@tanstack/react-query/build/modern/queryOptions.js',
+      'zod/v4/core/schemas.js',
+      'react-dom-extra/index.js',
+    ])
+      expect(isFrameworkModule(nm(path)), path).toBe(false);
+    expect(isFrameworkModule('/app/src/client/app/start.tsx')).toBe(false);
+  });
+});
