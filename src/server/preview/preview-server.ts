@@ -1,11 +1,18 @@
+import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ApiFailure, sendApiFailure } from '../api-failure.ts';
 import { sendPreviewProblemPage } from '../problem-page.ts';
+import { abortWhenBrowserLeaves, callerOf } from '../routes/bigin-caller.ts';
 import { restoreFileHeaders, type FileHeaders } from '../routes/file-transfer.ts';
 import { sendPreview, withAttachment } from '../routes/preview-delivery.ts';
 import type { SessionStore } from '../session/session-store.ts';
 import { isStateUnavailable, stateUnavailable } from '../state/state-store.ts';
-import type { BiginClient, TokenSource } from '../zoho/bigin-client.ts';
+import {
+  forCaller,
+  type BiginClient,
+  type CallerContext,
+  type TokenSource,
+} from '../zoho/bigin-client.ts';
 import { RefreshTokenRevoked, TokenError } from '../zoho/accounts-client.ts';
 import type { PreviewGrant, PreviewLinks } from './preview-links.ts';
 
@@ -65,6 +72,8 @@ export async function buildPreviewServer(options: PreviewServerOptions): Promise
     frameOptions: null,
   });
 
+  // A preview whose browser leaves while it waits for a place among Bigin's calls stops waiting.
+  app.addHook('onRequest', abortWhenBrowserLeaves);
   app.addHook('onSend', async (_request, reply, payload) => {
     // The app's page shows these as <img>, players and frames of another origin.
     reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
@@ -84,7 +93,7 @@ export async function buildPreviewServer(options: PreviewServerOptions): Promise
     async (request, reply) => {
       const grant = options.links.verify(request.params.token);
       request.previewGrant = grant;
-      const tokens = await tokensOf(grant, options);
+      const tokens = forCaller(await tokensOf(grant, options), callOf(request, grant));
       return withAttachment(options.bigin, tokens, grant, reply, (response, transfer) =>
         sendPreview(reply, response, transfer, grant.attachmentId, {
           headersFor: (type) => fileHeaders(type, grant),
@@ -126,6 +135,25 @@ async function tokensOf(grant: PreviewGrant, options: PreviewServerOptions): Pro
   // Signed out (or the session ended) since the link was minted: it opens nothing more.
   if (!tokens) throw ApiFailure.proxy('PROXY_SIGNED_OUT');
   return tokens;
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+
+/**
+ * Whose fair share of Bigin's calls a preview counts against: its session's, under the key the
+ * app's origin gives the same session (routes/bigin-caller.ts), so that a page of thumbnails and
+ * the user's other calls share one; an embed link's record; else the address.
+ */
+function callOf(request: FastifyRequest, grant: PreviewGrant): CallerContext {
+  const { signal } = callerOf(request);
+  const principal = grant.principal;
+  const caller =
+    principal.kind === 'session'
+      ? `session-${hash(principal.sessionId)}`
+      : principal.kind === 'embed-link'
+        ? `link-${hash(`${grant.module}/${grant.recordId}`)}`
+        : `ip-${hash(request.ip)}`;
+  return { caller, signal };
 }
 
 function toFailure(error: unknown, request: FastifyRequest): ApiFailure {
