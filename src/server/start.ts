@@ -220,6 +220,7 @@ async function startOn(
       serviceTokens,
       embedTokens,
       appOrigin: () => publicUrl,
+      logger: options.logger,
     }));
   if (previews) {
     await previews.listen({ host: config.HOST, port: config.previewPort });

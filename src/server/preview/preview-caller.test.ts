@@ -33,11 +33,13 @@ const sessions = {
   get: async (id: string) => (id === 'the-session-id' ? { id, tokens } : undefined),
 } as unknown as SessionStore;
 
+const logLines: string[] = [];
 const server = await buildPreviewServer({
   links,
   bigin,
   sessions,
   appOrigin: () => 'http://app.test',
+  logger: { stream: { write: (line) => void logLines.push(line) } },
 });
 afterAll(() => server.close());
 
@@ -58,5 +60,20 @@ describe('a preview among Bigin’s calls', () => {
     } as unknown as FastifyRequest);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.caller).toBe(onTheApp.caller);
+  });
+
+  it('logs one line per preview, by the route’s pattern: never the link', async () => {
+    const { token } = links.mint(
+      { module: 'Contacts', recordId: '1000000231009', attachmentId: '4150868000004100001' },
+      { kind: 'session', sessionId: 'gone' },
+      [],
+    );
+    logLines.length = 0;
+    expect((await server.inject(`/preview/${token}`)).statusCode).toBe(401);
+    const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ route: '/preview/:token', status: 401, code: 'PROXY_SIGNED_OUT' }),
+    );
+    expect(logLines.join('\n')).not.toContain(token.split('.')[1]!);
   });
 });

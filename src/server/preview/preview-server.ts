@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ApiFailure, sendApiFailure } from '../api-failure.ts';
 import { sendPreviewProblemPage } from '../problem-page.ts';
+import { requestLog } from '../request-log.ts';
 import { abortWhenBrowserLeaves, callerOf } from '../routes/bigin-caller.ts';
 import { restoreFileHeaders, type FileHeaders } from '../routes/file-transfer.ts';
 import { sendPreview, withAttachment } from '../routes/preview-delivery.ts';
@@ -27,6 +28,8 @@ export interface PreviewServerOptions {
   embedTokens?: TokenSource | undefined;
   /** The app's origin, which frames the previews. */
   appOrigin: () => string;
+  /** The log, as the app's (request-log.ts: one line per request); none when absent. */
+  logger?: { stream?: { write(line: string): void }; level?: string } | undefined;
 }
 
 /** The path of a preview link on the preview origin. */
@@ -51,7 +54,14 @@ const NOTHING_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
  */
 export async function buildPreviewServer(options: PreviewServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: false,
+    logger: options.logger
+      ? {
+          ...options.logger,
+          // A link opens a file: its address is never written down, only the route's pattern.
+          serializers: { req: (req: FastifyRequest) => ({ method: req.method }) },
+        }
+      : false,
+    logController: new LogController({ disableRequestLogging: true }),
     // A link is a few hundred characters (its claims, the sealed session id, the signature).
     maxParamLength: 4096,
     // A preview is reloaded by opening it again: a shutdown does not wait for a long video.
@@ -72,6 +82,7 @@ export async function buildPreviewServer(options: PreviewServerOptions): Promise
     frameOptions: null,
   });
 
+  await app.register(requestLog);
   // A preview whose browser leaves while it waits for a place among Bigin's calls stops waiting.
   app.addHook('onRequest', abortWhenBrowserLeaves);
   app.addHook('onSend', async (_request, reply, payload) => {
