@@ -11,9 +11,9 @@ const upstream = (options: ConstructorParameters<typeof Upstream>[0] = {}) =>
     sleep: async (ms) => void sleeps.push(ms),
     ...options,
   });
-const call = (u: Upstream, method: 'GET' | 'POST' | 'DELETE' = 'GET') =>
+const call = (u: Upstream, method: 'GET' | 'POST' | 'DELETE' = 'GET', caller?: string) =>
   u.send(
-    { method, url: new URL('/bigin/v1/x', zoho.url), headers: {}, orgKey: 'org' },
+    { method, url: new URL('/bigin/v1/x', zoho.url), headers: {}, orgKey: 'org', caller },
     async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after') }),
   );
 
@@ -107,28 +107,31 @@ describe('Upstream, over a real socket', () => {
     expect(zoho.biginCallList).toHaveLength(4);
   });
 
-  it('stops calling a Bigin that failed five times in a row, for a while, and says so at once', async () => {
+  it('stops calling a Bigin that failed five times in a row for two users, for a while, and says so at once', async () => {
     let clock = 1_000_000;
     zoho.bigin = () => ({ status: 503, body: { code: 'INTERNAL_ERROR' } });
     const u = upstream({
       maxRetries: 0,
       breaker: { failures: 5, openMs: 10_000, now: () => clock },
     });
-    for (let i = 0; i < 5; i++) expect((await call(u)).status).toBe(503);
-    const paused = await call(u).catch((e: unknown) => e);
+    // One user's failures alone pause nobody...
+    for (let i = 0; i < 6; i++) expect((await call(u, 'GET', 'alice')).status).toBe(503);
+    // ...one more from another user does.
+    expect((await call(u, 'GET', 'bob')).status).toBe(503);
+    const paused = await call(u, 'GET', 'carol').catch((e: unknown) => e);
     expect(paused).toMatchObject({ code: 'PROXY_UPSTREAM_PAUSED', httpStatus: 503 });
     expect((paused as ApiFailure).headers['Retry-After']).toBe('10');
-    expect(zoho.biginCallList).toHaveLength(5);
+    expect(zoho.biginCallList).toHaveLength(7);
     // Once the pause is over, a call goes through; one more failure pauses again at once...
     clock += 10_000;
-    expect((await call(u)).status).toBe(503);
-    await expect(call(u)).rejects.toMatchObject({ code: 'PROXY_UPSTREAM_PAUSED' });
+    expect((await call(u, 'GET', 'alice')).status).toBe(503);
+    await expect(call(u, 'GET', 'bob')).rejects.toMatchObject({ code: 'PROXY_UPSTREAM_PAUSED' });
     // ...and a success closes it.
     clock += 10_000;
     zoho.bigin = () => ({ status: 200, body: {} });
-    expect((await call(u)).status).toBe(200);
-    expect((await call(u)).status).toBe(200);
-    expect(zoho.biginCallList).toHaveLength(8);
+    expect((await call(u, 'GET', 'alice')).status).toBe(200);
+    expect((await call(u, 'GET', 'bob')).status).toBe(200);
+    expect(zoho.biginCallList).toHaveLength(10);
   });
 
   it('waits out a short Retry-After on a 429 and tries again', async () => {

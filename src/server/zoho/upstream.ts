@@ -117,7 +117,7 @@ export class Upstream {
       let waitMs: number;
       try {
         const outcome = await this.attempt(request, signal);
-        this.record(org.breaker, outcome, request.signal);
+        this.record(org.breaker, outcome, request);
         const wait = attempt < retries ? this.retryWait(outcome, attempt) : undefined;
         const retry =
           wait !== undefined &&
@@ -155,11 +155,16 @@ export class Upstream {
   }
 
   /** Bigin answered, or failed; a call the browser gave up tells nothing about Bigin. */
-  private record(breaker: CircuitBreaker, outcome: Response | ApiFailure, left?: AbortSignal) {
+  private record(
+    breaker: CircuitBreaker,
+    outcome: Response | ApiFailure,
+    request: UpstreamRequest,
+  ) {
+    const left = request.signal;
     if (outcome instanceof Response) {
-      if (FAILING_STATUS.has(outcome.status)) breaker.failed();
+      if (FAILING_STATUS.has(outcome.status)) breaker.failed(request.caller);
       else breaker.succeeded();
-    } else if (!left?.aborted || isTimeout(left.reason)) breaker.failed();
+    } else if (!left?.aborted || isTimeout(left.reason)) breaker.failed(request.caller);
   }
 
   private async attempt(
