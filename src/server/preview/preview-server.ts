@@ -63,7 +63,7 @@ export async function buildPreviewServer(options: PreviewServerOptions): Promise
       : false,
     logController: new LogController({ disableRequestLogging: true }),
     // A link is a few hundred characters (its claims, the sealed session id, the signature).
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
     // A preview is reloaded by opening it again: a shutdown does not wait for a long video.
     forceCloseConnections: true,
   });
