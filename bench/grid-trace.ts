@@ -236,6 +236,7 @@ function summarise(
   }
   timeline.set('first frame row (DOM)', marks.firstRow);
   timeline.set('grid first row', marks.gridRow);
+  timeline.set('from the first frame row to the grid row', marks.gridRow - marks.firstRow);
 
   // Phases: the main thread's slices, by kind, until the grid's first row. A module graph's
   // evaluation is named by the chunks compiled since the one before (the import it answers).
