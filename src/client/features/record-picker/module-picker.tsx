@@ -1,4 +1,5 @@
 import { Autocomplete, TextField } from '@mui/material';
+import { useState } from 'react';
 import type { ModuleInfo } from '../../../shared/modules.ts';
 import { messages } from '../../i18n/messages.ts';
 
@@ -13,11 +14,20 @@ const words = messages.recordPicker;
 
 /** The org's modules under the labels Bigin's settings give them ("Companies" for `Accounts`). */
 export function ModulePicker({ modules, loading, value, onChange }: ModulePickerProps) {
+  // What the user typed and has not yet settled (by choosing, or leaving the field). The module
+  // list may arrive after the first keys: the default module it brings must not overwrite them.
+  const [typed, setTyped] = useState<string | null>(null);
   return (
     <Autocomplete
       options={modules}
       value={value}
+      inputValue={typed ?? value?.plural_label ?? ''}
+      onInputChange={(_event, text, reason) => {
+        if (reason === 'input' || reason === 'clear') setTyped(text);
+        else if (reason !== 'reset') setTyped(null);
+      }}
       onChange={(_event, module) => {
+        setTyped(null);
         if (module) onChange(module);
       }}
       getOptionLabel={(module) => module.plural_label}
