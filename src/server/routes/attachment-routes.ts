@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attachmentPageSchema } from '../../shared/api-contract.ts';
 import { attachmentPageQuerySchema, recordParamsSchema } from '../../shared/api-params.ts';
 import { attachmentListSchema } from '../../shared/bigin-attachment.ts';
-import { biginPath } from '../zoho/bigin-client.ts';
+import { biginPath, parseAnswer } from '../zoho/bigin-client.ts';
+import { isPlainAttachmentList, withNoneUnreadable } from '../zoho/plain-attachment-list.ts';
 import type { RouteContext } from './route-context.ts';
 
 /** A page of a record's attachments, as Bigin lists them. */
@@ -20,18 +21,22 @@ export const attachmentRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       },
       config: { embedAction: 'view' },
     },
-    async (request) => {
+    async (request, reply) => {
       const { module, recordId } = request.params;
       const { page, per_page } = request.query;
-      const list = await bigin.getJson(
+      const answer = await bigin.getAnswer(
         tokensFor(request),
         biginPath([module, recordId, 'Attachments'], { page, per_page }),
-        attachmentListSchema,
       );
       // Bigin answers 204 with no body when a record has no attachments: an empty page here.
-      return (
-        list ?? { data: [], info: { per_page, count: 0, page, more_records: false }, unreadable: 0 }
-      );
+      if (!answer) {
+        return { data: [], info: { per_page, count: 0, page, more_records: false }, unreadable: 0 };
+      }
+      // A page the schema would pass unchanged goes out in Bigin's own bytes, not encoded again.
+      const plain = isPlainAttachmentList(answer.body) && withNoneUnreadable(answer.bytes);
+      // (The bytes are such a page already: the typed send knows only the value.)
+      if (plain) return reply.type('application/json; charset=utf-8').send(plain as never);
+      return parseAnswer(answer.body, attachmentListSchema);
     },
   );
 };

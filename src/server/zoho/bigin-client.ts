@@ -88,10 +88,15 @@ export interface BiginExchange {
   noDeadline?: boolean;
 }
 
-interface JsonAnswer {
+/** A JSON answer: the value, and the UTF-8 bytes it was read from. */
+export interface JsonBody {
+  body: unknown;
+  bytes: Buffer;
+}
+
+interface JsonAnswer extends JsonBody {
   status: number;
   retryAfter: string | null;
-  body: unknown;
 }
 
 /** Calls Bigin's REST API as one Zoho user. It does not know whether Zoho or the sandbox answers. */
@@ -116,6 +121,16 @@ export class BiginClient {
     path: string,
     schema: z.core.$ZodType<T>,
   ): Promise<T | undefined> {
+    const answer = await this.getAnswer(tokens, path);
+    return answer && parseAnswer(answer.body, schema);
+  }
+
+  /**
+   * GETs `path` (from biginPath): a 2xx answer's JSON, parsed once, beside the bytes it came in,
+   * so that a route can send those bytes on unchanged; `undefined` for Bigin's 204. A failure
+   * is thrown as getJson throws it.
+   */
+  async getAnswer(tokens: TokenSource, path: string): Promise<JsonBody | undefined> {
     let token = await tokens.get();
     let answer = await this.send(path, token, tokens.call);
     if (answer.status === 401 && isInvalidToken(answer.body)) {
@@ -127,13 +142,7 @@ export class BiginClient {
     if (answer.status < 200 || answer.status > 299) {
       throw toFailure(answer.status, answer.body).withHeader('Retry-After', answer.retryAfter);
     }
-    const parsed = z.safeParse(schema, answer.body);
-    if (!parsed.success) {
-      throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', {
-        issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path, problem: i.message })),
-      });
-    }
-    return parsed.data;
+    return answer;
   }
 
   /**
@@ -167,7 +176,7 @@ export class BiginClient {
           const retryAfter = response.headers.get('retry-after');
           return {
             ok: false,
-            answer: { status: response.status, retryAfter, body: await readJson(response) },
+            answer: { status: response.status, retryAfter, ...(await readJsonBytes(response)) },
           };
         },
       );
@@ -211,7 +220,7 @@ export class BiginClient {
       async (response) => ({
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
-        body: await readJson(response),
+        ...(await readJsonBytes(response)),
       }),
     );
   }
@@ -219,19 +228,37 @@ export class BiginClient {
 
 /** An answer's JSON body; undefined when it is empty. Unreadable or not JSON: an ApiFailure. */
 export async function readJson(response: Response): Promise<unknown> {
-  let text: string;
+  return (await readJsonBytes(response)).body;
+}
+
+/** readJson, keeping the bytes the body came in. */
+async function readJsonBytes(response: Response): Promise<JsonBody> {
+  let bytes: Buffer;
   try {
-    text = await response.text();
+    bytes = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     throw ApiFailure.proxy(timedOut ? 'PROXY_UPSTREAM_TIMEOUT' : 'PROXY_UPSTREAM_UNREACHABLE');
   }
-  if (text === '') return undefined;
+  // As Response.text() reads it: a byte-order mark is no part of the text.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  if (bytes.length === 0) return { body: undefined, bytes };
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(bytes.toString('utf8')), bytes };
   } catch {
     throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', { status: response.status });
   }
+}
+
+/** A 2xx answer's value read with `schema`; what does not fit is PROXY_UPSTREAM_INVALID. */
+export function parseAnswer<T>(body: unknown, schema: z.core.$ZodType<T>): T {
+  const parsed = z.safeParse(schema, body);
+  if (!parsed.success) {
+    throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', {
+      issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path, problem: i.message })),
+    });
+  }
+  return parsed.data;
 }
 
 const anySignal = (a?: AbortSignal, b?: AbortSignal) =>

@@ -1,0 +1,86 @@
+import { biginDateTimeSchema } from '../../shared/bigin-attachment.ts';
+
+/**
+ * Whether Bigin's attachment list reads, through `attachmentListSchema`, as exactly what it says:
+ * only `data` and `info` at the top, every item readable with nothing of it dropped or changed
+ * (each known field absent, null or of its type; an integer `Size` or an odd date would be
+ * changed, so such a page says no). Then the proxy's page is Bigin's bytes with
+ * `"unreadable":0` added, and the zod parse and the JSON.stringify of 200 items are not needed.
+ * Anything else says no and goes through the schema as before. Checked against the schema in
+ * plain-attachment-list.test.ts.
+ */
+export function isPlainAttachmentList(body: unknown): body is { data: unknown[]; info: object } {
+  if (!isRecord(body) || !Array.isArray(body.data) || !isRecord(body.info)) return false;
+  for (const key in body) if (key !== 'data' && key !== 'info') return false;
+  if (!isPlainInfo(body.info)) return false;
+  for (const item of body.data) if (!isPlainAttachment(item)) return false;
+  return true;
+}
+
+/** Bigin's list bytes with `"unreadable":0` as the last member: the proxy's page. */
+export function withNoneUnreadable(bytes: Buffer): Buffer | undefined {
+  let end = bytes.length - 1;
+  while (end > 0 && isJsonSpace(bytes[end]!)) end -= 1;
+  if (bytes[end] !== 0x7d /* } */) return undefined;
+  return Buffer.concat([bytes.subarray(0, end), UNREADABLE_NONE]);
+}
+
+const UNREADABLE_NONE = Buffer.from(',"unreadable":0}');
+const isJsonSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+const DATE_TIME = biginDateTimeSchema._zod.pattern!;
+const ID = /^\d{1,19}$/;
+const DIGITS = /^\d+$/;
+
+type Check = (value: unknown) => boolean;
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Absent or null is kept as sent; otherwise it must pass, or the schema would drop it. */
+const lenient =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || v === null || check(v);
+const string: Check = (v) => typeof v === 'string';
+const id: Check = (v) => typeof v === 'string' && ID.test(v);
+const dateTime: Check = (v) => typeof v === 'string' && DATE_TIME.test(v);
+const positiveInt: Check = (v) => Number.isSafeInteger(v) && (v as number) > 0;
+const objectOf =
+  (fields: Record<string, Check>): Check =>
+  (v) => {
+    if (!isRecord(v)) return false;
+    for (const key in fields) if (!fields[key]!(v[key])) return false;
+    return true;
+  };
+const userRef = objectOf({ name: lenient(string), id: lenient(id), email: lenient(string) });
+
+const isPlainAttachment = objectOf({
+  id,
+  File_Name: lenient(string),
+  Size: lenient((v) => typeof v === 'string' && DIGITS.test(v)),
+  Owner: lenient(userRef),
+  Created_Time: lenient(dateTime),
+  Created_By: lenient(userRef),
+  Modified_Time: lenient(dateTime),
+  Modified_By: lenient(userRef),
+  Parent_Id: lenient(objectOf({ name: lenient(string), id: lenient(id) })),
+  $editable: lenient((v) => typeof v === 'boolean'),
+  $file_id: lenient(string),
+  $type: lenient(string),
+  $se_module: lenient(string),
+  $state: lenient(string),
+  $link_url: lenient(string),
+});
+
+const INFO_KEYS = new Set(['per_page', 'count', 'page', 'more_records', 'next_page_token']);
+const isPlainInfoFields = objectOf({
+  per_page: lenient(positiveInt),
+  count: lenient((v) => Number.isSafeInteger(v) && (v as number) >= 0),
+  page: lenient(positiveInt),
+  more_records: (v) => typeof v === 'boolean',
+  next_page_token: lenient(string),
+});
+/** `info` as pageInfoSchema reads it unchanged: its known fields only (it drops the others). */
+const isPlainInfo = (info: Record<string, unknown>) => {
+  for (const key in info) if (!INFO_KEYS.has(key)) return false;
+  return isPlainInfoFields(info);
+};
