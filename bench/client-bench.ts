@@ -5,7 +5,8 @@
  *   built in the same run that fetches the same page of attachments (target: at most 3x): on a
  *   first visit (nothing cached) and on a repeat visit (the browser holds the app's code); and
  *   the time until the data grid itself has its rows (the first rows before it are the first
- *   frame's, drawn with the DOM alone while the app's code loads),
+ *   frame's, drawn with the DOM alone while the app's code loads), and until it takes a click
+ *   (the task that drew its rows over; goals: at most 4x first visit, 2.5x repeat),
  * - layout shift while the record page loads (target: at most 0.05),
  * - time to show the next grid page when its rows are cached (target: at most 100 ms),
  * - Bigin calls per record listed (target: ceil(rows / 200)).
@@ -55,7 +56,7 @@ const GRID_ROW_SELECTOR = '.MuiDataGrid-row';
 
 /** Records when the first row and the grid's first row appear, and the layout shift until then. */
 const OBSERVE = `
-  window.__bench = { firstRow: null, gridRow: null, shift: 0 };
+  window.__bench = { firstRow: null, gridRow: null, gridReady: null, shift: 0 };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.shift += e.value;
   }).observe({ type: 'layout-shift', buffered: true });
@@ -65,6 +66,8 @@ const OBSERVE = `
     if (document.querySelector(${JSON.stringify(GRID_ROW_SELECTOR)})) {
       b.gridRow = performance.now();
       observer.disconnect();
+      // Ready for a click: the task that drew the rows has ended, and whatever it queued.
+      setTimeout(() => { b.gridReady = performance.now(); });
     }
   }).observe(document, { childList: true, subtree: true });
 `;
@@ -106,6 +109,7 @@ async function freshPage(plain = false): Promise<Page> {
 interface FirstRows {
   firstRow: number;
   gridRow: number | null;
+  gridReady: number | null;
   shift: number;
 }
 
@@ -233,15 +237,28 @@ try {
   console.log(`  repeat visit     ${wire.repeatAsked} assets asked for again   goal 0`);
   const line = (label: string, ms: number, plainMs: number, note = '') =>
     console.log(
-      `  ${label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms   plain table ${plainMs.toFixed(0).padStart(4)} ms   ${(ms / plainMs).toFixed(2)}x${note}`,
+      `  ${label.padEnd(40)} ${ms.toFixed(0).padStart(5)} ms   plain table ${plainMs.toFixed(0).padStart(4)} ms   ${(ms / plainMs).toFixed(2)}x${note}`,
     );
   console.log(`Navigation to the first row of attachments, median of ${RUNS} (plain: same run)`);
   const first = (rs: FirstRows[]) => median(rs.map((r) => r.firstRow));
   const grid = (rs: FirstRows[]) => median(rs.map((r) => r.gridRow ?? NaN));
+  const ready = (rs: FirstRows[]) => median(rs.map((r) => r.gridReady ?? NaN));
   line('first visit: first row', first(runs.app), first(runs.plain), '   target at most 3x');
   line('first visit: the data grid', grid(runs.app), first(runs.plain));
+  line(
+    'first visit: grid ready (takes a click)',
+    ready(runs.app),
+    first(runs.plain),
+    '   goal at most 4x',
+  );
   line('repeat visit: first row', first(repeats.app), first(repeats.plain), '   target at most 3x');
   line('repeat visit: the data grid', grid(repeats.app), first(repeats.plain));
+  line(
+    'repeat visit: grid ready (takes a click)',
+    ready(repeats.app),
+    first(repeats.plain),
+    '   goal at most 2.5x',
+  );
   const app = [...runs.app, ...repeats.app];
   console.log(
     `Layout shift (max of ${app.length} loads) ${Math.max(...app.map((r) => r.shift)).toFixed(3)}   target at most 0.05`,
