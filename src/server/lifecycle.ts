@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import fp from 'fastify-plugin';
 import { ApiFailure, sendApiFailure } from './api-failure.ts';
 
@@ -40,7 +41,11 @@ export class Lifecycle {
   private readonly cutoffController = new AbortController();
   private drainingSince: number | undefined;
 
-  constructor(private readonly stateReady: (() => Promise<void>) | undefined) {}
+  constructor(private readonly stateReady: (() => Promise<void>) | undefined) {
+    // Every transfer in flight listens here (file-transfer.ts) and stops listening when it
+    // ends: twenty downloads at once are not a leak, and Node's warning would say they were.
+    setMaxListeners(0, this.cutoffController.signal);
+  }
 
   get draining(): boolean {
     return this.drainingSince !== undefined;
