@@ -15,6 +15,12 @@ afterEach(() => vi.unstubAllGlobals());
 
 const PREVIEWS = 'http://previews.test';
 
+/** The panel showing the record's attachment `id` named `name`. */
+const renderPanel = (id: string, name: string) =>
+  renderAt(
+    <PreviewPanel module="Contacts" recordId={ID} row={testRow(id, name)} onClose={() => {}} />,
+  );
+
 /** The app's answer minting a preview link for each of `ids`, on the preview origin or none. */
 const linksFor = (ids: string[], separateOrigin = true) => ({
   [apiPaths.previewLinks('Contacts', ID, ids)]: {
@@ -34,14 +40,7 @@ const gone = () =>
 describe('PreviewPanel, for an attachment Bigin no longer has', () => {
   it('says so for an image, with what to do, and offers no download', async () => {
     stubApi({ ...linksFor(['7']), [apiPaths.preview('Contacts', ID, '7')]: gone });
-    renderAt(
-      <PreviewPanel
-        module="Contacts"
-        recordId={ID}
-        row={testRow('7', 'photo.png')}
-        onClose={() => {}}
-      />,
-    );
+    renderPanel('7', 'photo.png');
     // The image element only says it failed; the panel asks the proxy why.
     fireEvent.error(await screen.findByRole('img', { name: 'photo.png' }));
     expect(await screen.findByText(GONE_TEXT)).toBeTruthy();
@@ -50,14 +49,7 @@ describe('PreviewPanel, for an attachment Bigin no longer has', () => {
 
   it('says so for a text file, from the answer it already has', async () => {
     const calls = stubApi({ [apiPaths.preview('Contacts', ID, '8')]: gone });
-    renderAt(
-      <PreviewPanel
-        module="Contacts"
-        recordId={ID}
-        row={testRow('8', 'notes.txt')}
-        onClose={() => {}}
-      />,
-    );
+    renderPanel('8', 'notes.txt');
     expect(await screen.findByText(GONE_TEXT)).toBeTruthy();
     expect(calls).toHaveLength(1);
   });
@@ -67,14 +59,7 @@ describe('PreviewPanel, for an attachment Bigin no longer has', () => {
       ...linksFor(['9']),
       [apiPaths.preview('Contacts', ID, '9')]: () => new Response('not an image'),
     });
-    renderAt(
-      <PreviewPanel
-        module="Contacts"
-        recordId={ID}
-        row={testRow('9', 'broken.png')}
-        onClose={() => {}}
-      />,
-    );
+    renderPanel('9', 'broken.png');
     fireEvent.error(await screen.findByRole('img', { name: 'broken.png' }));
     expect(await screen.findByText('The preview could not be loaded.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Download broken.png' })).toBeTruthy();
@@ -153,25 +138,11 @@ describe('PreviewPanel, to work in', () => {
 describe('PreviewPanel, from the preview origin', () => {
   it('shows an image and a PDF from their links there; the PDF’s frame gets no cookie', async () => {
     stubApi({ ...linksFor(['5']), ...linksFor(['6']) });
-    const { unmount } = renderAt(
-      <PreviewPanel
-        module="Contacts"
-        recordId={ID}
-        row={testRow('5', 'a.png')}
-        onClose={() => {}}
-      />,
-    );
+    const { unmount } = renderPanel('5', 'a.png');
     const image = await screen.findByRole('img', { name: 'a.png' });
     expect(image).toHaveAttribute('src', `${PREVIEWS}/preview/pv1.5`);
     unmount();
-    renderAt(
-      <PreviewPanel
-        module="Contacts"
-        recordId={ID}
-        row={testRow('6', 'b.pdf')}
-        onClose={() => {}}
-      />,
-    );
+    renderPanel('6', 'b.pdf');
     const frame = await screen.findByTitle('PDF document b.pdf');
     expect(frame).toHaveAttribute('src', `${PREVIEWS}/preview/pv1.6`);
     expect(frame).toHaveAttribute('credentialless');
@@ -179,14 +150,7 @@ describe('PreviewPanel, from the preview origin', () => {
 
   it('without one, offers a PDF as a download only, and says why', async () => {
     stubApi(linksFor(['6'], false));
-    renderAt(
-      <PreviewPanel
-        module="Contacts"
-        recordId={ID}
-        row={testRow('6', 'b.pdf')}
-        onClose={() => {}}
-      />,
-    );
+    renderPanel('6', 'b.pdf');
     expect(await screen.findByText(/PDF files are not shown here on this server/)).toBeTruthy();
     expect(screen.queryByTitle('PDF document b.pdf')).toBeNull();
     expect(screen.getByRole('link', { name: 'Download b.pdf' })).toBeTruthy();
