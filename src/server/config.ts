@@ -39,19 +39,15 @@ const publicUrl = absoluteUrl('https://attachments.example.com').refine(
   },
 );
 
-const seconds = (min: number, max: number) =>
+/** A whole number of `unit` from `min` to `max`, each refusal naming the unit and the range. */
+const wholeNumber = (unit: string, min: number, max: number) =>
   z.coerce
-    .number({ message: 'must be a number of seconds' })
-    .int('must be a whole number of seconds')
-    .min(min, `must be ${min} to ${max} seconds`)
-    .max(max, `must be ${min} to ${max} seconds`);
-
-const milliseconds = (min: number, max: number) =>
-  z.coerce
-    .number({ message: 'must be a number of milliseconds' })
-    .int('must be a whole number of milliseconds')
-    .min(min, `must be ${min} to ${max} milliseconds`)
-    .max(max, `must be ${min} to ${max} milliseconds`);
+    .number({ message: `must be a number of ${unit}` })
+    .int(`must be a whole number of ${unit}`)
+    .min(min, `must be ${min} to ${max} ${unit}`)
+    .max(max, `must be ${min} to ${max} ${unit}`);
+const seconds = (min: number, max: number) => wholeNumber('seconds', min, max);
+const milliseconds = (min: number, max: number) => wholeNumber('milliseconds', min, max);
 
 const flag = z
   .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
@@ -132,33 +128,18 @@ const envSchema = z.object({
    * How long a call to Bigin holds its place in the organisation's budget without its instance
    * renewing it: an instance that dies frees its places after this long at most.
    */
-  BIGIN_SLOT_LEASE_SECONDS: z.coerce
-    .number({ message: 'must be a number of seconds' })
-    .int('must be a whole number of seconds')
-    .min(1, 'must be 1 to 300 seconds')
-    .max(300, 'must be 1 to 300 seconds')
-    .default(10),
+  BIGIN_SLOT_LEASE_SECONDS: seconds(1, 300).default(10),
   /**
    * A session's (or embed link's) fair share of BIGIN_MAX_IN_FLIGHT while others want calls too:
    * holding this many, it waits behind them and never takes the slot kept for somebody else.
    */
-  BIGIN_FAIR_SHARE: z.coerce
-    .number({ message: 'must be a number of calls' })
-    .int('must be a whole number of calls')
-    .min(1, 'must be 1 to 25 calls')
-    .max(25, 'must be 1 to 25 calls')
-    .default(2),
+  BIGIN_FAIR_SHARE: wholeNumber('calls', 1, 25).default(2),
   /** How long a listing, record or photo waits for a place among Bigin's calls: then 503 PROXY_BUSY. */
   BIGIN_SLOT_WAIT_MS: milliseconds(100, 120_000).default(10_000),
   /** How long a download or upload waits for a place: then 503 PROXY_BUSY. */
   BIGIN_TRANSFER_SLOT_WAIT_MS: milliseconds(100, 600_000).default(60_000),
   /** At most this many calls wait for a place in one instance; more are answered PROXY_BUSY. */
-  BIGIN_QUEUE_MAX: z.coerce
-    .number({ message: 'must be a number of calls' })
-    .int('must be a whole number of calls')
-    .min(1, 'must be 1 to 10000 calls')
-    .max(10_000, 'must be 1 to 10000 calls')
-    .default(200),
+  BIGIN_QUEUE_MAX: wholeNumber('calls', 1, 10_000).default(200),
   /**
    * One deadline for a call to Bigin that is not a transfer, its retries included: a listing
    * Bigin does not answer is answered 504 PROXY_UPSTREAM_TIMEOUT after this long.
@@ -186,12 +167,7 @@ const envSchema = z.object({
    * On SIGTERM or SIGINT, how long requests in flight (an upload, a ZIP) may take to finish
    * before they are stopped and the process exits.
    */
-  SHUTDOWN_GRACE_SECONDS: z.coerce
-    .number({ message: 'must be a number of seconds' })
-    .int('must be a whole number of seconds')
-    .min(0, 'must be 0 to 3600 seconds')
-    .max(3600, 'must be 0 to 3600 seconds')
-    .default(30),
+  SHUTDOWN_GRACE_SECONDS: seconds(0, 3600).default(30),
   /**
    * How long a request may take to arrive whole, its body included (0: no limit). Generous: a
    * 100 MB upload over a 1 Mbit/s link takes some 14 minutes; BODY_MIN_BYTES_PER_WINDOW is what
@@ -204,12 +180,9 @@ const envSchema = z.object({
    * A request body must bring at least this many bytes in each BODY_RATE_WINDOW_SECONDS while the
    * proxy reads it, else it is cut with 408 PROXY_BODY_TOO_SLOW (0: no minimum).
    */
-  BODY_MIN_BYTES_PER_WINDOW: z.coerce
-    .number({ message: 'must be a number of bytes' })
-    .int('must be a whole number of bytes')
-    .min(0, 'must be 0 to 104857600 bytes')
-    .max(100 * 1024 * 1024, 'must be 0 to 104857600 bytes')
-    .default(DEFAULT_BODY_MIN_RATE.minBytes),
+  BODY_MIN_BYTES_PER_WINDOW: wholeNumber('bytes', 0, 100 * 1024 * 1024).default(
+    DEFAULT_BODY_MIN_RATE.minBytes,
+  ),
   BODY_RATE_WINDOW_SECONDS: seconds(1, 600).default(DEFAULT_BODY_MIN_RATE.windowMs / 1000),
   /** Which proxies in front (a load balancer) may say who the client is (X-Forwarded-For). */
   TRUST_PROXY: trustProxySchema,
