@@ -76,8 +76,11 @@ export function sendPreviewProblemPage(
     `sandbox; frame-ancestors ${["'self'", ...embedHosts].join(' ')}`,
   );
   if (embedHosts.length === 0) reply.header('X-Frame-Options', 'SAMEORIGIN');
+  const wait = failure.headers['Retry-After'];
   return sendProblemPage(request, reply, failure, {
     title: 'The preview could not be shown',
-    next: 'Close the preview and reload the page to see the record’s attachments as they are now.',
+    next: wait
+      ? `Wait ${escapeHtml(wait)} seconds, then close the preview and open it again.`
+      : 'Close the preview and reload the page to see the record’s attachments as they are now.',
   });
 }

@@ -33,6 +33,31 @@ export interface RateLimitOptions {
 }
 
 /**
+ * The count's key for a session: a hash of its id (the id is the cookie's secret, and Redis keeps
+ * its keys in view). The preview origin counts a session's previews under the same key.
+ */
+export const sessionRateKey = (sessionId: string) => `session:${keyOf('rate', sessionId)}`;
+
+/**
+ * `perMinute` requests a minute per key, in Redis when given (one count for every instance, and
+ * for the app's and the preview origin's requests of one session), beyond it 429
+ * PROXY_RATE_LIMITED with `Retry-After`. The options both origins give @fastify/rate-limit.
+ */
+export function countedPerMinute({ perMinute, redis }: RateLimitOptions) {
+  return {
+    max: perMinute,
+    timeWindow: 60_000,
+    ...(redis ? { redis, nameSpace: 'bigin-attachments:rate:', skipOnError: true } : {}),
+    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) => {
+      const seconds = Math.ceil(context.ttl / 1000);
+      return ApiFailure.proxy('PROXY_RATE_LIMITED', {
+        retry_after_seconds: seconds,
+      }).withHeader('Retry-After', String(seconds));
+    },
+  };
+}
+
+/**
  * One count per session (or per address before sign-in) across the routes that say they are
  * rate limited; beyond it, 429 PROXY_RATE_LIMITED with `Retry-After`. A ZIP counts one request per
  * file (`chargeRequests`). With REDIS_URL the counts
@@ -42,21 +67,12 @@ export interface RateLimitOptions {
  * store fails with PROXY_STATE_UNAVAILABLE anyway.
  */
 export const rateLimit = fp<RateLimitOptions>(
-  async (app, { perMinute, redis }) => {
+  async (app, options) => {
     await app.register(fastifyRateLimit, {
-      max: perMinute,
-      timeWindow: 60_000,
-      ...(redis ? { redis, nameSpace: 'bigin-attachments:rate:', skipOnError: true } : {}),
-      // A hash of the session id: the id is the cookie's secret, and Redis keeps its keys in view.
+      ...countedPerMinute(options),
       keyGenerator: (request) =>
-        request.session ? `session:${keyOf('rate', request.session.id)}` : `ip:${request.ip}`,
+        request.session ? sessionRateKey(request.session.id) : `ip:${request.ip}`,
       allowList: (request) => !request.routeOptions.config.rateLimited,
-      errorResponseBuilder: (_request, context) => {
-        const seconds = Math.ceil(context.ttl / 1000);
-        return ApiFailure.proxy('PROXY_RATE_LIMITED', {
-          retry_after_seconds: seconds,
-        }).withHeader('Retry-After', String(seconds));
-      },
     });
     // The same count and key as the requests' own (no options: the plugin's store and settings).
     const limiter = app.createRateLimit();

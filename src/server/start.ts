@@ -10,6 +10,7 @@ import { registerExampleHost } from './embed/example-host.ts';
 import { PreviewLinks } from './preview/preview-links.ts';
 import { buildPreviewServer } from './preview/preview-server.ts';
 import { openState, type OpenedState } from './state/open-state.ts';
+import { RedisStore } from './state/redis-store.ts';
 import { Sealer } from './state/sealed.ts';
 import { SharedSemaphore } from './state/shared-semaphore.ts';
 import { AccountsClient } from './zoho/accounts-client.ts';
@@ -221,6 +222,10 @@ async function startOn(
       embedTokens,
       appOrigin: () => publicUrl,
       logger: options.logger,
+      rateLimit: {
+        perMinute: config.RATE_LIMIT_PER_MINUTE,
+        redis: state instanceof RedisStore ? state.client : undefined,
+      },
     }));
   if (previews) {
     await previews.listen({ host: config.HOST, port: config.previewPort });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ApiFailure, sendApiFailure } from '../api-failure.ts';
 import { sendPreviewProblemPage } from '../problem-page.ts';
+import { countedPerMinute, sessionRateKey, type RateLimitOptions } from '../rate-limit.ts';
 import { requestLog } from '../request-log.ts';
 import { abortWhenBrowserLeaves, callerOf } from '../routes/bigin-caller.ts';
 import { restoreFileHeaders, type FileHeaders } from '../routes/file-transfer.ts';
@@ -30,6 +32,11 @@ export interface PreviewServerOptions {
   appOrigin: () => string;
   /** The log, as the app's (request-log.ts: one line per request); none when absent. */
   logger?: { stream?: { write(line: string): void }; level?: string } | undefined;
+  /**
+   * The app's rate limit (RATE_LIMIT_PER_MINUTE): a link's opens count against its session, under
+   * the app's own key (one count with REDIS_URL; one for this origin without). None when absent.
+   */
+  rateLimit?: RateLimitOptions | undefined;
 }
 
 /** The path of a preview link on the preview origin. */
@@ -98,12 +105,30 @@ export async function buildPreviewServer(options: PreviewServerOptions): Promise
     return payload;
   });
 
+  if (options.rateLimit) {
+    await app.register(fastifyRateLimit, {
+      ...countedPerMinute(options.rateLimit),
+      // After the link is verified: its opens count for whom it acts.
+      hook: 'preHandler',
+      // Nothing but a link is counted (the key is asked for before the allow-list).
+      keyGenerator: (request) =>
+        request.previewGrant ? rateKeyOf(request, request.previewGrant) : 'uncounted',
+      allowList: (request) => request.previewGrant === null,
+    });
+  }
+  // A load balancer's probe: the process answers (the app's /readyz says whether it takes work).
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
   app.get<{ Params: { token: string } }>(
     '/preview/:token',
-    { onSend: restoreFileHeaders },
+    {
+      onSend: restoreFileHeaders,
+      onRequest: async (request) => {
+        request.previewGrant = options.links.verify(request.params.token);
+      },
+    },
     async (request, reply) => {
-      const grant = options.links.verify(request.params.token);
-      request.previewGrant = grant;
+      const grant = request.previewGrant!;
       const tokens = forCaller(await tokensOf(grant, options), callOf(request, grant));
       return withAttachment(options.bigin, tokens, grant, reply, (response, transfer) =>
         sendPreview(reply, response, transfer, grant.attachmentId, {
@@ -165,6 +190,15 @@ function callOf(request: FastifyRequest, grant: PreviewGrant): CallerContext {
         ? `link-${hash(`${grant.module}/${grant.recordId}`)}`
         : `ip-${hash(request.ip)}`;
   return { caller, signal };
+}
+
+/** Whose rate limit a link's opens count against: its session's (the app's key), else as above. */
+function rateKeyOf(request: FastifyRequest, grant: PreviewGrant): string {
+  const principal = grant.principal;
+  if (principal.kind === 'session') return sessionRateKey(principal.sessionId);
+  return principal.kind === 'embed-link'
+    ? `link:${hash(`${grant.module}/${grant.recordId}`)}`
+    : `ip:${request.ip}`;
 }
 
 function toFailure(error: unknown, request: FastifyRequest): ApiFailure {
