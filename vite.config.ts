@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { theme } from './src/client/app/theme.ts';
 import { firstPaintThemeCss } from './src/client/features/attachments/first-paint-theme.ts';
 import { entryImportsNothing, isFrameworkModule } from './src/cli/framework-chunk.ts';
+import { lazyImports } from './src/cli/lazy-imports.ts';
 import { precompress } from './src/cli/precompress.ts';
 
 /**
@@ -31,7 +32,7 @@ function firstPaintTheme(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), firstPaintTheme(), precompress(), entryImportsNothing()],
+  plugins: [react(), firstPaintTheme(), lazyImports(), precompress(), entryImportsNothing()],
   resolve: {
     // React Router's package exports name only its development build (with its warnings and
     // checks); the production build it also ships is the one to bundle.

@@ -27,6 +27,8 @@ import { start } from '../src/server/start.ts';
 import { DOC_SAMPLE_RECORD_ID } from '../src/shared/doc-samples.ts';
 
 const RUNS = 7;
+/** `CLIENT_BENCH=bytes npm run bench -- client`: the JavaScript bytes alone, each asset's too. */
+const BYTES_ONLY = process.env.CLIENT_BENCH === 'bytes';
 const work = mkdtempSync(path.join(tmpdir(), 'bigin-client-bench-'));
 const distDir = path.join(work, 'dist');
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', distDir], {
@@ -149,6 +151,13 @@ async function javascriptBytes(url: string): Promise<{ raw: number; gzip: number
   };
 }
 
+/** One script the deep link's first visit fetched: its bytes as sent, and as run. */
+interface AssetOnTheWire {
+  name: string;
+  transferred: number;
+  uncompressed: number;
+}
+
 /**
  * What crosses the wire for the deep link's JavaScript: the bytes transferred on a first visit
  * (as the browser negotiated them: brotli), and on a repeat visit in the same browser, how many
@@ -156,7 +165,7 @@ async function javascriptBytes(url: string): Promise<{ raw: number; gzip: number
  */
 async function javascriptOnTheWire(
   url: string,
-): Promise<{ firstVisit: number; repeatAsked: number }> {
+): Promise<{ firstVisit: number; repeatAsked: number; assets: AssetOnTheWire[] }> {
   // A context with no routes of its own: Playwright turns the HTTP cache off where it routes.
   const context = await browser.newContext({ baseURL: stack.appUrl });
   const page = await context.newPage();
@@ -167,6 +176,10 @@ async function javascriptOnTheWire(
   await page.waitForSelector(GRID_ROW_SELECTOR);
   await page.waitForLoadState('networkidle');
   const firstVisit = await page.evaluate<number>(scriptBytes);
+  const assets = await page.evaluate<AssetOnTheWire[]>(`performance.getEntriesByType('resource')
+    .filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'))
+    .map((e) => ({ name: new URL(e.name).pathname, transferred: e.transferSize,
+      uncompressed: e.decodedBodySize }))`);
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForSelector(GRID_ROW_SELECTOR);
@@ -175,7 +188,7 @@ async function javascriptOnTheWire(
   const repeatAsked = await page.evaluate<number>(`performance.getEntriesByType('resource')
     .filter((e) => e.name.includes('/assets/') && e.transferSize > 0).length`);
   await context.close();
-  return { firstVisit, repeatAsked };
+  return { firstVisit, repeatAsked, assets };
 }
 
 /** Pages a 1,000-attachment record: Bigin calls made, and how fast a cached next page shows. */
@@ -211,10 +224,8 @@ const quantile = (xs: number[], q: number) =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
-try {
-  const deepJs = await javascriptBytes(deepLink);
-  const wire = await javascriptOnTheWire(deepLink);
-  const homeJs = await javascriptBytes('/');
+/** The deep link's times beside the plain table's, the layout shift and the paging, printed. */
+async function timings(): Promise<void> {
   const runs = { app: [] as FirstRows[], plain: [] as FirstRows[] };
   const repeats = { app: [] as FirstRows[], plain: [] as FirstRows[] };
   for (let i = 0; i < RUNS; i += 1) {
@@ -227,14 +238,6 @@ try {
   // More page turns, on a fresh load: one round of nine says little about the slow ones.
   const nextPageMs = [...paged.nextPageMs, ...(await paging()).nextPageMs];
 
-  console.log('JavaScript sent (gzip, raw)');
-  console.log(`  deep-link page   ${kB(deepJs.gzip)} (${kB(deepJs.raw)} raw)   budget 375 kB`);
-  console.log(`  home (pickers)   ${kB(homeJs.gzip)} (${kB(homeJs.raw)} raw)`);
-  console.log('JavaScript on the wire for the deep link (as negotiated: brotli)');
-  console.log(
-    `  first visit      ${kB(wire.firstVisit)} transferred   uncompressed ${kB(deepJs.raw)}   goal at most 280 kB`,
-  );
-  console.log(`  repeat visit     ${wire.repeatAsked} assets asked for again   goal 0`);
   const line = (label: string, ms: number, plainMs: number, note = '') =>
     console.log(
       `  ${label.padEnd(40)} ${ms.toFixed(0).padStart(5)} ms   plain table ${plainMs.toFixed(0).padStart(4)} ms   ${(ms / plainMs).toFixed(2)}x${note}`,
@@ -269,6 +272,26 @@ try {
   console.log(
     `Bigin calls to list 1,000 attachments: ${paged.calls}   expected ceil(1000 / 200) = 5`,
   );
+}
+
+try {
+  const deepJs = await javascriptBytes(deepLink);
+  const wire = await javascriptOnTheWire(deepLink);
+  const homeJs = await javascriptBytes('/');
+  console.log('JavaScript sent (gzip, raw)');
+  console.log(`  deep-link page   ${kB(deepJs.gzip)} (${kB(deepJs.raw)} raw)   budget 375 kB`);
+  console.log(`  home (pickers)   ${kB(homeJs.gzip)} (${kB(homeJs.raw)} raw)`);
+  console.log('JavaScript on the wire for the deep link (as negotiated: brotli)');
+  console.log(
+    `  first visit      ${kB(wire.firstVisit)} transferred   uncompressed ${kB(deepJs.raw)}   goal at most 280 kB`,
+  );
+  for (const asset of [...wire.assets].sort((a, b) => b.transferred - a.transferred)) {
+    console.log(
+      `    ${asset.name.padEnd(44)} ${kB(asset.transferred).padStart(9)}   uncompressed ${kB(asset.uncompressed)}`,
+    );
+  }
+  console.log(`  repeat visit     ${wire.repeatAsked} assets asked for again   goal 0`);
+  if (!BYTES_ONLY) await timings();
 } finally {
   await browser.close();
   await stack.close();

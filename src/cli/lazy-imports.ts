@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+/**
+ * An import to load lazily: a default one (`import Name from "<specifier>";`), or one name of a
+ * named import (`import { ..., Name, ... } from "<from>";`), then loaded from the file that
+ * defines it (`file`), not through an index that re-exports everything.
+ */
+export type LazyImport = string | { name: string; from: string; file: string };
+
+/** A library module, and the components it imports that are to load only when first shown. */
+export interface LazyImports {
+  module: RegExp;
+  imports: LazyImport[];
+}
+
+const grid = (name: string, file: string): LazyImport => ({
+  name,
+  from: '../components/index.mjs',
+  file: `../components/${file}`,
+});
+
+/**
+ * What the record page's first visit need not download (measured with the deep link's first
+ * visit, `CLIENT_BENCH=bytes npm run bench -- client`):
+ * - the data grid's default slots (material/index.mjs) import every MUI component any grid
+ *   might draw with: the filter panel's Autocomplete (with Chip), the panels' and menus' Popper
+ *   (with Popper.js), and Switch, Tabs and ToggleButton, which only the paid grids use;
+ * - the grid's panels (columns, filters) and its column menu, drawn when opened;
+ * - MUI's Tooltip imports its Popper, which only an open tooltip draws.
+ */
+export const LAZY_IMPORTS: LazyImports[] = [
+  {
+    module: /[\\/]@mui[\\/]x-data-grid[\\/]material[\\/]index\.mjs$/,
+    imports: [
+      '@mui/material/Autocomplete',
+      '@mui/material/Chip',
+      '@mui/material/Popper',
+      '@mui/material/Switch',
+      '@mui/material/Tabs',
+      '@mui/material/Tab',
+      '@mui/material/ToggleButton',
+    ],
+  },
+  {
+    module: /[\\/]@mui[\\/]x-data-grid[\\/]constants[\\/]defaultGridSlotsComponents\.mjs$/,
+    imports: [
+      grid('GridPanel', 'panel/GridPanel.mjs'),
+      grid('GridColumnsPanel', 'panel/GridColumnsPanel.mjs'),
+      grid('GridColumnsManagement', 'columnsManagement/GridColumnsManagement.mjs'),
+      grid('GridFilterPanel', 'panel/filterPanel/GridFilterPanel.mjs'),
+      grid('GridFilterFormColumnInput', 'panel/filterPanel/GridFilterFormColumnInput.mjs'),
+      {
+        name: 'GridColumnMenu',
+        from: '../components/menu/columnMenu/GridColumnMenu.mjs',
+        file: '../components/menu/columnMenu/GridColumnMenu.mjs',
+      },
+    ],
+  },
+  {
+    module: /[\\/]@mui[\\/]material[\\/]Tooltip[\\/]Tooltip\.mjs$/,
+    imports: ['../Popper/index.mjs'],
+  },
+];
+
+const LAZY_PART = fileURLToPath(new URL('../client/lib/lazy-part.tsx', import.meta.url));
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * Rewrites each listed import of a module into a component that loads its code when it first has
+ * something to show (lazyPart). Fails when a listed import is no longer written so (the library
+ * changed): the bytes would come back unnoticed otherwise.
+ */
+export function rewriteLazyImports(code: string, imports: LazyImport[]): string {
+  let rewritten = code;
+  for (const wanted of imports) {
+    const from = typeof wanted === 'string' ? wanted : wanted.from;
+    const statement = new RegExp(
+      String.raw`^import (\w+|\{[^}]*\}) from (["'])${escape(from)}\2;?$`,
+      'm',
+    );
+    const found = statement.exec(rewritten);
+    const names = found?.[1]?.startsWith('{')
+      ? found[1]
+          .slice(1, -1)
+          .split(',')
+          .map((n) => n.trim())
+      : [];
+    if (typeof wanted === 'string') {
+      if (!found || names.length > 0) throw new Error(`no \`import Name from "${from}"\``);
+      const lazy = `const ${found[1]} = __lazyPart(() => import(${JSON.stringify(from)}));`;
+      rewritten = rewritten.replace(statement, lazy);
+    } else {
+      if (!names.includes(wanted.name))
+        throw new Error(`no \`import { ${wanted.name} } from "${from}"\``);
+      const rest = names.filter((n) => n !== wanted.name);
+      const load = `import(${JSON.stringify(wanted.file)}).then((m) => ({ default: m.${wanted.name} }))`;
+      const lazy = `const ${wanted.name} = __lazyPart(() => ${load});`;
+      const kept = rest.length > 0 ? `import { ${rest.join(', ')} } from "${from}";\n` : '';
+      rewritten = rewritten.replace(statement, `${kept}${lazy}`);
+    }
+  }
+  return `import { lazyPart as __lazyPart } from ${JSON.stringify(LAZY_PART)};\n${rewritten}`;
+}
+
+/** The build's side of LAZY_IMPORTS (the dev server and the tests keep the libraries as they are). */
+export function lazyImports(lists: LazyImports[] = LAZY_IMPORTS): Plugin {
+  const seen = new Set<LazyImports>();
+  return {
+    name: 'lazy-imports',
+    apply: 'build',
+    buildStart() {
+      seen.clear();
+    },
+    transform(code, id) {
+      const list = lists.find((l) => l.module.test(id.split('?')[0] ?? id));
+      if (!list) return undefined;
+      seen.add(list);
+      try {
+        return { code: rewriteLazyImports(code, list.imports), map: null };
+      } catch (error) {
+        return this.error(`${id}: ${(error as Error).message}`);
+      }
+    },
+    // A module listed but never bundled has moved: its imports would be loaded eagerly elsewhere.
+    buildEnd(error) {
+      const missed = lists.filter((list) => !seen.has(list));
+      if (!error && missed.length > 0) {
+        this.error(`no module matched ${missed.map((l) => String(l.module)).join(', ')}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { lazy, Suspense, type ComponentType } from 'react';
+
+interface MaybeClosed {
+  open?: boolean;
+  keepMounted?: boolean;
+}
+
+/**
+ * A component of a library's whose code loads when it first has something to show: a popper, a
+ * panel's input. Shown closed (`open` false, nothing kept mounted) before its code has arrived,
+ * it is nothing, and nothing is asked for; otherwise its code is fetched and it appears when it
+ * arrives (nothing in its place meanwhile). The build puts it in place of the library's own
+ * import where that import would load code the page does not need at first (lazy-imports.ts).
+ */
+export function lazyPart<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): ComponentType<P> {
+  let loaded = false;
+  const Part = lazy(() =>
+    load().then((module) => {
+      loaded = true;
+      return module;
+    }),
+  );
+  function LazyPart(props: P) {
+    const { open, keepMounted } = props as MaybeClosed;
+    if (open === false && !keepMounted && !loaded) return null;
+    return (
+      <Suspense fallback={null}>
+        <Part {...props} />
+      </Suspense>
+    );
+  }
+  return LazyPart;
+}
