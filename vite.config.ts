@@ -5,7 +5,11 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { theme } from './src/client/app/theme.ts';
 import { firstPaintThemeCss } from './src/client/features/attachments/first-paint-theme.ts';
-import { entryImportsNothing, isFrameworkModule } from './src/cli/framework-chunk.ts';
+import {
+  entryImportsNothing,
+  isControlsModule,
+  isFrameworkModule,
+} from './src/cli/framework-chunk.ts';
 import { lazyImports } from './src/cli/lazy-imports.ts';
 import { precompress } from './src/cli/precompress.ts';
 
@@ -57,8 +61,16 @@ export default defineConfig(({ command }) => ({
     // benchmark instead (npm run bench: budget 375 kB gzip for the deep-link page).
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
-      // The framework every page runs on, one chunk (framework-chunk.ts).
-      output: { codeSplitting: { groups: [{ name: 'framework', test: isFrameworkModule }] } },
+      // The framework every page runs on, one chunk, and the controls a deep link's first load
+      // shares with home, another (framework-chunk.ts).
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'framework', test: isFrameworkModule },
+            { name: 'controls', test: isControlsModule },
+          ],
+        },
+      },
     },
   },
   // During development the proxy (`npm run dev`) serves /api and the sign-in; Vite serves the app

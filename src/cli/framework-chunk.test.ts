@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFrameworkModule } from './framework-chunk.ts';
+import { isControlsModule, isFrameworkModule } from './framework-chunk.ts';
 
 const nm = (path: string) => `/app/node_modules/${path}`;
 
@@ -32,5 +32,31 @@ describe('isFrameworkModule', () => {
     ])
       expect(isFrameworkModule(nm(path)), path).toBe(false);
     expect(isFrameworkModule('/app/src/client/app/start.tsx')).toBe(false);
+  });
+});
+
+describe('isControlsModule', () => {
+  it('takes the controls the record page draws at first and home holds too', () => {
+    for (const path of [
+      '@mui/material/TextField/TextField.mjs',
+      '@mui/material/Select/SelectInput.mjs',
+      '@mui/material/Menu/Menu.mjs',
+      '@mui/material/Modal/ModalManager.mjs',
+      '@mui/material/Input/Input.mjs',
+      '@mui/material/List/List.mjs',
+    ])
+      expect(isControlsModule(nm(path)), path).toBe(true);
+  });
+
+  it('leaves out what loads when first opened, and what another chunk takes', () => {
+    for (const path of [
+      '@mui/material/Autocomplete/Autocomplete.mjs',
+      '@mui/material/Popper/BasePopper.mjs',
+      '@mui/material/Dialog/Dialog.mjs',
+      '@mui/material/InputBaseExtra/index.mjs',
+      '@mui/material/ListSubheader/ListSubheader.mjs',
+      '@mui/material/Button/Button.mjs',
+    ])
+      expect(isControlsModule(nm(path)), path).toBe(false);
   });
 });

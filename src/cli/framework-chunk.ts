@@ -38,6 +38,57 @@ const FRAMEWORK = new RegExp(
 );
 
 /**
+ * The MUI controls a deep link's first load draws or must hold, and home holds too, to be bundled
+ * as one chunk: the text field and the select (the grid's search, its page size; the pickers) with
+ * the menu, popover and modal a select opens, the alert, avatar, link and toolbar of the page
+ * around the grid. Left to itself, the bundler cuts them into half a dozen chunks by which lazy
+ * part shares which, each a request of its own on the deep link's first visit (measured there:
+ * about 7 kB less brotli as one chunk, and home's JavaScript no larger).
+ */
+export const isControlsModule = (id: string): boolean => CONTROLS.test(id);
+
+const CONTROLS = new RegExp(
+  String.raw`[\\/]node_modules[\\/]@mui[\\/]material[\\/](` +
+    [
+      'Alert',
+      'AlertTitle',
+      'Avatar',
+      'Backdrop',
+      'Divider',
+      'Fade',
+      'FilledInput',
+      'FormControl',
+      'FormHelperText',
+      'FormLabel',
+      'Grow',
+      'Input',
+      'InputAdornment',
+      'InputBase',
+      'InputLabel',
+      'Link',
+      'List',
+      'ListItemIcon',
+      'ListItemText',
+      'Menu',
+      'MenuItem',
+      'MenuList',
+      'Modal',
+      'NativeSelect',
+      'OutlinedInput',
+      'Paper',
+      'Popover',
+      'Portal',
+      'Select',
+      'Stack',
+      'TextField',
+      'TextareaAutosize',
+      'Toolbar',
+      'Unstable_TrapFocus',
+    ].join('|') +
+    String.raw`)[\\/]`,
+);
+
+/**
  * Fails the build when the entry's chunk (main.ts: a deep link's first frame, painted before any
  * of the app's code has loaded) imports another chunk: the frame would then wait for it, whatever
  * it holds.
