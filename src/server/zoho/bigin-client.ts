@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { biginErrorSchema } from '../../shared/bigin-error.ts';
 import { ApiFailure } from '../api-failure.ts';
 import type { AccessToken } from './accounts-client.ts';
+import { bufferedBytes } from './buffered-request.ts';
 import type { Upstream } from './upstream.ts';
 
 /** Where a user's access token comes from: a TokenManager, or anything that behaves like one. */
@@ -216,6 +217,7 @@ export class BiginClient {
         orgKey: this.options.orgKey ?? 'org',
         caller: call?.caller,
         signal: call?.signal,
+        buffered: true,
       },
       async (response) => ({
         status: response.status,
@@ -235,7 +237,7 @@ export async function readJson(response: Response): Promise<unknown> {
 async function readJsonBytes(response: Response): Promise<JsonBody> {
   let bytes: Buffer;
   try {
-    bytes = Buffer.from(await response.arrayBuffer());
+    bytes = bufferedBytes(response) ?? Buffer.from(await response.arrayBuffer());
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     throw ApiFailure.proxy(timedOut ? 'PROXY_UPSTREAM_TIMEOUT' : 'PROXY_UPSTREAM_UNREACHABLE');

@@ -2,6 +2,7 @@ import { parseRetryAfter } from '../../shared/retry-after.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { EmbeddedStore } from '../state/embedded-store.ts';
 import { SharedSemaphore, type Limiter } from '../state/shared-semaphore.ts';
+import { fetchBuffered } from './buffered-request.ts';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
 import { RetryBudget, type RetryBudgetOptions } from './retry-budget.ts';
 import { sendStreamed, type SendStreamed } from './streamed-request.ts';
@@ -50,6 +51,11 @@ export interface UpstreamRequest {
    * caller passes `signal` with an idle timer instead. It waits in the transfers' lane.
    */
   noDeadline?: boolean | undefined;
+  /**
+   * The answer is read whole (JSON): sent through a pool of undici's, its body read before
+   * `read` sees it (bufferedBytes()). An injected `fetch` (tests) is used instead when given.
+   */
+  buffered?: boolean | undefined;
 }
 
 /** Statuses worth a second try for a GET: the same request may well succeed a moment later. */
@@ -175,6 +181,9 @@ export class Upstream {
       const { method, url, headers, body } = request;
       if (body !== undefined && isAsyncIterable(body)) {
         return await this.o.sendStreamed(url, { method, headers, body, signal });
+      }
+      if (request.buffered && body === undefined && !this.options.fetch) {
+        return await fetchBuffered(url, { method, headers, ...(signal ? { signal } : {}) });
       }
       return await this.o.fetch(url, {
         method,
