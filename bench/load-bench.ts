@@ -8,6 +8,7 @@
  * - the proxy's peak RSS above rest during that run and during 20 concurrent 100 MB downloads
  *   (goal: at most +100 MB each).
  * The sandbox's limits are lifted for the run so that the direct column counts only answers.
+ * LOAD_PROFILE_DIR=<dir> runs the proxy with --cpu-prof, its profile written there when it stops.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,8 +37,15 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const sandbox = await spawnSandbox(LIMIT_MB);
 const proxy = await spawnTs(
   path.join(root, 'src/server/main.ts'),
-  { ...proxyEnvFor(sandbox.url, LIMIT_MB), RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'info' },
+  {
+    ...proxyEnvFor(sandbox.url, LIMIT_MB),
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_LEVEL: 'info',
+  },
   /Bigin Attachments at (http:\/\/\S+)/,
+  process.env.LOAD_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`]
+    : [],
 );
 const proxyPid = proxy.process.pid!;
 await fetch(`${sandbox.url}/__sandbox/limits`, {

@@ -12,13 +12,17 @@ export interface Child {
   close: () => Promise<void>;
 }
 
-/** Runs a TypeScript entry in a child process and waits for `<marker> <url>` on its output. */
+/**
+ * Runs a TypeScript entry in a child process and waits for `<marker> <url>` on its output;
+ * `nodeArgs` go to node before the entry (`--cpu-prof`, which NODE_OPTIONS does not take).
+ */
 export function spawnTs(
   entry: string,
   env: Record<string, string>,
   marker: RegExp,
+  nodeArgs: readonly string[] = [],
 ): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
