@@ -10,7 +10,9 @@ describe('rewriteLazyImports', () => {
     expect(out).toContain('import X from "x";');
     expect(out).toContain('const Popper = __lazyPart(() => import("../Popper/index.mjs"));');
     expect(out).not.toContain('import Popper');
-    expect(out).toMatch(/^import \{ lazyPart as __lazyPart \} from ".*lazy-part\.tsx";/);
+    expect(out).toMatch(
+      /^import \{ lazyPart as __lazyPart, lazyRender as __lazyRender \} from ".*lazy-part\.tsx";/,
+    );
   });
 
   it('takes one name out of a named import and loads it from its own file', () => {
@@ -21,6 +23,18 @@ describe('rewriteLazyImports', () => {
     expect(out).toContain('import { A, B } from "../components/index.mjs";');
     expect(out).toContain(
       'const GridPanel = __lazyPart(() => import("../components/GridPanel.mjs").then((m) => ({ default: m.GridPanel })));',
+    );
+  });
+
+  it("turns a render function's import into one that draws its component when first shown", () => {
+    const file = '../components/cell/GridEditInputCell.mjs';
+    const code = `import { renderEditInputCell } from "${file}";\n`;
+    const out = rewriteLazyImports(code, [
+      { name: 'renderEditInputCell', from: file, file, renders: 'GridEditInputCell' },
+    ]);
+    expect(out).not.toContain('import { renderEditInputCell }');
+    expect(out).toContain(
+      `const renderEditInputCell = __lazyRender(() => import("${file}").then((m) => ({ default: m.GridEditInputCell })));`,
     );
   });
 
@@ -36,12 +50,20 @@ describe('rewriteLazyImports', () => {
       '@mui/x-data-grid/material/index.mjs',
       '@mui/x-data-grid/constants/defaultGridSlotsComponents.mjs',
       '@mui/material/Tooltip/Tooltip.mjs',
+      ...['gridStringColDef', 'gridDateColDef', 'gridSingleSelectColDef', 'gridBooleanColDef'].map(
+        (f) => `@mui/x-data-grid/colDef/${f}.mjs`,
+      ),
+      '@mui/x-data-grid/colDef/gridLongTextColDef.mjs',
+      ...['gridStringOperators', 'gridNumericOperators', 'gridDateOperators'].map(
+        (f) => `@mui/x-data-grid/colDef/${f}.mjs`,
+      ),
+      '@mui/x-data-grid/colDef/gridSingleSelectOperators.mjs',
     ];
     for (const file of files) {
       const path = fileURLToPath(new URL(`../../node_modules/${file}`, import.meta.url));
-      const list = LAZY_IMPORTS.find((l) => l.module.test(path));
-      expect(list, file).toBeDefined();
-      expect(() => rewriteLazyImports(readFileSync(path, 'utf8'), list!.imports)).not.toThrow();
+      const imports = LAZY_IMPORTS.filter((l) => l.module.test(path)).flatMap((l) => l.imports);
+      expect(imports.length, file).toBeGreaterThan(0);
+      expect(() => rewriteLazyImports(readFileSync(path, 'utf8'), imports)).not.toThrow();
     }
   });
 });

@@ -6,7 +6,15 @@ import type { Plugin } from 'vite';
  * named import (`import { ..., Name, ... } from "<from>";`), then loaded from the file that
  * defines it (`file`), not through an index that re-exports everything.
  */
-export type LazyImport = string | { name: string; from: string; file: string };
+export type LazyImport =
+  | string
+  | {
+      name: string;
+      from: string;
+      file: string;
+      /** When `name` is a render function, `(params) => <component {...params} />`. */
+      renders?: string;
+    };
 
 /** A library module, and the components it imports that are to load only when first shown. */
 export interface LazyImports {
@@ -19,6 +27,31 @@ const grid = (name: string, file: string): LazyImport => ({
   from: '../components/index.mjs',
   file: `../components/${file}`,
 });
+
+const colDef = (file: string) =>
+  new RegExp(String.raw`[\\/]@mui[\\/]x-data-grid[\\/]colDef[\\/]${file}\.mjs$`);
+
+/** A column type's cell for editing (or for long text), drawn only when a cell is. */
+const cells = (file: string, render: string, component: string): LazyImports[] => {
+  const cellFile = `../components/cell/${component}.mjs`;
+  return [
+    {
+      module: colDef(file),
+      imports: [{ name: render, from: cellFile, file: cellFile, renders: component }],
+    },
+  ];
+};
+
+/** A column type's filter inputs, drawn only in the filter panel. */
+const filterInputs = (file: string, names: string[]): LazyImports[] => [
+  {
+    module: colDef(file),
+    imports: names.map((name) => {
+      const inputFile = `../components/panel/filterPanel/${name}.mjs`;
+      return { name, from: inputFile, file: inputFile };
+    }),
+  },
+];
 
 /**
  * What the record page's first visit need not download (measured with the deep link's first
@@ -57,6 +90,19 @@ export const LAZY_IMPORTS: LazyImports[] = [
       },
     ],
   },
+  ...cells('gridStringColDef', 'renderEditInputCell', 'GridEditInputCell'),
+  ...cells('gridDateColDef', 'renderEditDateCell', 'GridEditDateCell'),
+  ...cells('gridSingleSelectColDef', 'renderEditSingleSelectCell', 'GridEditSingleSelectCell'),
+  ...cells('gridBooleanColDef', 'renderEditBooleanCell', 'GridEditBooleanCell'),
+  ...cells('gridLongTextColDef', 'renderEditLongTextCell', 'GridEditLongTextCell'),
+  ...cells('gridLongTextColDef', 'renderLongTextCell', 'GridLongTextCell'),
+  ...filterInputs('gridStringOperators', ['GridFilterInputValue', 'GridFilterInputMultipleValue']),
+  ...filterInputs('gridNumericOperators', ['GridFilterInputValue', 'GridFilterInputMultipleValue']),
+  ...filterInputs('gridDateOperators', ['GridFilterInputDate']),
+  ...filterInputs('gridSingleSelectOperators', [
+    'GridFilterInputSingleSelect',
+    'GridFilterInputMultipleSingleSelect',
+  ]),
   {
     module: /[\\/]@mui[\\/]material[\\/]Tooltip[\\/]Tooltip\.mjs$/,
     imports: ['../Popper/index.mjs'],
@@ -95,13 +141,16 @@ export function rewriteLazyImports(code: string, imports: LazyImport[]): string 
       if (!names.includes(wanted.name))
         throw new Error(`no \`import { ${wanted.name} } from "${from}"\``);
       const rest = names.filter((n) => n !== wanted.name);
-      const load = `import(${JSON.stringify(wanted.file)}).then((m) => ({ default: m.${wanted.name} }))`;
-      const lazy = `const ${wanted.name} = __lazyPart(() => ${load});`;
+      const component = wanted.renders ?? wanted.name;
+      const load = `import(${JSON.stringify(wanted.file)}).then((m) => ({ default: m.${component} }))`;
+      const wrap = wanted.renders ? '__lazyRender' : '__lazyPart';
+      const lazy = `const ${wanted.name} = ${wrap}(() => ${load});`;
       const kept = rest.length > 0 ? `import { ${rest.join(', ')} } from "${from}";\n` : '';
       rewritten = rewritten.replace(statement, `${kept}${lazy}`);
     }
   }
-  return `import { lazyPart as __lazyPart } from ${JSON.stringify(LAZY_PART)};\n${rewritten}`;
+  const helpers = 'lazyPart as __lazyPart, lazyRender as __lazyRender';
+  return `import { ${helpers} } from ${JSON.stringify(LAZY_PART)};\n${rewritten}`;
 }
 
 /** The build's side of LAZY_IMPORTS (the dev server and the tests keep the libraries as they are). */
@@ -114,11 +163,17 @@ export function lazyImports(lists: LazyImports[] = LAZY_IMPORTS): Plugin {
       seen.clear();
     },
     transform(code, id) {
-      const list = lists.find((l) => l.module.test(id.split('?')[0] ?? id));
-      if (!list) return undefined;
-      seen.add(list);
+      const matching = lists.filter((l) => l.module.test(id.split('?')[0] ?? id));
+      if (matching.length === 0) return undefined;
+      for (const list of matching) seen.add(list);
       try {
-        return { code: rewriteLazyImports(code, list.imports), map: null };
+        return {
+          code: rewriteLazyImports(
+            code,
+            matching.flatMap((l) => l.imports),
+          ),
+          map: null,
+        };
       } catch (error) {
         return this.error(`${id}: ${(error as Error).message}`);
       }

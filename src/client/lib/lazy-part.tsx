@@ -1,4 +1,5 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { CLIENT_ERROR_CODES, clientFailure } from './api-client.ts';
 
 interface MaybeClosed {
   open?: boolean;
@@ -9,18 +10,29 @@ interface MaybeClosed {
  * A component of a library's whose code loads when it first has something to show: a popper, a
  * panel's input. Shown closed (`open` false, nothing kept mounted) before its code has arrived,
  * it is nothing, and nothing is asked for; otherwise its code is fetched and it appears when it
- * arrives (nothing in its place meanwhile). The build puts it in place of the library's own
- * import where that import would load code the page does not need at first (lazy-imports.ts).
+ * arrives (nothing in its place meanwhile); code that does not arrive fails as
+ * CLIENT_CODE_UNAVAILABLE. The build puts it in place of the library's own import where that
+ * import would load code the page does not need at first (lazy-imports.ts).
  */
 export function lazyPart<P extends object>(
   load: () => Promise<{ default: ComponentType<P> }>,
 ): ComponentType<P> {
   let loaded = false;
   const Part = lazy(() =>
-    load().then((module) => {
-      loaded = true;
-      return module;
-    }),
+    load().then(
+      (module) => {
+        loaded = true;
+        return module;
+      },
+      // Code that does not arrive (the connection dropped, or a newer version of the app replaced
+      // its files) is the page's error boundary's to say, with a reload, as for a page's code.
+      (error: unknown) => {
+        throw clientFailure(
+          CLIENT_ERROR_CODES.CODE_UNAVAILABLE,
+          error instanceof Error ? error.message : String(error),
+        );
+      },
+    ),
   );
   function LazyPart(props: P) {
     const { open, keepMounted } = props as MaybeClosed;
@@ -32,4 +44,14 @@ export function lazyPart<P extends object>(
     );
   }
   return LazyPart;
+}
+
+/** A library's render function (`(params) => <Cell {...params} />`) whose component is a lazyPart. */
+export function lazyRender<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+): (params: P) => ReactNode {
+  const Part = lazyPart(load);
+  return function render(params: P) {
+    return <Part {...params} />;
+  };
 }
