@@ -3,7 +3,7 @@ import { attachmentPageSchema } from '../../shared/api-contract.ts';
 import { attachmentPageQuerySchema, recordParamsSchema } from '../../shared/api-params.ts';
 import { attachmentListSchema } from '../../shared/bigin-attachment.ts';
 import { biginPath, parseAnswer } from '../zoho/bigin-client.ts';
-import { isPlainAttachmentList, withNoneUnreadable } from '../zoho/plain-attachment-list.ts';
+import { PlainPages } from '../zoho/plain-attachment-list.ts';
 import type { RouteContext } from './route-context.ts';
 
 /** A page of a record's attachments, as Bigin lists them. */
@@ -11,6 +11,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<RouteContext> = async (
   app,
   { bigin, tokensFor },
 ) => {
+  const plainPages = new PlainPages();
   app.get(
     '/records/:module/:recordId/attachments',
     {
@@ -24,16 +25,14 @@ export const attachmentRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     async (request, reply) => {
       const { module, recordId } = request.params;
       const { page, per_page } = request.query;
-      const answer = await bigin.getAnswer(
-        tokensFor(request),
-        biginPath([module, recordId, 'Attachments'], { page, per_page }),
-      );
+      const listing = biginPath([module, recordId, 'Attachments'], { page, per_page });
+      const answer = await bigin.getAnswer(tokensFor(request), listing);
       // Bigin answers 204 with no body when a record has no attachments: an empty page here.
       if (!answer) {
         return { data: [], info: { per_page, count: 0, page, more_records: false }, unreadable: 0 };
       }
       // A page the schema would pass unchanged goes out in Bigin's own bytes, not encoded again.
-      const plain = isPlainAttachmentList(answer.body) && withNoneUnreadable(answer.bytes);
+      const plain = plainPages.pageOf(listing, answer);
       // (The bytes are such a page already: the typed send knows only the value.)
       if (plain) return reply.type('application/json; charset=utf-8').send(plain as never);
       return parseAnswer(answer.body, attachmentListSchema);

@@ -237,6 +237,32 @@ describe('the routes, in service mode over real sockets', () => {
     expect((await response.json()).code).toBe('PROXY_UPSTREAM_INVALID');
   });
 
+  it("sends a listing Bigin sends again as before, and Bigin's page as it changes", async () => {
+    const item = (id: string) => ({ id, File_Name: `${id}.pdf`, Size: '10' });
+    const info = { per_page: 200, count: 2, page: 1, more_records: false };
+    const plain = { data: [item('1'), item('2')], info };
+    const list = async () => {
+      const response = await api('/api/records/Contacts/9/attachments?page=1&per_page=200');
+      return [response.status, await response.text()];
+    };
+    const sent = (body: object) => [200, JSON.stringify({ ...body, unreadable: 0 })];
+    zoho.bigin = () => ({ status: 200, body: plain });
+    expect(await list()).toEqual(sent(plain));
+    expect(await list()).toEqual(sent(plain));
+    // One item without an id: read through the schema, left out and counted.
+    zoho.bigin = () => ({ status: 200, body: { data: [item('1'), { File_Name: 'x' }], info } });
+    const [, page] = await list();
+    expect(JSON.parse(page as string)).toMatchObject({ data: [item('1')], unreadable: 1 });
+    const renamed = { data: [item('1'), { ...item('2'), File_Name: 'new.pdf' }], info };
+    zoho.bigin = () => ({ status: 200, body: renamed });
+    expect(await list()).toEqual(sent(renamed));
+    zoho.bigin = () => ({ status: 200, body: plain });
+    expect(await list()).toEqual(sent(plain));
+    zoho.bigin = () => ({ status: 200, body: { data: 'none', info } });
+    expect(await list()).toEqual([502, expect.stringContaining('PROXY_UPSTREAM_INVALID')]);
+    expect(zoho.biginCallList).toHaveLength(6);
+  });
+
   it('answers PROXY_RECORD_NOT_FOUND for a record whose id cannot be read (a number loses digits)', async () => {
     zoho.bigin = () => ({ status: 200, body: { data: [{ id: 2 ** 60 }] } });
     const response = await api('/api/records/Contacts/1');

@@ -89,15 +89,34 @@ export interface BiginExchange {
   noDeadline?: boolean;
 }
 
-/** A JSON answer: the value, and the UTF-8 bytes it was read from. */
-export interface JsonBody {
-  body: unknown;
-  bytes: Buffer;
+/**
+ * A JSON answer's UTF-8 bytes, and their value parsed when first asked for: a route that can
+ * send the bytes as they are (a listing seen before, plain-attachment-list.ts) never parses
+ * them. Bytes that are not JSON fail when the value is asked for: PROXY_UPSTREAM_INVALID.
+ */
+export class JsonBody {
+  private parsed = false;
+  private value: unknown;
+
+  constructor(
+    readonly bytes: Buffer,
+    private readonly status: number,
+  ) {}
+
+  /** The value; undefined when the body is empty. */
+  get body(): unknown {
+    if (!this.parsed) {
+      this.value = parseJson(this.bytes, this.status);
+      this.parsed = true;
+    }
+    return this.value;
+  }
 }
 
-interface JsonAnswer extends JsonBody {
+interface JsonAnswer {
   status: number;
   retryAfter: string | null;
+  json: JsonBody;
 }
 
 /** Calls Bigin's REST API as one Zoho user. It does not know whether Zoho or the sandbox answers. */
@@ -134,16 +153,16 @@ export class BiginClient {
   async getAnswer(tokens: TokenSource, path: string): Promise<JsonBody | undefined> {
     let token = await tokens.get();
     let answer = await this.send(path, token, tokens.call);
-    if (answer.status === 401 && isInvalidToken(answer.body)) {
+    if (answer.status === 401 && isInvalidToken(answer.json.body)) {
       // The token died early (revoked, expired, or Zoho evicted it): fetch another, try once more.
       token = await tokens.refreshAfterRejection(token.token);
       answer = await this.send(path, token, tokens.call);
     }
     if (answer.status === 204) return undefined;
     if (answer.status < 200 || answer.status > 299) {
-      throw toFailure(answer.status, answer.body).withHeader('Retry-After', answer.retryAfter);
+      throw toFailure(answer.status, answer.json.body).withHeader('Retry-After', answer.retryAfter);
     }
-    return answer;
+    return answer.json;
   }
 
   /**
@@ -175,10 +194,8 @@ export class BiginClient {
             return { ok: true, value: await use(response) };
           }
           const retryAfter = response.headers.get('retry-after');
-          return {
-            ok: false,
-            answer: { status: response.status, retryAfter, ...(await readJsonBytes(response)) },
-          };
+          const json = await readJsonBytes(response);
+          return { ok: false, answer: { status: response.status, retryAfter, json } };
         },
       );
     };
@@ -190,21 +207,21 @@ export class BiginClient {
       !outcome.ok &&
       resendable &&
       outcome.answer.status === 401 &&
-      isInvalidToken(outcome.answer.body)
+      isInvalidToken(outcome.answer.json.body)
     ) {
       token = await tokens.refreshAfterRejection(token.token);
       outcome = await attempt(token);
     } else if (
       !outcome.ok &&
       outcome.answer.status === 401 &&
-      isInvalidToken(outcome.answer.body)
+      isInvalidToken(outcome.answer.json.body)
     ) {
       // Not sent again, but the next call should not meet the same dead token.
       await tokens.refreshAfterRejection(token.token).catch(() => undefined);
     }
     if (outcome.ok) return outcome.value;
-    const { status, body, retryAfter } = outcome.answer;
-    throw toFailure(status, body).withHeader('Retry-After', retryAfter);
+    const { status, json, retryAfter } = outcome.answer;
+    throw toFailure(status, json.body).withHeader('Retry-After', retryAfter);
   }
 
   private send(path: string, token: AccessToken, call?: CallerContext): Promise<JsonAnswer> {
@@ -222,7 +239,7 @@ export class BiginClient {
       async (response) => ({
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
-        ...(await readJsonBytes(response)),
+        json: await readJsonBytes(response),
       }),
     );
   }
@@ -233,7 +250,7 @@ export async function readJson(response: Response): Promise<unknown> {
   return (await readJsonBytes(response)).body;
 }
 
-/** readJson, keeping the bytes the body came in. */
+/** An answer's bytes, to be parsed when their value is asked for. */
 async function readJsonBytes(response: Response): Promise<JsonBody> {
   let bytes: Buffer;
   try {
@@ -244,11 +261,15 @@ async function readJsonBytes(response: Response): Promise<JsonBody> {
   }
   // As Response.text() reads it: a byte-order mark is no part of the text.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  if (bytes.length === 0) return { body: undefined, bytes };
+  return new JsonBody(bytes, response.status);
+}
+
+function parseJson(bytes: Buffer, status: number): unknown {
+  if (bytes.length === 0) return undefined;
   try {
-    return { body: JSON.parse(bytes.toString('utf8')), bytes };
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', { status: response.status });
+    throw ApiFailure.proxy('PROXY_UPSTREAM_INVALID', { status });
   }
 }
 

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod/mini';
 import { attachmentListSchema } from '../../shared/bigin-attachment.ts';
 import { docSampleAttachmentList } from '../../shared/doc-samples.ts';
-import { isPlainAttachmentList, withNoneUnreadable } from './plain-attachment-list.ts';
+import { JsonBody } from './bigin-client.ts';
+import { isPlainAttachmentList, PlainPages, withNoneUnreadable } from './plain-attachment-list.ts';
 
 const item = docSampleAttachmentList.data[0]!;
 const list = (data: unknown[], info: unknown = docSampleAttachmentList.info) => ({ data, info });
@@ -50,5 +51,44 @@ describe('a plain attachment list', () => {
 
   it('is not spliced when the bytes do not end an object', () => {
     expect(withNoneUnreadable(Buffer.from('[1]'))).toBeUndefined();
+  });
+});
+
+describe('the listings lately found plain', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const answer = (body: unknown) => new JsonBody(Buffer.from(JSON.stringify(body)), 200);
+  const page = (body: unknown) => `${JSON.stringify(body).slice(0, -1)},"unreadable":0}`;
+  const other = list([{ ...item, File_Name: 'other.pdf' }]);
+
+  it("sends Bigin's same bytes again without parsing them, and anything else as it reads", () => {
+    const pages = new PlainPages();
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(
+      pages.pageOf('/Contacts/1/Attachments', answer(docSampleAttachmentList))?.toString(),
+    ).toBe(page(docSampleAttachmentList));
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(
+      pages.pageOf('/Contacts/1/Attachments', answer(docSampleAttachmentList))?.toString(),
+    ).toBe(page(docSampleAttachmentList));
+    expect(parse).toHaveBeenCalledTimes(1);
+    // Another listing's bytes, or this listing's changed, are read.
+    expect(pages.pageOf('/Contacts/2/Attachments', answer(docSampleAttachmentList))).toBeDefined();
+    expect(pages.pageOf('/Contacts/1/Attachments', answer(other))?.toString()).toBe(page(other));
+    expect(parse).toHaveBeenCalledTimes(3);
+    // A page that is not plain is never kept: read each time.
+    const odd = list([{ ...item, Size: 12 }]);
+    expect(pages.pageOf('/Contacts/1/Attachments', answer(odd))).toBeUndefined();
+    expect(pages.pageOf('/Contacts/1/Attachments', answer(odd))).toBeUndefined();
+    expect(parse).toHaveBeenCalledTimes(5);
+  });
+
+  it('keeps the listings used last, up to its bound', () => {
+    const pages = new PlainPages(2);
+    const parse = vi.spyOn(JSON, 'parse');
+    for (const listing of ['/a', '/b', '/a', '/c', '/a', '/b']) {
+      pages.pageOf(listing, answer(docSampleAttachmentList));
+    }
+    // /a, /b, /c read; /a again kept; /b left out when /c came (/a was used after it).
+    expect(parse).toHaveBeenCalledTimes(4);
   });
 });

@@ -1,4 +1,35 @@
 import { biginDateTimeSchema } from '../../shared/bigin-attachment.ts';
+import type { JsonBody } from './bigin-client.ts';
+
+/**
+ * The listings lately found plain, each with the bytes Bigin sent and the proxy's page made of
+ * them. Bigin sends a record's page again byte for byte until its attachments change (a record
+ * opened again, the app's refetch on focus), and the same bytes are the same page: an answer
+ * equal to the last one found plain for its listing goes out as that page, neither parsed nor
+ * checked nor copied again (comparing two pages of 200 costs a few µs; parsing and checking
+ * one, some 400-500). Whatever Bigin sends, only bytes once found plain go out unparsed. At most
+ * `max` listings are kept, the least recently used left out first (a page of 200 is ~140 kB).
+ */
+export class PlainPages {
+  private readonly pages = new Map<string, { bytes: Buffer; page: Buffer }>();
+
+  constructor(private readonly max = 32) {}
+
+  /** The proxy's page for `answer`, Bigin's answer to `listing`, when it is plain. */
+  pageOf(listing: string, answer: JsonBody): Buffer | undefined {
+    const known = this.pages.get(listing);
+    this.pages.delete(listing);
+    if (known?.bytes.equals(answer.bytes)) {
+      this.pages.set(listing, known);
+      return known.page;
+    }
+    const page = isPlainAttachmentList(answer.body) ? withNoneUnreadable(answer.bytes) : undefined;
+    if (!page) return undefined;
+    this.pages.set(listing, { bytes: answer.bytes, page });
+    if (this.pages.size > this.max) this.pages.delete(this.pages.keys().next().value!);
+    return page;
+  }
+}
 
 /**
  * Whether Bigin's attachment list reads, through `attachmentListSchema`, as exactly what it says:
