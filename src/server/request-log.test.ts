@@ -80,11 +80,42 @@ describe('the request log', () => {
       let out = '';
       entry.process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
       expect((await fetch(`${entry.url}/healthz`)).status).toBe(200);
-      await vi.waitFor(() => expect(out).toContain('"route":"/healthz"'));
+      // A lone line goes out within a second (the log is written in batches).
+      await vi.waitFor(() => expect(out).toContain('"route":"/healthz"'), { timeout: 5000 });
       const line = JSON.parse(out.split('\n').find((l) => l.includes('"route":"/healthz"'))!);
       expect(line).toMatchObject({ level: 30, msg: 'request', method: 'GET', status: 200 });
     } finally {
       // Its shutdown is tested elsewhere (shutdown.test.ts): here it is only stopped.
+      const exited = new Promise((resolve) => entry.process.once('exit', resolve));
+      entry.process.kill('SIGKILL');
+      await exited;
+    }
+  }, 60_000);
+
+  it('writes every line whole when requests come faster than lines go out', async () => {
+    const entry = await spawnTs(
+      'src/server/main.ts',
+      { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir(), APP_DIST_DIR: tempDataDir() },
+      /Bigin Attachments at (http:\/\/\S+)/,
+    );
+    try {
+      let out = '';
+      entry.process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const probes = 2000;
+      for (let sent = 0; sent < probes; sent += 20) {
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, () => fetch(`${entry.url}/healthz`)),
+        );
+        expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      }
+      const probeLines = () =>
+        out
+          .split('\n')
+          .filter((l) => l.includes('"route":"/healthz"'))
+          .map((l) => JSON.parse(l) as Line);
+      await vi.waitFor(() => expect(probeLines()).toHaveLength(probes), { timeout: 10_000 });
+      expect(new Set(probeLines().map((l) => l.reqId)).size).toBe(probes);
+    } finally {
       const exited = new Promise((resolve) => entry.process.once('exit', resolve));
       entry.process.kill('SIGKILL');
       await exited;
