@@ -38,6 +38,39 @@ describe('rewriteLazyImports', () => {
     );
   });
 
+  it('leaves out a feature the app does not have, in its place what the list says', () => {
+    const from = '../hooks/features/export/useGridPrintExport.mjs';
+    const code = `import { useGridPrintExport } from "${from}";\nuseGridPrintExport(apiRef);\n`;
+    const out = rewriteLazyImports(code, [{ name: 'useGridPrintExport', from, stub: '() => {}' }]);
+    expect(out).not.toContain('import { useGridPrintExport }');
+    expect(out).toContain('const useGridPrintExport = () => {};');
+  });
+
+  it('says at once when a grid is given a feature that is left out', () => {
+    const stubs = LAZY_IMPORTS.flatMap((l) => l.imports).flatMap((i) =>
+      typeof i === 'object' && 'stub' in i ? [[i.name, i.stub] as const] : [],
+    );
+    const hook = (name: string) => {
+      const stub = stubs.find(([n]) => n === name)?.[1] ?? '';
+      const React = { useMemo: (make: () => unknown) => make() };
+      const registered: unknown[] = [];
+      const useGridApiMethod = (_ref: unknown, api: unknown) => registered.push(api);
+      const made = new Function('React', 'useGridApiMethod', `return ${stub}`) as (
+        ...args: unknown[]
+      ) => (apiRef: unknown, props: unknown) => void;
+      return { run: made(React, useGridApiMethod), registered };
+    };
+    expect(() => hook('useGridDataSource').run({}, { dataSource: {} })).toThrow(/dataSource/);
+    expect(() => hook('useGridDataSource').run({}, {})).not.toThrow();
+    expect(() => hook('useGridRowSpanning').run({}, { rowSpanning: true })).toThrow(/row spanning/);
+    const editable = { columns: [{ field: 'name', editable: true }] };
+    expect(() => hook('useGridCellEditing').run({}, editable)).toThrow(/editing/);
+    const viewed = hook('useGridCellEditing');
+    viewed.run({}, { columns: [{ field: 'name' }] });
+    const [api] = viewed.registered as { getCellMode: () => string }[];
+    expect(api?.getCellMode()).toBe('view');
+  });
+
   it('fails when an import is no longer written as listed', () => {
     expect(() => rewriteLazyImports('import { Popper } from "p";\n', ['p'])).toThrow(/import Name/);
     expect(() =>
@@ -50,6 +83,8 @@ describe('rewriteLazyImports', () => {
       '@mui/x-data-grid/material/index.mjs',
       '@mui/x-data-grid/constants/defaultGridSlotsComponents.mjs',
       '@mui/material/Tooltip/Tooltip.mjs',
+      '@mui/x-data-grid/DataGrid/useDataGridComponent.mjs',
+      '@mui/x-data-grid/hooks/features/editing/useGridEditing.mjs',
       ...['gridStringColDef', 'gridDateColDef', 'gridSingleSelectColDef', 'gridBooleanColDef'].map(
         (f) => `@mui/x-data-grid/colDef/${f}.mjs`,
       ),

@@ -14,7 +14,9 @@ export type LazyImport =
       file: string;
       /** When `name` is a render function, `(params) => <component {...params} />`. */
       renders?: string;
-    };
+    }
+  /** A library feature this app does not have, left out: `name` is `stub` (an expression). */
+  | { name: string; from: string; stub: string };
 
 /** A library module, and the components it imports that are to load only when first shown. */
 export interface LazyImports {
@@ -54,13 +56,37 @@ const filterInputs = (file: string, names: string[]): LazyImports[] => [
 ];
 
 /**
+ * In place of the grid's cell or row editing hook (in useGridEditing.mjs, which imports React and
+ * useGridApiMethod): the API the rest of the grid asks of it, every cell and row in view mode.
+ */
+const viewOnly = (kind: 'Cell' | 'Row') => {
+  const leftOut = `() => { throw new Error(${JSON.stringify(LEFT_OUT)}); }`;
+  return `(apiRef, props) => {
+  if (props.columns.some((column) => column.editable)) (${leftOut})();
+  const api = React.useMemo(() => ({ get${kind}Mode: () => "view", start${kind}EditMode: ${leftOut}, stop${kind}EditMode: ${leftOut} }), []);
+  const privateApi = React.useMemo(() => ({ set${kind}EditingEditCellValue: ${leftOut}, getRowWithUpdatedValuesFrom${kind}Editing: (id) => apiRef.current.getRow(id) }), [apiRef]);
+  useGridApiMethod(apiRef, api, "public");
+  useGridApiMethod(apiRef, privateApi, "private");
+}`;
+};
+const LEFT_OUT = "The data grid's editing is left out of this build (src/cli/lazy-imports.ts)";
+
+/** In place of a grid feature's hook: nothing, and an error if the grid is given that feature. */
+const leftOutUnless = (prop: string, feature: string) =>
+  `(_apiRef, props) => { if (props.${prop}) throw new Error(${JSON.stringify(
+    `${feature} is left out of this build (src/cli/lazy-imports.ts)`,
+  )}); }`;
+
+/**
  * What the record page's first visit need not download (measured with the deep link's first
  * visit, `CLIENT_BENCH=bytes npm run bench -- client`):
  * - the data grid's default slots (material/index.mjs) import every MUI component any grid
  *   might draw with: the filter panel's Autocomplete (with Chip), the panels' and menus' Popper
  *   (with Popper.js), and Switch, Tabs and ToggleButton, which only the paid grids use;
  * - the grid's panels (columns, filters) and its column menu, drawn when opened;
- * - MUI's Tooltip imports its Popper, which only an open tooltip draws.
+ * - MUI's Tooltip imports its Popper, which only an open tooltip draws;
+ * - the grid's print export, row spanning, data source and editing, which this app does not
+ *   use.
  */
 export const LAZY_IMPORTS: LazyImports[] = [
   {
@@ -104,6 +130,38 @@ export const LAZY_IMPORTS: LazyImports[] = [
     'GridFilterInputMultipleSingleSelect',
   ]),
   {
+    // The grid's print export, row spanning and data source, which this app's grid does not
+    // offer (its toolbar's print button is off; its rows come from use-record-rows.ts): left
+    // out. A grid given rowSpanning or a dataSource says so at once.
+    module: /[\\/]@mui[\\/]x-data-grid[\\/]DataGrid[\\/]useDataGridComponent\.mjs$/,
+    imports: [
+      {
+        name: 'useGridPrintExport',
+        from: '../hooks/features/export/useGridPrintExport.mjs',
+        stub: '() => {}',
+      },
+      {
+        name: 'useGridRowSpanning',
+        from: '../hooks/features/rows/useGridRowSpanning.mjs',
+        stub: leftOutUnless('rowSpanning', "The data grid's row spanning"),
+      },
+      {
+        name: 'useGridDataSource',
+        from: '../hooks/features/dataSource/useGridDataSource.mjs',
+        stub: leftOutUnless('dataSource', "The data grid's dataSource"),
+      },
+    ],
+  },
+  {
+    // Editing, which this app's grid does not offer (no column is editable): cells and rows
+    // are always viewed. A grid with an editable column says so at once.
+    module: /[\\/]@mui[\\/]x-data-grid[\\/]hooks[\\/]features[\\/]editing[\\/]useGridEditing\.mjs$/,
+    imports: [
+      { name: 'useGridCellEditing', from: './useGridCellEditing.mjs', stub: viewOnly('Cell') },
+      { name: 'useGridRowEditing', from: './useGridRowEditing.mjs', stub: viewOnly('Row') },
+    ],
+  },
+  {
     module: /[\\/]@mui[\\/]material[\\/]Tooltip[\\/]Tooltip\.mjs$/,
     imports: ['../Popper/index.mjs'],
   },
@@ -112,6 +170,11 @@ export const LAZY_IMPORTS: LazyImports[] = [
 const LAZY_PART = fileURLToPath(new URL('../client/lib/lazy-part.tsx', import.meta.url));
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const lazyLoad = ({ name, file, renders }: { name: string; file: string; renders?: string }) => {
+  const load = `import(${JSON.stringify(file)}).then((m) => ({ default: m.${renders ?? name} }))`;
+  return `${renders ? '__lazyRender' : '__lazyPart'}(() => ${load})`;
+};
 
 /**
  * Rewrites each listed import of a module into a component that loads its code when it first has
@@ -141,10 +204,7 @@ export function rewriteLazyImports(code: string, imports: LazyImport[]): string 
       if (!names.includes(wanted.name))
         throw new Error(`no \`import { ${wanted.name} } from "${from}"\``);
       const rest = names.filter((n) => n !== wanted.name);
-      const component = wanted.renders ?? wanted.name;
-      const load = `import(${JSON.stringify(wanted.file)}).then((m) => ({ default: m.${component} }))`;
-      const wrap = wanted.renders ? '__lazyRender' : '__lazyPart';
-      const lazy = `const ${wanted.name} = ${wrap}(() => ${load});`;
+      const lazy = `const ${wanted.name} = ${'stub' in wanted ? wanted.stub : lazyLoad(wanted)};`;
       const kept = rest.length > 0 ? `import { ${rest.join(', ')} } from "${from}";\n` : '';
       rewritten = rewritten.replace(statement, `${kept}${lazy}`);
     }
