@@ -12,6 +12,7 @@ import {
 } from './src/cli/framework-chunk.ts';
 import { lazyImports } from './src/cli/lazy-imports.ts';
 import { precompress } from './src/cli/precompress.ts';
+import { treeShakeRouter } from './src/cli/tree-shake-router.ts';
 
 /**
  * `virtual:first-paint-theme.css`: the app's theme and the record page's geometry as the CSS a
@@ -36,7 +37,14 @@ function firstPaintTheme(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), firstPaintTheme(), lazyImports(), precompress(), entryImportsNothing()],
+  plugins: [
+    react(),
+    firstPaintTheme(),
+    lazyImports(),
+    treeShakeRouter(),
+    precompress(),
+    entryImportsNothing(),
+  ],
   resolve: {
     // React Router's package exports name only its development build (with its warnings and
     // checks); the production build it also ships is the one to bundle.
