@@ -9,6 +9,7 @@ import {
   entryImportsNothing,
   isControlsModule,
   isFrameworkModule,
+  isGridCoreModule,
 } from './src/cli/framework-chunk.ts';
 import { lazyImports } from './src/cli/lazy-imports.ts';
 import { precompress } from './src/cli/precompress.ts';
@@ -69,13 +70,14 @@ export default defineConfig(({ command }) => ({
     // benchmark instead (npm run bench: budget 375 kB gzip for the deep-link page).
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
-      // The framework every page runs on, one chunk, and the controls a deep link's first load
-      // shares with home, another (framework-chunk.ts).
+      // The framework every page runs on, one chunk; the controls a deep link's first load
+      // shares with home, another; the data grid's selectors, a third (framework-chunk.ts).
       output: {
         codeSplitting: {
           groups: [
             { name: 'framework', test: isFrameworkModule },
             { name: 'controls', test: isControlsModule },
+            { name: 'grid-core', test: isGridCoreModule },
           ],
         },
       },

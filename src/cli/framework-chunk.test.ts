@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isControlsModule, isFrameworkModule } from './framework-chunk.ts';
+import { isControlsModule, isFrameworkModule, isGridCoreModule } from './framework-chunk.ts';
 
 const nm = (path: string) => `/app/node_modules/${path}`;
 
@@ -58,5 +58,28 @@ describe('isControlsModule', () => {
       '@mui/material/Button/Button.mjs',
     ])
       expect(isControlsModule(nm(path)), path).toBe(false);
+  });
+});
+
+describe('isGridCoreModule', () => {
+  it("takes the grid's selectors and the hooks that read them", () => {
+    for (const path of [
+      '@mui/x-data-grid/hooks/utils/useGridSelector.mjs',
+      '@mui/x-data-grid/hooks/features/sorting/gridSortingSelector.mjs',
+      '@mui/x-data-grid/hooks/features/rows/gridRowsUtils.mjs',
+      '@base-ui/utils/store/createSelector.mjs',
+      'reselect/dist/reselect.mjs',
+    ])
+      expect(isGridCoreModule(nm(path)), path).toBe(true);
+  });
+
+  it('leaves out modules that import the column types (which load parts lazily)', () => {
+    for (const path of [
+      '@mui/x-data-grid/hooks/features/columns/gridColumnsUtils.mjs',
+      '@mui/x-data-grid/colDef/gridStringColDef.mjs',
+      '@mui/x-data-grid/material/index.mjs',
+      '@mui/x-data-grid/hooks/utils/useGridSelectorV8.mjs',
+    ])
+      expect(isGridCoreModule(nm(path)), path).toBe(false);
   });
 });
