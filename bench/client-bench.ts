@@ -285,7 +285,17 @@ try {
   console.log(
     `  first visit      ${kB(wire.firstVisit)} transferred   uncompressed ${kB(deepJs.raw)}   goal at most 280 kB`,
   );
-  for (const asset of [...wire.assets].sort((a, b) => b.transferred - a.transferred)) {
+  // A chunk preloaded and then imported has two entries; the bytes come once.
+  const assets = new Map<string, AssetOnTheWire>();
+  for (const a of wire.assets) {
+    const seen = assets.get(a.name);
+    assets.set(a.name, {
+      name: a.name,
+      transferred: (seen?.transferred ?? 0) + a.transferred,
+      uncompressed: Math.max(seen?.uncompressed ?? 0, a.uncompressed),
+    });
+  }
+  for (const asset of [...assets.values()].sort((a, b) => b.transferred - a.transferred)) {
     console.log(
       `    ${asset.name.padEnd(44)} ${kB(asset.transferred).padStart(9)}   uncompressed ${kB(asset.uncompressed)}`,
     );
