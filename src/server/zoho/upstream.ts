@@ -113,10 +113,24 @@ export class Upstream {
     org.breaker.admit();
     org.budget.deposit();
     const deadlineAt = request.noDeadline ? Infinity : Date.now() + this.o.deadlineMs;
-    const signal = anySignal([
-      request.noDeadline ? undefined : AbortSignal.timeout(this.o.deadlineMs),
-      request.signal,
-    ]);
+    const deadline = request.noDeadline
+      ? undefined
+      : withDeadline(this.o.deadlineMs, request.signal);
+    try {
+      return await this.tries(request, read, org, deadline?.signal ?? request.signal, deadlineAt);
+    } finally {
+      // `read` has read or streamed the whole answer: the call is over.
+      deadline?.done();
+    }
+  }
+
+  private async tries<T>(
+    request: UpstreamRequest,
+    read: (response: Response) => Promise<T>,
+    org: Org,
+    signal: AbortSignal | undefined,
+    deadlineAt: number,
+  ): Promise<T> {
     const retries = request.method === 'GET' ? this.o.maxRetries : 0;
     for (let attempt = 0; ; attempt += 1) {
       const release = await this.slot(org, request, signal);
@@ -249,9 +263,27 @@ function failureOf(error: unknown): ApiFailure {
   });
 }
 
-function anySignal(signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  return present.length > 1 ? AbortSignal.any(present) : present[0];
+/**
+ * A signal that aborts after `ms` (a TimeoutError, as AbortSignal.timeout's) or when `left`
+ * does, until `done()`. A timer and a listener: AbortSignal.timeout with AbortSignal.any cost
+ * some 25 µs of CPU per call, and kept their timer for the whole deadline after the call.
+ */
+function withDeadline(ms: number, left: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    ms,
+  );
+  const onLeave = () => controller.abort(left!.reason);
+  if (left?.aborted) onLeave();
+  else left?.addEventListener('abort', onLeave, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      left?.removeEventListener('abort', onLeave);
+    },
+  };
 }
 
 /** Waits `ms`, or less when `signal` ends the call first. */
