@@ -21,6 +21,8 @@ describe('rewriteLazyImports', () => {
       { name: 'GridPanel', from: '../components/index.mjs', file: '../components/GridPanel.mjs' },
     ]);
     expect(out).toContain('import { A, B } from "../components/index.mjs";');
+    // Each rewrite stays on its line, the helpers' import on the first: no line moves.
+    expect(out.split('\n')).toHaveLength(code.split('\n').length);
     expect(out).toContain(
       'const GridPanel = __lazyPart(() => import("../components/GridPanel.mjs").then((m) => ({ default: m.GridPanel })));',
     );

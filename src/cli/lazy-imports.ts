@@ -186,7 +186,7 @@ export function rewriteLazyImports(code: string, imports: LazyImport[]): string 
   for (const wanted of imports) {
     const from = typeof wanted === 'string' ? wanted : wanted.from;
     const statement = new RegExp(
-      String.raw`^import (\w+|\{[^}]*\}) from (["'])${escape(from)}\2;?$`,
+      String.raw`^import (\w+|\{[^}]*\}) from (["'])${escape(from)}\2;?`,
       'm',
     );
     const found = statement.exec(rewritten);
@@ -205,12 +205,14 @@ export function rewriteLazyImports(code: string, imports: LazyImport[]): string 
         throw new Error(`no \`import { ${wanted.name} } from "${from}"\``);
       const rest = names.filter((n) => n !== wanted.name);
       const lazy = `const ${wanted.name} = ${'stub' in wanted ? wanted.stub : lazyLoad(wanted)};`;
-      const kept = rest.length > 0 ? `import { ${rest.join(', ')} } from "${from}";\n` : '';
+      const kept = rest.length > 0 ? `import { ${rest.join(', ')} } from "${from}"; ` : '';
       rewritten = rewritten.replace(statement, `${kept}${lazy}`);
     }
   }
   const helpers = 'lazyPart as __lazyPart, lazyRender as __lazyRender';
-  return `import { ${helpers} } from ${JSON.stringify(LAZY_PART)};\n${rewritten}`;
+  // On the first line, as each rewrite stays on its own: the module's lines keep their numbers,
+  // and the source maps that say nothing of this rewrite stay true to the line.
+  return `import { ${helpers} } from ${JSON.stringify(LAZY_PART)}; ${rewritten}`;
 }
 
 /** The build's side of LAZY_IMPORTS (the dev server and the tests keep the libraries as they are). */
