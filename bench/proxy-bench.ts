@@ -7,11 +7,11 @@
  * The upstream is a plain node:http server answering Bigin's attachment list (the documented
  * sample) and Zoho's token endpoint, so that it costs the same in both columns.
  */
-import { createWriteStream } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { docSampleAttachmentList } from '../src/shared/doc-samples.ts';
 import { buildApp } from '../src/server/app.ts';
+import { logDestination } from '../src/server/request-log.ts';
 import { AccountsClient } from '../src/server/zoho/accounts-client.ts';
 import { BiginClient } from '../src/server/zoho/bigin-client.ts';
 import { TrustedOrigins } from '../src/server/zoho/data-centres.ts';
@@ -74,8 +74,9 @@ const app = await buildApp({
   publicUrl: () => proxyUrl,
   serviceTokens: tokens,
   rateLimitPerMinute: false,
-  // The request log on, as `npm start` runs: a line per request, written to /dev/null.
-  logger: { level: 'info', stream: createWriteStream('/dev/null') },
+  // The request log on, as `npm start` runs: a line per request, written as main.ts writes
+  // stdout's, to /dev/null.
+  logger: { level: 'info', stream: logDestination('/dev/null') },
 });
 await app.listen({ host: '127.0.0.1', port: 0 });
 proxyUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

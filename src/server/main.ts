@@ -1,28 +1,12 @@
-import pino from 'pino';
 import { loadConfig } from './config.ts';
+import { logDestination } from './request-log.ts';
 import { start } from './start.ts';
-
-/**
- * The log's way out: lines gathered into writes of 4 kB, or whatever came within a second, and
- * written without waiting. One write per line cost a system call per request, and a line that
- * met a full pipe (a log reader falling behind) held every request until it was taken. Lines
- * wait in memory instead, up to LOG_BUFFER_BYTES (past which they are dropped), and what waits
- * is written when the process exits (not when it is killed).
- */
-const LOG_BUFFER_BYTES = 16 * 1024 * 1024;
 
 try {
   const config = loadConfig();
   // The log: JSON lines on stdout, one per request, from LOG_LEVEL up.
-  const stream = pino.destination({
-    dest: 1,
-    sync: false,
-    maxLength: LOG_BUFFER_BYTES,
-    minLength: 4096,
-    periodicFlush: 1000,
-  });
   const started = await start(config, console.log, {
-    logger: { level: config.LOG_LEVEL, stream },
+    logger: { level: config.LOG_LEVEL, stream: logDestination(1) },
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

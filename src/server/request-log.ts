@@ -1,5 +1,25 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import pino from 'pino';
+
+/** How much of the log may wait in memory for its destination; past it, lines are dropped. */
+const LOG_BUFFER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The log's way out (stdout: `1`): lines gathered into writes of 4 kB, or whatever came within
+ * a second, written without waiting. One write per line cost a system call per request, and a
+ * line that met a full pipe (a log reader falling behind) held every request until it was
+ * taken. Lines wait in memory instead, up to LOG_BUFFER_BYTES, and what waits is written when
+ * the process exits (not when it is killed).
+ */
+export const logDestination = (dest: number | string) =>
+  pino.destination({
+    dest,
+    sync: false,
+    maxLength: LOG_BUFFER_BYTES,
+    minLength: 4096,
+    periodicFlush: 1000,
+  });
 
 /** The error code each failed answer carried (the proxy's PROXY_*, or Bigin's passed through). */
 const failureCodes = new WeakMap<FastifyRequest, string>();
