@@ -17,6 +17,7 @@ import {
   type SessionEndReason,
   type SessionStoreOptions,
 } from './session-store.ts';
+import { UnsignedCookies } from './unsigned-cookies.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +69,7 @@ export class SessionAccess {
   private log: FastifyBaseLogger | undefined;
   /** Revocations still waiting for Zoho's answer. */
   private readonly revoking = new Set<Promise<void>>();
+  private readonly unsigned = new UnsignedCookies();
 
   constructor(private readonly options: SessionAccessOptions) {
     const tokens = options.tokens;
@@ -114,7 +116,7 @@ export class SessionAccess {
     app.addHook('onRequest', async (request, reply) => {
       const raw = request.cookies[this.cookieName];
       if (!raw) return;
-      const { valid, renew, value } = request.unsignCookie(raw);
+      const { valid, renew, value } = this.unsigned.unsign(request, raw);
       if (!valid || !value) return;
       if (this.serviceMode) {
         request.session = this.serviceSession(value);
