@@ -122,6 +122,23 @@ describe('the request log', () => {
     }
   }, 60_000);
 
+  it('writes the lines still waiting when it is stopped', async () => {
+    const entry = await spawnTs(
+      'src/server/main.ts',
+      { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir(), APP_DIST_DIR: tempDataDir() },
+      /Bigin Attachments at (http:\/\/\S+)/,
+    );
+    let out = '';
+    entry.process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // Fewer than a batch (4 kB) of lines.
+    for (let i = 0; i < 7; i += 1) expect((await fetch(`${entry.url}/healthz`)).status).toBe(200);
+    // 'close': the process has exited and its stdout has ended.
+    const closed = new Promise((resolve) => entry.process.once('close', resolve));
+    entry.process.kill('SIGTERM');
+    expect(await closed).toBe(0);
+    expect(out.split('"route":"/healthz"')).toHaveLength(8);
+  }, 60_000);
+
   it('writes one line per request: its id, route pattern, status, time and failure code, and no secret', async () => {
     expect((await signIn()).status).toBe(303);
     const { csrfToken } = (await (await browser.fetch('/api/session')).json()) as {
