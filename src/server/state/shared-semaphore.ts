@@ -55,6 +55,8 @@ export const proxyBusy = (reason: 'wait' | 'queue') =>
 interface Waiter {
   caller: string | undefined;
   transfer: boolean;
+  /** Its kind of call: a store that refuses one waiter refuses the others of its kind. */
+  kind: string;
   resolve: (release: Release) => void;
   reject: (e: unknown) => void;
   /** Takes the waiter out of the queue and clears its timer and listener. */
@@ -95,6 +97,9 @@ export class SharedSemaphore implements Limiter {
   private poller: NodeJS.Timeout | undefined;
   private pumping = false;
   private pumpAgain = false;
+  /** Holders are this instance's id and a count: unique across instances, without a UUID each. */
+  private readonly instance = randomUUID();
+  private holders = 0;
 
   constructor(
     private readonly store: StateStore,
@@ -133,9 +138,12 @@ export class SharedSemaphore implements Limiter {
         waiter.leave();
         reject(signal!.reason);
       };
+      const caller = claim.caller?.replaceAll(':', '_');
+      const transfer = Boolean(claim.transfer);
       const waiter: Waiter = {
-        caller: claim.caller?.replaceAll(':', '_'),
-        transfer: Boolean(claim.transfer),
+        caller,
+        transfer,
+        kind: `${transfer}:${caller}`,
         resolve,
         reject,
         leave: () => {
@@ -162,7 +170,7 @@ export class SharedSemaphore implements Limiter {
   }
 
   private async tryTake(waiter: Waiter): Promise<Release | undefined> {
-    const holder = `${waiter.caller ?? ''}:${randomUUID()}`;
+    const holder = `${waiter.caller ?? ''}:${this.instance}.${(this.holders += 1)}`;
     const share = this.share(waiter);
     if (!(await this.store.acquireSlot(this.key, this.capacity, holder, this.leaseMs, share))) {
       return undefined;
@@ -188,7 +196,10 @@ export class SharedSemaphore implements Limiter {
     for (const caller of this.held.values()) holding.set(caller, (holding.get(caller) ?? 0) + 1);
     const under = (w: Waiter) =>
       w.caller === undefined || (holding.get(w.caller) ?? 0) < this.fairShare;
-    return [...this.waiting.filter(under), ...this.waiting.filter((w) => !under(w))];
+    const first: Waiter[] = [];
+    const behind: Waiter[] = [];
+    for (const w of this.waiting) (under(w) ? first : behind).push(w);
+    return behind.length ? first.concat(behind) : first;
   }
 
   /** Hands free slots to the waiters, in turn. */
@@ -205,7 +216,7 @@ export class SharedSemaphore implements Limiter {
         // A caller refused once is refused again for the same kind of call: asked once a round.
         const refused = new Set<string>();
         for (const waiter of this.inTurn()) {
-          const kind = `${waiter.transfer}:${waiter.caller}`;
+          const { kind } = waiter;
           if (refused.has(kind)) continue;
           let release: Release | undefined;
           try {
