@@ -366,7 +366,8 @@ function summarise(events: TraceEvent[], profile: Profile, marks: Marks, timeOri
       if (/react-dom/.test(source) && /^commitRoot/.test(fn)) found.add('React commit');
       if (/react-dom/.test(source) && /^flushPassiveEffects/.test(fn))
         found.add('React passive effects');
-      if (/^work\/main\/src/.test(source)) found.add("in the app's own code");
+      // The app's sources, wherever the build was made (a worktree's too).
+      if (/(^|\/)src\/client\//.test(source)) found.add("in the app's own code");
     }
     return found;
   };
