@@ -12,6 +12,7 @@ import {
   isGridCoreModule,
 } from './src/cli/framework-chunk.ts';
 import { lazyImports } from './src/cli/lazy-imports.ts';
+import { gridRootStyles } from './src/cli/grid-root-styles.ts';
 import { precompress } from './src/cli/precompress.ts';
 import { treeShakeRouter } from './src/cli/tree-shake-router.ts';
 
@@ -43,6 +44,7 @@ export default defineConfig(({ command }) => ({
     firstPaintTheme(),
     lazyImports(),
     treeShakeRouter(),
+    gridRootStyles(),
     precompress(),
     entryImportsNothing(),
   ],
