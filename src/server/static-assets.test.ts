@@ -110,4 +110,32 @@ describe('bytes on the wire', () => {
     const session = await get(`${proxy.url}/api/session`, { 'Accept-Encoding': 'gzip' });
     expect(session.headers['content-encoding']).toBeUndefined();
   });
+
+  it('sends a page of attachments listed again gzipped with its length, and as asked', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({
+      ...docSampleAttachmentList.data[0],
+      id: String(4150868000002728012n + BigInt(i)),
+    }));
+    const body = { data: rows, info: { per_page: 200, count: 200, page: 1, more_records: false } };
+    zoho.bigin = () => ({ status: 200, body });
+    const page = JSON.stringify({ ...body, unreadable: 0 });
+    const list = (encoding?: string) =>
+      get(
+        `${proxy.url}/api/records/Contacts/2/attachments`,
+        encoding === undefined ? {} : { 'Accept-Encoding': encoding },
+      );
+    for (let i = 0; i < 2; i += 1) {
+      const gzipped = await list('gzip, deflate, br, zstd');
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers['vary']).toContain('accept-encoding');
+      expect(gzipped.headers['content-length']).toBe(String(gzipped.body.length));
+      expect(gunzipSync(gzipped.body).toString()).toBe(page);
+    }
+    // A weight that refuses gzip, or no Accept-Encoding: the page as it is.
+    for (const encoding of ['gzip;q=0, identity', undefined]) {
+      const plain = await list(encoding);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(page);
+    }
+  });
 });

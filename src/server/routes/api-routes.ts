@@ -5,6 +5,8 @@ import { sendNotFound } from '../api-failure.ts';
 import { sessionRoute, type SessionRouteOptions } from '../auth/auth-routes.ts';
 import { previewLinkRoute, type PreviewOriginOptions } from '../preview/preview-link-route.ts';
 import { forCaller } from '../zoho/bigin-client.ts';
+import { API_GZIP_OPTIONS } from '../zoho/plain-attachment-list.ts';
+import { API_COMPRESS_THRESHOLD } from './api-compression.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
 import { abortWhenBrowserLeaves, callerOf } from './bigin-caller.ts';
 import { embedRoutes } from './embed-routes.ts';
@@ -45,9 +47,9 @@ export const apiRoutes = fp<ApiRoutesOptions>(
     await api.register(async (json) => {
       await json.register(compress, {
         global: true,
-        threshold: 2048,
+        threshold: API_COMPRESS_THRESHOLD,
         encodings: ['gzip'],
-        zlibOptions: { level: 1 },
+        zlibOptions: API_GZIP_OPTIONS,
         customTypes: /^application\/json/,
       });
       await json.register(sessionRoute, session);

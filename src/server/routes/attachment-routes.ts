@@ -4,6 +4,7 @@ import { attachmentPageQuerySchema, recordParamsSchema } from '../../shared/api-
 import { attachmentListSchema } from '../../shared/bigin-attachment.ts';
 import { biginPath, parseAnswer } from '../zoho/bigin-client.ts';
 import { PlainPages } from '../zoho/plain-attachment-list.ts';
+import { API_COMPRESS_THRESHOLD, takesGzip, varyOnEncoding } from './api-compression.ts';
 import type { RouteContext } from './route-context.ts';
 
 /** A page of a record's attachments, as Bigin lists them. */
@@ -33,8 +34,18 @@ export const attachmentRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       }
       // A page the schema would pass unchanged goes out in Bigin's own bytes, not encoded again.
       const plain = plainPages.pageOf(listing, answer);
-      // (The bytes are such a page already: the typed send knows only the value.)
-      if (plain) return reply.type('application/json; charset=utf-8').send(plain as never);
+      if (plain) {
+        reply.type('application/json; charset=utf-8');
+        if (plain.length >= API_COMPRESS_THRESHOLD && takesGzip(request)) {
+          // Gzipped once per page kept, as the compression plugin would gzip it each time.
+          const body = await plainPages.gzippedOf(listing, plain);
+          varyOnEncoding(reply);
+          reply.header('Content-Encoding', 'gzip');
+          return reply.send(body as never);
+        }
+        // (The bytes are such a page already: the typed send knows only the value.)
+        return reply.send(plain as never);
+      }
       return parseAnswer(answer.body, attachmentListSchema);
     },
   );

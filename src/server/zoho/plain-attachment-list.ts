@@ -1,5 +1,11 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { biginDateTimeSchema } from '../../shared/bigin-attachment.ts';
 import type { JsonBody } from './bigin-client.ts';
+
+/** How the API's JSON answers are gzipped (@fastify/compress's zlibOptions, api-routes.ts). */
+export const API_GZIP_OPTIONS = { level: 1 };
+const gzipped = promisify(gzip);
 
 /**
  * The listings lately found plain, each with the bytes Bigin sent and the proxy's page made of
@@ -11,7 +17,10 @@ import type { JsonBody } from './bigin-client.ts';
  * `max` listings are kept, the least recently used left out first (a page of 200 is ~140 kB).
  */
 export class PlainPages {
-  private readonly pages = new Map<string, { bytes: Buffer; page: Buffer }>();
+  private readonly pages = new Map<
+    string,
+    { bytes: Buffer; page: Buffer; gzipped?: Promise<Buffer> }
+  >();
 
   constructor(private readonly max = 32) {}
 
@@ -28,6 +37,21 @@ export class PlainPages {
     this.pages.set(listing, { bytes: answer.bytes, page });
     if (this.pages.size > this.max) this.pages.delete(this.pages.keys().next().value!);
     return page;
+  }
+
+  /**
+   * `page` (from pageOf for `listing`) gzipped as the API's answers are, made once for as long
+   * as the page is kept: gzipping a page of 200 costs some 600-800 µs of CPU, and browsers ask
+   * for gzip on every listing.
+   */
+  gzippedOf(listing: string, page: Buffer): Promise<Buffer> {
+    const known = this.pages.get(listing);
+    if (known?.page !== page) return gzipped(page, API_GZIP_OPTIONS);
+    known.gzipped ??= gzipped(page, API_GZIP_OPTIONS).catch((error: unknown) => {
+      known.gzipped = undefined; // not kept: the next listing tries again
+      throw error;
+    });
+    return known.gzipped;
   }
 }
 
