@@ -310,6 +310,9 @@ function summarise(events: TraceEvent[], profile: Profile, marks: Marks, timeOri
       // The thread's own CPU time: what other processes on a loaded machine take is left out,
       // so this is the figure to compare builds by.
       add(phases, 'main thread CPU time (all tasks)', (e.tdur ?? 0) / 1000);
+      // The app's own work, once its code is all here: the first frame's and the network's left out.
+      if (rel(e.ts) >= codeArrived)
+        add(phases, 'main thread CPU time after the last chunk arrived', (e.tdur ?? 0) / 1000);
       taskEnd = e.ts + (e.dur ?? 0);
     }
   }
