@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StateStore } from './state-store.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A time to live that a busy machine's pauses between two steps of a test do not outlast. */
+const SHORT_MS = 600;
+/** A slot's lease, renewed at 40% of it and looked at past its first end (at 105%). */
+const LEASE_MS = 2000;
 
 /**
  * What every StateStore does, run against each (embedded-store.test.ts, redis-store.test.ts) on
@@ -18,12 +22,12 @@ export function describeStateStore(name: string, open: () => Promise<StateStore>
     });
 
     it('keeps a value until its time is up, then answers nothing', async () => {
-      await store.set('a', 'one', 150);
+      await store.set('a', 'one', SHORT_MS);
       await store.set('b', 'two', 60_000);
       expect(await store.get('a')).toBe('one');
-      await store.set('a', 'one again', 150);
+      await store.set('a', 'one again', SHORT_MS);
       expect(await store.get('a')).toBe('one again');
-      await sleep(250);
+      await sleep(SHORT_MS + 100);
       expect(await store.get('a')).toBeUndefined();
       expect(await store.get('b')).toBe('two');
       expect(await store.get('never-set')).toBeUndefined();
@@ -42,14 +46,14 @@ export function describeStateStore(name: string, open: () => Promise<StateStore>
 
     it('gives a lock to one caller of many at once, and again once its lease runs out', async () => {
       const taken = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => store.setIfAbsent('lock', `holder-${i}`, 200)),
+        Array.from({ length: 20 }, (_, i) => store.setIfAbsent('lock', `holder-${i}`, SHORT_MS)),
       );
       expect(taken.filter(Boolean)).toHaveLength(1);
       const holder = `holder-${taken.indexOf(true)}`;
       expect(await store.get('lock')).toBe(holder);
-      expect(await store.setIfAbsent('lock', 'late', 200)).toBe(false);
-      await sleep(300);
-      expect(await store.setIfAbsent('lock', 'late', 200)).toBe(true);
+      expect(await store.setIfAbsent('lock', 'late', SHORT_MS)).toBe(false);
+      await sleep(SHORT_MS + 100);
+      expect(await store.setIfAbsent('lock', 'late', SHORT_MS)).toBe(true);
       // The first holder's release comes too late: it must not free the lock the next one holds.
       expect(await store.delete('lock', holder)).toBe(false);
       expect(await store.get('lock')).toBe('late');
@@ -72,31 +76,33 @@ export function describeStateStore(name: string, open: () => Promise<StateStore>
 
     it('holds at most `capacity` slots, frees them on release, and lets a lease run out', async () => {
       const taken = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => store.acquireSlot('org', 5, `h${i}`, 300)),
+        Array.from({ length: 8 }, (_, i) => store.acquireSlot('org', 5, `h${i}`, LEASE_MS)),
       );
       expect(taken.filter(Boolean)).toHaveLength(5);
       const holders = taken.flatMap((t, i) => (t ? [`h${i}`] : []));
-      expect(await store.acquireSlot('org', 5, 'late', 300)).toBe(false);
+      expect(await store.acquireSlot('org', 5, 'late', LEASE_MS)).toBe(false);
       // A holder asking again keeps its own slot, and takes no other.
-      expect(await store.acquireSlot('org', 5, holders[0]!, 300)).toBe(true);
+      expect(await store.acquireSlot('org', 5, holders[0]!, LEASE_MS)).toBe(true);
       await store.releaseSlot('org', holders[0]!);
-      expect(await store.acquireSlot('org', 5, 'late', 300)).toBe(true);
-      expect(await store.acquireSlot('org', 5, 'later', 300)).toBe(false);
-      expect(await store.acquireSlot('other-org', 5, 'later', 300)).toBe(true);
+      expect(await store.acquireSlot('org', 5, 'late', LEASE_MS)).toBe(true);
+      expect(await store.acquireSlot('org', 5, 'later', LEASE_MS)).toBe(false);
+      expect(await store.acquireSlot('other-org', 5, 'later', LEASE_MS)).toBe(true);
 
-      // Renewed leases hold past their first end; the others (a dead instance's) run out.
+      // Renewed leases hold past their first end; the others (a dead instance's) run out. The
+      // leases are long enough that a busy machine's pauses neither let a lease run out before
+      // its renewal nor the renewed ones before they are looked at.
       const kept = holders.slice(1, 3);
-      await sleep(150);
-      await store.renewSlots('org', kept, 300);
-      await sleep(200);
-      expect(await store.acquireSlot('org', 5, 'x1', 300)).toBe(true);
-      expect(await store.acquireSlot('org', 5, 'x2', 300)).toBe(true);
-      expect(await store.acquireSlot('org', 5, 'x3', 300)).toBe(true);
-      expect(await store.acquireSlot('org', 5, 'x4', 300)).toBe(false);
+      await sleep(LEASE_MS * 0.4);
+      await store.renewSlots('org', kept, LEASE_MS);
+      await sleep(LEASE_MS * 0.65);
+      expect(await store.acquireSlot('org', 5, 'x1', LEASE_MS)).toBe(true);
+      expect(await store.acquireSlot('org', 5, 'x2', LEASE_MS)).toBe(true);
+      expect(await store.acquireSlot('org', 5, 'x3', LEASE_MS)).toBe(true);
+      expect(await store.acquireSlot('org', 5, 'x4', LEASE_MS)).toBe(false);
       // A renewal does not bring back a slot that was released.
       await store.releaseSlot('org', kept[0]!);
-      await store.renewSlots('org', kept, 300);
-      expect(await store.acquireSlot('org', 5, 'x4', 300)).toBe(true);
+      await store.renewSlots('org', kept, LEASE_MS);
+      expect(await store.acquireSlot('org', 5, 'x4', LEASE_MS)).toBe(true);
     });
 
     it('keeps a slot for somebody else from a caller at its share, counting every instance', async () => {
