@@ -69,74 +69,77 @@ async function signIn(): Promise<Response> {
   return browser.fetch(callback.toString());
 }
 
+/** The proxy as `npm start` runs it, in a process of its own, and what it wrote to stdout. */
+async function startAsNpmStartDoes() {
+  const { url, process } = await spawnTs(
+    'src/server/main.ts',
+    { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir(), APP_DIST_DIR: tempDataDir() },
+    /Bigin Attachments at (http:\/\/\S+)/,
+  );
+  let out = '';
+  process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  return {
+    url,
+    process,
+    out: () => out,
+    /** Stops it at once (its shutdown is tested in shutdown.test.ts). */
+    kill: async () => {
+      const exited = new Promise((resolve) => process.once('exit', resolve));
+      process.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
 describe('the request log', () => {
   it('is on when the proxy is started as npm start does, on stdout from LOG_LEVEL up', async () => {
-    const entry = await spawnTs(
-      'src/server/main.ts',
-      { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir(), APP_DIST_DIR: tempDataDir() },
-      /Bigin Attachments at (http:\/\/\S+)/,
-    );
+    const { url, out, kill } = await startAsNpmStartDoes();
     try {
-      let out = '';
-      entry.process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      expect((await fetch(`${entry.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
       // A lone line goes out within a second (the log is written in batches).
-      await vi.waitFor(() => expect(out).toContain('"route":"/healthz"'), { timeout: 5000 });
-      const line = JSON.parse(out.split('\n').find((l) => l.includes('"route":"/healthz"'))!);
+      await vi.waitFor(() => expect(out()).toContain('"route":"/healthz"'), { timeout: 5000 });
+      const line = JSON.parse(
+        out()
+          .split('\n')
+          .find((l) => l.includes('"route":"/healthz"'))!,
+      );
       expect(line).toMatchObject({ level: 30, msg: 'request', method: 'GET', status: 200 });
     } finally {
-      // Its shutdown is tested elsewhere (shutdown.test.ts): here it is only stopped.
-      const exited = new Promise((resolve) => entry.process.once('exit', resolve));
-      entry.process.kill('SIGKILL');
-      await exited;
+      await kill();
     }
   }, 60_000);
 
   it('writes every line whole when requests come faster than lines go out', async () => {
-    const entry = await spawnTs(
-      'src/server/main.ts',
-      { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir(), APP_DIST_DIR: tempDataDir() },
-      /Bigin Attachments at (http:\/\/\S+)/,
-    );
+    const { url, out, kill } = await startAsNpmStartDoes();
     try {
-      let out = '';
-      entry.process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
       const probes = 2000;
       for (let sent = 0; sent < probes; sent += 20) {
         const answers = await Promise.all(
-          Array.from({ length: 20 }, () => fetch(`${entry.url}/healthz`)),
+          Array.from({ length: 20 }, () => fetch(`${url}/healthz`)),
         );
         expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
       }
       const probeLines = () =>
-        out
+        out()
           .split('\n')
           .filter((l) => l.includes('"route":"/healthz"'))
           .map((l) => JSON.parse(l) as Line);
       await vi.waitFor(() => expect(probeLines()).toHaveLength(probes), { timeout: 10_000 });
       expect(new Set(probeLines().map((l) => l.reqId)).size).toBe(probes);
     } finally {
-      const exited = new Promise((resolve) => entry.process.once('exit', resolve));
-      entry.process.kill('SIGKILL');
-      await exited;
+      await kill();
     }
   }, 60_000);
 
   it('writes the lines still waiting when it is stopped', async () => {
-    const entry = await spawnTs(
-      'src/server/main.ts',
-      { PORT: '0', SANDBOX_PORT: '0', DATA_DIR: tempDataDir(), APP_DIST_DIR: tempDataDir() },
-      /Bigin Attachments at (http:\/\/\S+)/,
-    );
-    let out = '';
-    entry.process.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const { url, out, process } = await startAsNpmStartDoes();
     // Fewer than a batch (4 kB) of lines.
-    for (let i = 0; i < 7; i += 1) expect((await fetch(`${entry.url}/healthz`)).status).toBe(200);
+    for (let i = 0; i < 7; i += 1) expect((await fetch(`${url}/healthz`)).status).toBe(200);
     // 'close': the process has exited and its stdout has ended.
-    const closed = new Promise((resolve) => entry.process.once('close', resolve));
-    entry.process.kill('SIGTERM');
+    const closed = new Promise((resolve) => process.once('close', resolve));
+    process.kill('SIGTERM');
     expect(await closed).toBe(0);
-    expect(out.split('"route":"/healthz"')).toHaveLength(8);
+    expect(out().split('"route":"/healthz"')).toHaveLength(8);
   }, 60_000);
 
   it('writes one line per request: its id, route pattern, status, time and failure code, and no secret', async () => {
