@@ -11,7 +11,7 @@ interface CellKey {
 interface GridKeyContext {
   module: string;
   recordId: string;
-  actions: FileActions;
+  actions: Pick<FileActions, 'can' | 'confirmDelete'>;
   /** The rows selected now. */
   selected: readonly Attachment[];
   /** Selects the row, or unselects it. */

@@ -1,16 +1,7 @@
 import { Alert, Box, Button, Snackbar, Stack } from '@mui/material';
-import {
-  DataGrid,
-  gridClasses,
-  useGridApiRef,
-  type GridColumnVisibilityModel,
-  type GridFilterModel,
-  type GridPaginationModel,
-  type GridRowSelectionModel,
-  type GridSortModel,
-} from '@mui/x-data-grid';
+import { DataGrid, gridClasses, useGridApiRef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { TooltipHost } from '../../components/tooltip-host.tsx';
@@ -28,8 +19,8 @@ import {
 import { messages } from '../../i18n/messages.ts';
 import { useModuleLabel } from '../../lib/module-queries.ts';
 import { useElementWidth } from '../../lib/use-element-width.ts';
-import { hiddenColumns, rememberHiddenColumns } from '../attachments/column-choice.ts';
-import { PAGE_SIZES, type PageSize, type SortableField } from '../attachments/grid-view-state.ts';
+import { hiddenColumns } from '../attachments/column-choice.ts';
+import { PAGE_SIZES } from '../attachments/grid-view-state.ts';
 import { useGridView } from '../attachments/use-grid-view.ts';
 import { ViewControls } from '../attachments/view-controls.tsx';
 import { EmptyRecord } from '../file-actions/empty-record.tsx';
@@ -41,10 +32,12 @@ import { useFileActions } from '../file-actions/use-file-actions.tsx';
 import { useFileDrop } from '../file-actions/use-file-drop.tsx';
 import { recordDetailQuery } from '../record-header/record-detail-query.ts';
 import { GridStatus } from './grid-status.tsx';
+import { useGridModels } from './use-grid-models.ts';
 import { useRecordRows } from './use-record-rows.ts';
 
 const gridText = messages.attachments;
 const noSelection: GridRowSelectionModel = { type: 'include', ids: new Set() };
+const pageSizeOptions = [...PAGE_SIZES];
 
 /** The grid's own toolbar and cell padding, at the sizes the first frame draws them. */
 const gridStyles = {
@@ -133,63 +126,29 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
   // beyond what is held, so "next" stays open; the label says "more than" instead.
   const rowCount = loaded.moreRecords ? shown.length + 1 : shown.length;
 
-  // The grid treats a new model object as a change (and goes back to the first page): hand it
-  // the same objects until their values change.
-  const sortField = view.sort?.field;
-  const sortDirection = view.sort?.direction;
-  const { search } = view;
-  const paginationModel = useMemo(() => ({ page, pageSize }), [page, pageSize]);
-  const sortModel = useMemo<GridSortModel>(
-    () => (sortField && sortDirection ? [{ field: sortField, sort: sortDirection }] : []),
-    [sortField, sortDirection],
-  );
-  const filterModel = useMemo<GridFilterModel>(
-    () => ({ items: [], quickFilterValues: search ? search.split(/\s+/) : [] }),
-    [search],
-  );
-  const hidden = hiddenColumns(view, loaded.rows, width ?? 0).join(',');
-  const columnVisibilityModel = useMemo(
-    () =>
-      layout === 'list'
-        ? {}
-        : Object.fromEntries(
-            hidden
-              .split(',')
-              .filter(Boolean)
-              .map((field) => [field, false]),
-          ),
-    [hidden, layout],
-  );
+  const hidden = hiddenColumns(view, loaded.rows, width ?? 0);
+  const models = useGridModels(view, updateView, { page, pageSize }, layout, hidden);
 
-  if (loaded.error && loaded.rows.length === 0) {
-    return <ErrorBanner error={loaded.error} onRetry={loaded.refetch} />;
-  }
-
-  const onPagination = (model: GridPaginationModel) => {
-    if (model.page === page && model.pageSize === pageSize) return;
-    updateView({
-      page: model.pageSize !== pageSize ? 0 : model.page,
-      pageSize: model.pageSize as PageSize,
-    });
-  };
-  const onSort = (model: GridSortModel) => {
-    const first = model[0];
-    updateView({
-      sort: first?.sort ? { field: first.field as SortableField, direction: first.sort } : null,
-      page: 0,
-    });
-  };
-  const onFilter = (model: GridFilterModel) => {
-    const next = (model.quickFilterValues ?? []).join(' ');
-    if (next !== search) updateView({ search: next, page: 0 });
-  };
-  const onColumns = (model: GridColumnVisibilityModel) => {
-    if (layout === 'list') return;
-    const chosen = Object.keys(model).filter((field) => model[field] === false);
-    // Remembered in this browser: the next record opens with the same columns.
-    rememberHiddenColumns(chosen);
-    updateView({ hidden: chosen });
-  };
+  // Every prop below keeps its identity until what it depends on changes: the grid is memoised
+  // on its props, and a new callback or object renders all of it again (as the session's or the
+  // modules' answer, arriving just after the first rows, would).
+  const rowClassName = useCallback(
+    ({ id }: { id: string | number }) => (arrivedIds.has(String(id)) ? 'row-new' : ''),
+    [arrivedIds],
+  );
+  const { can, confirmDelete } = actions;
+  // Enter downloads, Space selects, Delete asks to delete the selection.
+  const onCellKey = useCallback(
+    (params: { row: unknown; field: string }, event: KeyboardEvent) =>
+      onGridKey({ row: params.row as Attachment, field: params.field }, event, {
+        module,
+        recordId,
+        actions: { can, confirmDelete },
+        selected,
+        toggle: (row) => apiRef.current?.selectRow(row.id, !apiRef.current.isRowSelected(row.id)),
+      }),
+    [module, recordId, can, confirmDelete, selected, apiRef],
+  );
 
   const emptyRecord =
     !loaded.initialLoading && !loaded.error && !loaded.moreRecords && held.length === 0;
@@ -199,6 +158,36 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
       : loaded.moreRecords
         ? gridText.noLoadedMatch
         : gridText.noMatch;
+  const shownCount = shown.length;
+  const { moreRecords } = loaded;
+  const localeText = useMemo(
+    () => ({
+      // The empty record's offer says it, over the grid.
+      noRowsLabel: emptyRecord ? '' : nothingShown,
+      noResultsOverlayLabel: nothingShown,
+      paginationDisplayedRows: ({ from, to }: { from: number; to: number }) =>
+        gridText.displayedRows(from, Math.min(to, shownCount), shownCount, moreRecords),
+    }),
+    [emptyRecord, nothingShown, shownCount, moreRecords],
+  );
+  const slotProps = useMemo(
+    () =>
+      ({
+        toolbar: {
+          showQuickFilter: true,
+          quickFilterProps: { debounceMs: 300 },
+          csvOptions: { disableToolbarButton: true },
+          printOptions: { disableToolbarButton: true },
+          mainControls: <ViewControls view={view} onChange={updateView} layout={layout} />,
+        },
+        loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
+      }) as const,
+    [view, updateView, layout],
+  );
+
+  if (loaded.error && loaded.rows.length === 0) {
+    return <ErrorBanner error={loaded.error} onRetry={loaded.refetch} />;
+  }
   return (
     <Stack spacing={px(FILE_TOOLBAR.stackGap)}>
       <FileToolbar selected={selected} actions={actions} offersAdding={!emptyRecord} />
@@ -224,64 +213,32 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
                 // The list's two lines need a standard row, even in the widget's compact grid.
                 density={layout === 'list' ? 'standard' : undefined}
                 columnHeaderHeight={COLUMN_HEADER_HEIGHT}
-                getRowClassName={({ id }) => (arrivedIds.has(String(id)) ? 'row-new' : '')}
+                getRowClassName={rowClassName}
                 checkboxSelection
                 keepNonExistentRowsSelected
                 rowSelectionModel={selection}
                 onRowSelectionModelChange={setSelection}
-                // Enter downloads, Space selects, Delete asks to delete the selection.
-                onCellKeyDown={(params, event) =>
-                  onGridKey({ row: params.row as Attachment, field: params.field }, event, {
-                    module,
-                    recordId,
-                    actions,
-                    selected,
-                    toggle: (row) =>
-                      apiRef.current?.selectRow(row.id, !apiRef.current.isRowSelected(row.id)),
-                  })
-                }
+                onCellKeyDown={onCellKey}
                 loading={loaded.initialLoading || waitingForRows || whole.loadingAll}
                 paginationMode="server"
                 sortingMode="server"
                 filterMode="server"
                 rowCount={rowCount}
-                paginationModel={paginationModel}
-                onPaginationModelChange={onPagination}
-                pageSizeOptions={[...PAGE_SIZES]}
-                sortModel={sortModel}
-                onSortModelChange={onSort}
-                filterModel={filterModel}
-                onFilterModelChange={onFilter}
-                columnVisibilityModel={columnVisibilityModel}
-                onColumnVisibilityModelChange={onColumns}
+                paginationModel={models.paginationModel}
+                onPaginationModelChange={models.onPagination}
+                pageSizeOptions={pageSizeOptions}
+                sortModel={models.sortModel}
+                onSortModelChange={models.onSort}
+                filterModel={models.filterModel}
+                onFilterModelChange={models.onFilter}
+                columnVisibilityModel={models.columnVisibilityModel}
+                onColumnVisibilityModelChange={models.onColumns}
                 disableColumnFilter
                 disableColumnSelector={layout === 'list'}
                 disableRowSelectionOnClick
                 showToolbar
-                slotProps={{
-                  toolbar: {
-                    showQuickFilter: true,
-                    quickFilterProps: { debounceMs: 300 },
-                    csvOptions: { disableToolbarButton: true },
-                    printOptions: { disableToolbarButton: true },
-                    mainControls: (
-                      <ViewControls view={view} onChange={updateView} layout={layout} />
-                    ),
-                  },
-                  loadingOverlay: { variant: 'linear-progress', noRowsVariant: 'skeleton' },
-                }}
-                localeText={{
-                  // The empty record's offer says it, over the grid.
-                  noRowsLabel: emptyRecord ? '' : nothingShown,
-                  noResultsOverlayLabel: nothingShown,
-                  paginationDisplayedRows: ({ from, to }) =>
-                    gridText.displayedRows(
-                      from,
-                      Math.min(to, shown.length),
-                      shown.length,
-                      loaded.moreRecords,
-                    ),
-                }}
+                slotProps={slotProps}
+                localeText={localeText}
               />
             </TooltipHost>
           </ThumbnailLinks>
