@@ -84,7 +84,15 @@ test.describe('the first rows, while the grid is on its way', () => {
   const barColours = (page: Page) =>
     page.locator('header:has(> nav[aria-label="Main"])').evaluate((bar) => {
       const style = getComputedStyle(bar);
-      return { background: style.backgroundColor, text: style.color };
+      // And where the app's name stands in it (its text's own box, to the pixel).
+      const range = document.createRange();
+      range.selectNodeContents(bar.querySelector('a')!);
+      const name = range.getBoundingClientRect();
+      return {
+        background: style.backgroundColor,
+        text: style.color,
+        nameAt: [Math.round(name.left), Math.round(name.top)],
+      };
     });
 
   /** The record header's height, and how many lines the record's name takes in it. */

@@ -1,5 +1,5 @@
-import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material';
-import { Suspense, useEffect, useRef } from 'react';
+import { Box, Container, Link, Typography } from '@mui/material';
+import { Suspense, useEffect, useRef, type CSSProperties } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router';
 import { AccountButton } from '../features/account/account-button.tsx';
 import { messages } from '../i18n/messages.ts';
@@ -7,6 +7,17 @@ import { PageErrorBoundary } from './page-error-boundary.tsx';
 import { PAGE, px, sxPx } from './record-page-geometry.ts';
 
 const MAIN_ID = 'main-content';
+/**
+ * The bar's links and buttons in a row: the app's name first, the account button last. As tall
+ * as the bar, so that the account button's arriving moves nothing.
+ */
+const barNav: CSSProperties = {
+  display: 'flex',
+  flex: 1,
+  alignSelf: 'stretch',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+};
 
 export function Layout() {
   const main = useRef<HTMLElement>(null);
@@ -36,21 +47,20 @@ export function Layout() {
       >
         {messages.app.skipToContent}
       </Link>
-      <AppBar position="static" elevation={0}>
-        <Toolbar
-          component="nav"
-          aria-label={messages.app.mainNavigation}
-          sx={{ px: sxPx(PAGE.gutter) }}
-        >
-          <Link component={RouterLink} to="/" color="inherit" underline="hover">
-            <Typography variant="h6" component="span">
-              {messages.app.name}
-            </Typography>
-          </Link>
-          <Box sx={{ flexGrow: 1 }} />
+      {/*
+        The bar is drawn by the first frame's styles (first-paint.css: MUI's AppBar and Toolbar,
+        their colours and height from the theme), so it is where the frame drew it, and it
+        mounts as plain elements instead of five styled components.
+      */}
+      <header className="first-paint-bar">
+        <nav aria-label={messages.app.mainNavigation} style={barNav}>
+          {/* The name's line in the link's, as the frame's nav holds it: the same baseline. */}
+          <RouterLink to="/">
+            <span className="first-paint-type-h6">{messages.app.name}</span>
+          </RouterLink>
           <AccountButton />
-        </Toolbar>
-      </AppBar>
+        </nav>
+      </header>
       <Container
         component="main"
         ref={main}

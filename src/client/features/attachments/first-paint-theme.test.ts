@@ -55,6 +55,12 @@ describe('firstPaintThemeCss', () => {
   it("draws the app bar at the theme's toolbar height and text in the theme's type", () => {
     expect(css).toContain('.first-paint-bar{min-height:56px}');
     expect(css).toContain(`${theme.breakpoints.up('sm')}{.first-paint-bar{min-height:64px}}`);
+    // Unscoped, with the page's gutters: the app's own bar, drawn with these rules once the
+    // frame is gone, keeps them.
+    expect(css).toContain(`\n.first-paint-bar{padding-inline:${PAGE.gutter.xs}px}`);
+    expect(css).toContain(
+      `${theme.breakpoints.up('sm')}{.first-paint-bar{padding-inline:${PAGE.gutter.sm}px}}`,
+    );
     const h5 = theme.typography.h5;
     expect(css).toContain(
       `.first-paint-type-h5{font-family:${h5.fontFamily};font-weight:${h5.fontWeight};font-size:${h5.fontSize}`,

@@ -25,17 +25,34 @@ import {
  * - the geometry as `--first-paint-*` properties, per breakpoint of the theme where it varies;
  * - the app bar's height (the theme's toolbar mixin) and the type styles the frame draws in,
  *   as `.first-paint-type-<variant>`.
- * All of it is scoped to the page while it shows the frame, and gone with it.
+ * All of it is scoped to the page while it shows the frame, and gone with it, but the app bar's
+ * rules: the app's layout draws its bar with them too.
  */
 export function firstPaintThemeCss(theme: Theme, frameCss: string): string {
   return [
     ...themeVariables(theme, frameCss),
     ...geometry(theme),
     rule('.first-paint-bar', theme.mixins.toolbar),
+    // Not scoped to the frame: the app's layout draws its bar with these rules too.
+    ...barGutters(theme),
     ...TYPE_VARIANTS.map((variant) =>
       rule(`.first-paint-type-${variant}`, theme.typography[variant]),
     ),
   ].join('\n');
+}
+
+/** The app bar's gutters, per breakpoint: the page's, so that the bar lines up with it. */
+function barGutters(theme: Theme): string[] {
+  const gutter: Responsive = PAGE.gutter;
+  const sizes: [string, number][] =
+    typeof gutter === 'number' ? [['xs', gutter]] : Object.entries(gutter);
+  return sizes.map(([breakpoint, size]) =>
+    rule(
+      '.first-paint-bar',
+      { paddingInline: px(size) },
+      breakpoint === 'xs' ? [] : [theme.breakpoints.up(breakpoint as 'sm')],
+    ),
+  );
 }
 
 /** The page while it shows the first frame. */
