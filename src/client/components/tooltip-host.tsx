@@ -1,5 +1,6 @@
 import { Tooltip } from '@mui/material';
 import {
+  cloneElement,
   useCallback,
   useEffect,
   useId,
@@ -7,12 +8,40 @@ import {
   useState,
   type FocusEvent,
   type MouseEvent,
+  type ReactElement,
   type ReactNode,
   type TouchEvent,
 } from 'react';
 
-/** Marks an element whose tooltip the enclosing `TooltipHost` shows: spread it onto the element. */
-export const tooltip = (title: string) => ({ 'data-tooltip': title });
+/**
+ * Marks an element whose tooltip the enclosing `TooltipHost` shows: spread it onto the element.
+ * `enterDelay`: how long a hover waits, when not MUI Tooltip's default.
+ */
+export const tooltip = (title: string, enterDelay?: number) => ({
+  'data-tooltip': title,
+  ...(enterDelay === undefined ? {} : { 'data-tooltip-delay': String(enterDelay) }),
+});
+
+/**
+ * The data grid's `baseTooltip` slot: the tooltips of its column headers and toolbar buttons
+ * shown by the enclosing `TooltipHost`, instead of a Tooltip each mounted with the grid. As MUI's
+ * Tooltip does, a title in words names an element that has no name of its own.
+ */
+export function HostedTooltip({
+  title,
+  enterDelay,
+  children,
+}: {
+  title: ReactNode;
+  enterDelay?: number;
+  children: ReactElement<{ 'aria-label'?: string }>;
+}) {
+  if (typeof title !== 'string' || title === '') return children;
+  return cloneElement(children, {
+    'aria-label': children.props['aria-label'] ?? title,
+    ...tooltip(title, enterDelay),
+  });
+}
 
 const MARKED = '[data-tooltip]';
 // MUI Tooltip's own delays.
@@ -81,7 +110,7 @@ export function TooltipHost({ children }: { children: ReactNode }) {
     if (!anchor || (isOpen && shown?.anchor === anchor)) return;
     // From one marked element straight to the next, the tooltip follows at once.
     if (isOpen) show(anchor);
-    else later(ENTER_DELAY_MS, () => show(anchor));
+    else later(Number(anchor.dataset.tooltipDelay ?? ENTER_DELAY_MS), () => show(anchor));
   };
   const onMouseOut = (event: MouseEvent) => {
     const anchor = marked(event.target);

@@ -1,5 +1,5 @@
 import SortIcon from '@mui/icons-material/Sort';
-import { Badge, Tooltip } from '@mui/material';
+import { Badge } from '@mui/material';
 import {
   ColumnsPanelTrigger,
   GridArrowDownwardIcon,
@@ -10,6 +10,7 @@ import {
 } from '@mui/x-data-grid';
 import { lazy, Suspense, useId, useState, type ReactNode } from 'react';
 import type { Choice } from './choice-menu-list.tsx';
+import { tooltip } from '../../components/tooltip-host.tsx';
 import { messages } from '../../i18n/messages.ts';
 import {
   FILE_TYPES,
@@ -42,7 +43,8 @@ interface ViewControlsProps {
 
 /**
  * The grid toolbar's own controls, before its search: the file-type filter, and either the
- * columns panel (table) or a sort menu (list). Inside the grid, as its toolbar's main controls.
+ * columns panel (table) or a sort menu (list). Inside the grid, as its toolbar's main controls;
+ * their tooltips are the grid's TooltipHost's.
  */
 export function ViewControls({ view, onChange, layout }: ViewControlsProps) {
   return (
@@ -51,11 +53,13 @@ export function ViewControls({ view, onChange, layout }: ViewControlsProps) {
       {layout === 'list' ? (
         <SortMenu sort={view.sort} onChange={(sort) => onChange({ sort, page: 0 })} />
       ) : (
-        <Tooltip title={messages.attachments.columnsButton}>
-          <ColumnsPanelTrigger render={<ToolbarButton />}>
-            <GridViewColumnIcon fontSize="small" />
-          </ColumnsPanelTrigger>
-        </Tooltip>
+        <ColumnsPanelTrigger
+          render={<ToolbarButton />}
+          aria-label={messages.attachments.columnsButton}
+          {...tooltip(messages.attachments.columnsButton)}
+        >
+          <GridViewColumnIcon fontSize="small" />
+        </ColumnsPanelTrigger>
       )}
     </>
   );
@@ -162,19 +166,18 @@ function ChoiceMenu({
   const menuId = useId();
   return (
     <>
-      <Tooltip title={label}>
-        <ToolbarButton
-          aria-label={label}
-          aria-haspopup="menu"
-          aria-expanded={open ? 'true' : undefined}
-          aria-controls={open ? menuId : undefined}
-          onClick={(event) => setAnchor(event.currentTarget)}
-          style={text ? TEXT_BUTTON : undefined}
-        >
-          {icon}
-          {text}
-        </ToolbarButton>
-      </Tooltip>
+      <ToolbarButton
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open ? 'true' : undefined}
+        aria-controls={open ? menuId : undefined}
+        onClick={(event) => setAnchor(event.currentTarget)}
+        style={text ? TEXT_BUTTON : undefined}
+        {...tooltip(label)}
+      >
+        {icon}
+        {text}
+      </ToolbarButton>
       {anchor && (
         <Suspense fallback={null}>
           <ChoiceMenuList

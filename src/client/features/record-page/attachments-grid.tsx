@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Attachment } from '../../../shared/bigin-attachment.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
-import { TooltipHost } from '../../components/tooltip-host.tsx';
+import { HostedTooltip, TooltipHost } from '../../components/tooltip-host.tsx';
 import { attachmentColumns, cellStyles, listColumns } from '../attachments/attachment-columns.tsx';
 import {
   CELL_PADDING_X,
@@ -38,6 +38,8 @@ import { useRecordRows } from './use-record-rows.ts';
 const gridText = messages.attachments;
 const noSelection: GridRowSelectionModel = { type: 'include', ids: new Set() };
 const pageSizeOptions = [...PAGE_SIZES];
+/** The headers' and toolbar's tooltips are the TooltipHost's around the grid. */
+const slots = { baseTooltip: HostedTooltip };
 
 /** The grid's own toolbar and cell padding, at the sizes the first frame draws them. */
 const gridStyles = {
@@ -237,6 +239,7 @@ export function AttachmentsGrid({ module, recordId }: AttachmentsGridProps) {
                 disableColumnSelector={layout === 'list'}
                 disableRowSelectionOnClick
                 showToolbar
+                slots={slots}
                 slotProps={slotProps}
                 localeText={localeText}
               />
