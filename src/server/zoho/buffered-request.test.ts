@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bufferedBytes, fetchBuffered } from './buffered-request.ts';
+import { acceptedEncoding, bufferedBytes, fetchBuffered } from './buffered-request.ts';
 
 let server: Server;
 let base = '';
@@ -47,7 +47,20 @@ describe('a call whose answer is read whole', () => {
     expect([empty.status, bufferedBytes(empty)?.length]).toEqual([204, 0]);
   });
 
-  it('asks for the bytes as they are, and reads an answer encoded all the same', async () => {
+  it('asks for gzip over a network, and for the bytes as they are over loopback', () => {
+    for (const origin of [
+      'https://bigin.example.com',
+      'https://www.example.eu',
+      'http://10.0.0.7',
+    ]) {
+      expect(acceptedEncoding(new URL(`${origin}/bigin/v2/Contacts`)), origin).toBe('gzip');
+    }
+    for (const origin of ['http://127.0.0.1:4100', 'http://localhost:4100', 'http://[::1]:4100']) {
+      expect(acceptedEncoding(new URL(`${origin}/bigin/v2/Contacts`)), origin).toBe('identity');
+    }
+  });
+
+  it('asks for the bytes as they are over loopback, and reads an answer encoded all the same', async () => {
     const plain = await fetchBuffered(new URL(`${base}/list`), { method: 'GET', headers: {} });
     expect(asked['accept-encoding']).toBe('identity');
     expect(plain.headers.get('content-encoding')).toBeNull();
