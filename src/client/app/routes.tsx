@@ -4,7 +4,8 @@ import { Layout, PageLoading } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
 import { RecordRoute } from './record-route.tsx';
-import { loadEmbedPage, loadHomePage, loadRecordPage, type PageCode } from './lazy-pages.ts';
+import type { LazyCode } from '../lib/lazy-code.ts';
+import { loadEmbedPage, loadHomePage, loadRecordPage } from './lazy-pages.ts';
 
 /**
  * A page drawn by code loaded on demand: while the code loads, the nearest Suspense says the page
@@ -12,7 +13,7 @@ import { loadEmbedPage, loadHomePage, loadRecordPage, type PageCode } from './la
  * in between: a lazy component suspends on its first render even then.
  */
 function lazyPage<M, P extends object = object>(
-  code: PageCode<M>,
+  code: LazyCode<M>,
   pick: (module: M) => ComponentType<P>,
 ) {
   const Lazy = lazy(() => code().then((module) => ({ default: pick(module) })));

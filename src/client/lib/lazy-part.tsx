@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { CLIENT_ERROR_CODES, clientFailure } from './api-client.ts';
+import { lazyCode } from './lazy-code.ts';
 
 interface MaybeClosed {
   open?: boolean;
@@ -17,26 +17,11 @@ interface MaybeClosed {
 export function lazyPart<P extends object>(
   load: () => Promise<{ default: ComponentType<P> }>,
 ): ComponentType<P> {
-  let loaded = false;
-  const Part = lazy(() =>
-    load().then(
-      (module) => {
-        loaded = true;
-        return module;
-      },
-      // Code that does not arrive (the connection dropped, or a newer version of the app replaced
-      // its files) is the page's error boundary's to say, with a reload, as for a page's code.
-      (error: unknown) => {
-        throw clientFailure(
-          CLIENT_ERROR_CODES.CODE_UNAVAILABLE,
-          error instanceof Error ? error.message : String(error),
-        );
-      },
-    ),
-  );
+  const code = lazyCode(load);
+  const Part = lazy(code);
   function LazyPart(props: P) {
     const { open, keepMounted } = props as MaybeClosed;
-    if (open === false && !keepMounted && !loaded) return null;
+    if (open === false && !keepMounted && !code.loaded()) return null;
     return (
       <Suspense fallback={null}>
         <Part {...props} />

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ApiClientError } from '../lib/api-client.ts';
-import { pageCode } from './lazy-pages.ts';
+import { ApiClientError } from './api-client.ts';
+import { lazyCode } from './lazy-code.ts';
 
-describe('pageCode', () => {
+describe('lazyCode', () => {
   it('keeps the page’s module at hand once it has arrived', async () => {
     const module = { Page: () => null };
-    const code = pageCode(() => Promise.resolve(module));
+    const code = lazyCode(() => Promise.resolve(module));
     expect(code.loaded()).toBeUndefined();
     await expect(code()).resolves.toBe(module);
     expect(code.loaded()).toBe(module);
   });
 
   it('fails as CLIENT_CODE_UNAVAILABLE when the code does not arrive', async () => {
-    const code = pageCode(() =>
+    const code = lazyCode(() =>
       Promise.reject(new TypeError('Failed to fetch dynamically imported module: /assets/x.js')),
     );
     const failure = await code().catch((error: unknown) => error);
