@@ -12,44 +12,23 @@
  * - Bigin calls per record listed (target: ceil(rows / 200)).
  * Figures, not a pass or a fail.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../src/cli/prerequisites/chromium.ts';
-import { systemHost } from '../src/cli/prerequisites/host.ts';
-import { SELF_CLIENT_REFRESH_TOKENS } from '../src/sandbox/sandbox-client.ts';
+import type { Page } from '@playwright/test';
 import { THOUSAND_ATTACHMENTS_RECORD_ID } from '../src/sandbox/seed-ids.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { start } from '../src/server/start.ts';
 import { DOC_SAMPLE_RECORD_ID } from '../src/shared/doc-samples.ts';
+import { buildAppInto, launchChromium, serveBuild } from './browser-stack.ts';
 
 const RUNS = 7;
 /** `CLIENT_BENCH=bytes npm run bench -- client`: the JavaScript bytes alone, each asset's too. */
 const BYTES_ONLY = process.env.CLIENT_BENCH === 'bytes';
 const work = mkdtempSync(path.join(tmpdir(), 'bigin-client-bench-'));
 const distDir = path.join(work, 'dist');
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', distDir], {
-  stdio: 'inherit',
-});
-if (build.status !== 0) throw new Error('vite build failed');
-
-// Service mode: every request acts as Patricia Boyle, so no sign-in is timed.
-const stack = await start(
-  loadConfig({
-    PORT: '0',
-    SANDBOX_PORT: '0',
-    DATA_DIR: path.join(work, 'data'),
-    APP_DIST_DIR: distDir,
-    ZOHO_REFRESH_TOKEN: SELF_CLIENT_REFRESH_TOKENS['Patricia Boyle'],
-  }),
-  () => {},
-);
-const executablePath = findChromium(systemHost())?.path;
-if (!executablePath) throw new Error('No Chromium: `npm test` installs one, or set CHROMIUM_PATH');
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+buildAppInto(distDir);
+const stack = await serveBuild(distDir, path.join(work, 'data'));
+const browser = await launchChromium();
 
 const deepLink = `/Contacts/${DOC_SAMPLE_RECORD_ID}`;
 /** A row of attachments: the grid's, the first frame's before it, or the plain page's. */

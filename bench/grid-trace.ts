@@ -12,18 +12,12 @@
  *   the build's source maps), and the heaviest functions.
  * Figures for finding the time, not a pass or a fail.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { CHROMIUM_ARGS, findChromium } from '../src/cli/prerequisites/chromium.ts';
-import { systemHost } from '../src/cli/prerequisites/host.ts';
-import { SELF_CLIENT_REFRESH_TOKENS } from '../src/sandbox/sandbox-client.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { start } from '../src/server/start.ts';
 import { DOC_SAMPLE_RECORD_ID } from '../src/shared/doc-samples.ts';
+import { buildAppInto, launchChromium, serveBuild } from './browser-stack.ts';
 
 const RUNS = Number(process.argv[2] ?? 3);
 /** What is counted after the grid ready: within the 300 ms the visit is traced past its first row. */
@@ -40,34 +34,14 @@ const given = process.argv
   .slice(3)
   .filter((arg) => arg !== '--repeat')
   .map((dir) => path.resolve(dir));
-if (given.length === 0) {
-  const built = spawnSync(
-    'npx',
-    ['vite', 'build', '--logLevel', 'error', '--outDir', path.join(work, 'dist')],
-    { stdio: 'inherit' },
-  );
-  if (built.status !== 0) throw new Error('vite build failed');
-}
+if (given.length === 0) buildAppInto(path.join(work, 'dist'));
 const dists = given.length > 0 ? given : [path.join(work, 'dist')];
 const stacks = await Promise.all(
-  dists.map((distDir, i) =>
-    start(
-      loadConfig({
-        PORT: '0',
-        SANDBOX_PORT: '0',
-        DATA_DIR: path.join(work, `data-${i}`),
-        APP_DIST_DIR: distDir,
-        ZOHO_REFRESH_TOKEN: SELF_CLIENT_REFRESH_TOKENS['Patricia Boyle'],
-      }),
-      () => {},
-    ),
-  ),
+  dists.map((distDir, i) => serveBuild(distDir, path.join(work, `data-${i}`))),
 );
 /** Each app's origin, and the build it serves (for its source maps). */
 const distOf = new Map(stacks.map((stack, i) => [new URL(stack.appUrl).origin, dists[i]!]));
-const executablePath = findChromium(systemHost())?.path;
-if (!executablePath) throw new Error('No Chromium: `npm test` installs one, or set CHROMIUM_PATH');
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 
 const OBSERVE = `
   window.__trace = { firstRow: null, gridRow: null, gridReady: null };
