@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The API's JSON answers are gzipped from this size up (@fastify/compress's threshold). */
 export const API_COMPRESS_THRESHOLD = 2048;
+/** How the API's JSON answers are gzipped (@fastify/compress's zlibOptions, api-routes.ts). */
+export const API_GZIP_OPTIONS = { level: 1 };
 
 /**
  * Whether the compression plugin (gzip its only encoding) would gzip this request's answer,

@@ -1,10 +1,9 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { biginDateTimeSchema } from '../../shared/bigin-attachment.ts';
+import { API_GZIP_OPTIONS } from '../routes/api-compression.ts';
 import type { JsonBody } from './bigin-client.ts';
 
-/** How the API's JSON answers are gzipped (@fastify/compress's zlibOptions, api-routes.ts). */
-export const API_GZIP_OPTIONS = { level: 1 };
 const gzipped = promisify(gzip);
 
 /**
