@@ -37,7 +37,7 @@ import { securityHeaders } from './security-headers.ts';
 import { sessions } from './session/session-access.ts';
 import type { SessionStoreOptions } from './session/session-store.ts';
 import { EmbeddedStore } from './state/embedded-store.ts';
-import { RedisStore } from './state/redis-store.ts';
+import { redisOf } from './state/redis-store.ts';
 import { Sealer } from './state/sealed.ts';
 import type { StateStore } from './state/state-store.ts';
 import { isolation } from './isolation.ts';
@@ -213,7 +213,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.rateLimitPerMinute !== false) {
     await app.register(rateLimit, {
       perMinute: options.rateLimitPerMinute ?? 600,
-      redis: state instanceof RedisStore ? state.client : undefined,
+      redis: redisOf(state),
     });
   }
   await app.register(writeGuard, { publicUrl: options.publicUrl });

@@ -10,7 +10,7 @@ import { registerExampleHost } from './embed/example-host.ts';
 import { PreviewLinks } from './preview/preview-links.ts';
 import { buildPreviewServer } from './preview/preview-server.ts';
 import { openState, type OpenedState } from './state/open-state.ts';
-import { RedisStore } from './state/redis-store.ts';
+import { redisOf } from './state/redis-store.ts';
 import { Sealer } from './state/sealed.ts';
 import { SharedSemaphore } from './state/shared-semaphore.ts';
 import { AccountsClient } from './zoho/accounts-client.ts';
@@ -224,7 +224,7 @@ async function startOn(
       logger: options.logger,
       rateLimit: {
         perMinute: config.RATE_LIMIT_PER_MINUTE,
-        redis: state instanceof RedisStore ? state.client : undefined,
+        redis: redisOf(state),
       },
     }));
   if (previews) {

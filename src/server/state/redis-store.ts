@@ -15,6 +15,10 @@ export interface RedisStoreOptions {
   log?: (level: 'warn' | 'info', message: string) => void;
 }
 
+/** The Redis client behind `store` when it is a RedisStore (REDIS_URL), for what shares it. */
+export const redisOf = (store: StateStore): Redis | undefined =>
+  store instanceof RedisStore ? store.client : undefined;
+
 /**
  * The store for any number of instances: Redis (or Valkey) through ioredis. Expiry is Redis's
  * own (PX on every key), what must happen at once for every instance is a Lua script, and time
