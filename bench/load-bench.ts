@@ -4,7 +4,9 @@
  * - throughput of 200-row list calls at 50 connections, through the proxy and straight to the
  *   sandbox in the same run (goal: the proxy at least 0.85x the direct figure);
  * - the proxy's CPU per list call (user + system, from /proc), the median over one-second
- *   windows of that run (goal: at most 200 µs);
+ *   windows of that run (goal: at most 200 µs), beside the same figure for a bare Node forwarder
+ *   that pipes the same calls through and does nothing else (bench/bare-forwarder.ts): the floor
+ *   of any proxy on Node on this machine;
  * - the proxy's peak RSS above rest during that run and during 20 concurrent 100 MB downloads
  *   (goal: at most +100 MB each).
  * The sandbox's limits are lifted for the run so that the direct column counts only answers.
@@ -55,6 +57,11 @@ await fetch(`${sandbox.url}/__sandbox/limits`, {
   body: JSON.stringify({ apiCreditsPer24h: 1e9, maxConcurrentCalls: 1000, resetUsage: true }),
 });
 const token = await mintSandboxToken(sandbox.url, 'Patricia Boyle');
+const bare = await spawnTs(
+  path.join(root, 'bench/bare-forwarder.ts'),
+  { BARE_UPSTREAM: sandbox.url, BARE_AUTHORIZATION: `Zoho-oauthtoken ${token}` },
+  /BARE (http:\/\/\S+)/,
+);
 const browser = new TestBrowser(proxy.url);
 await browser.fetch('/api/session');
 
@@ -69,18 +76,28 @@ const cpuOf = (pid: number) => {
 
 interface Target {
   origin: string;
+  /** The process whose CPU and RSS are sampled. */
+  pid: number;
   path: string;
   headers: Record<string, string>;
 }
 const viaProxy: Target = {
   origin: proxy.url,
+  pid: proxyPid,
   path: `/api/records/Contacts/${RECORD}/attachments?page=1&per_page=200`,
   headers: { cookie: browser.cookieHeader },
 };
 const direct: Target = {
   origin: sandbox.url,
+  pid: proxyPid,
   path: `/bigin/v2/Contacts/${RECORD}/Attachments?page=1&per_page=200`,
   headers: { authorization: `Zoho-oauthtoken ${token}` },
+};
+const viaBare: Target = {
+  origin: bare.url,
+  pid: bare.process.pid!,
+  path: direct.path,
+  headers: {},
 };
 
 interface Run {
@@ -97,12 +114,12 @@ async function load(target: Target, seconds: number): Promise<Run> {
   const pool = new Pool(target.origin, { connections: CONNECTIONS, pipelining: 1 });
   let ok = 0;
   let failed = 0;
-  let peakRss = rssOf(proxyPid);
+  let peakRss = rssOf(target.pid);
   const windows: number[] = [];
-  let last = { cpu: cpuOf(proxyPid), ok: 0 };
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(proxyPid))), 10);
+  let last = { cpu: cpuOf(target.pid), ok: 0 };
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(target.pid))), 10);
   const windowTimer = setInterval(() => {
-    const cpu = cpuOf(proxyPid);
+    const cpu = cpuOf(target.pid);
     if (ok > last.ok) windows.push((cpu - last.cpu) / (ok - last.ok));
     last = { cpu, ok };
   }, 1000);
@@ -153,22 +170,26 @@ async function downloads(id: string): Promise<{ peakRss: number; ms: number; sho
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-// Warm up both paths: JIT, keep-alive sockets, the access token.
+// Warm up the three paths: JIT, keep-alive sockets, the access token.
 await load(viaProxy, 2);
 await load(direct, 1);
+await load(viaBare, 1);
 await new Promise((resolve) => setTimeout(resolve, 1000));
 const rest = rssOf(proxyPid);
 
-// Alternate the two columns, twice, so that drift on a shared machine hits both alike.
-const runs = { proxy: [] as Run[], direct: [] as Run[] };
+// Alternate the three columns, twice, so that drift on a shared machine hits both alike.
+const runs = { proxy: [] as Run[], direct: [] as Run[], bare: [] as Run[] };
 for (let i = 0; i < 2; i += 1) {
   runs.direct.push(await load(direct, SECONDS / 2));
   runs.proxy.push(await load(viaProxy, SECONDS / 2));
+  runs.bare.push(await load(viaBare, SECONDS / 2));
 }
 const sum = (rs: Run[], f: (r: Run) => number) => rs.reduce((a, r) => a + f(r), 0);
 const proxyRate = sum(runs.proxy, (r) => r.perSecond) / runs.proxy.length;
 const directRate = sum(runs.direct, (r) => r.perSecond) / runs.direct.length;
 const cpuPerCall = median(runs.proxy.flatMap((r) => r.cpuPerCall));
+const bareCpuPerCall = median(runs.bare.flatMap((r) => r.cpuPerCall));
+const bareRate = sum(runs.bare, (r) => r.perSecond) / runs.bare.length;
 const sandboxCpuPerCall = median(runs.direct.map((r) => r.sandboxCpuPerCall));
 const listingPeak = Math.max(...runs.proxy.map((r) => r.peakRss));
 
@@ -205,6 +226,12 @@ row(
   'at most 200 µs (baseline: the issue start)',
 );
 row(
+  'a bare Node forwarder: CPU per list call',
+  `${bareCpuPerCall.toFixed(0)} µs`,
+  `${bareRate.toFixed(0)}/s`,
+  'the floor: bench/bare-forwarder.ts, no proxy work at all',
+);
+row(
   'sandbox CPU per direct call (it builds the page)',
   `${sandboxCpuPerCall.toFixed(0)} µs`,
   '',
@@ -226,4 +253,5 @@ const failed = sum(runs.proxy, (r) => r.failed) + sum(runs.direct, (r) => r.fail
 if (failed || down.short) console.log(`!! ${failed} calls failed, ${down.short} downloads short`);
 
 await proxy.close();
+await bare.close();
 await sandbox.close();
