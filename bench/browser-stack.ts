@@ -11,13 +11,24 @@ import { SELF_CLIENT_REFRESH_TOKENS } from '../src/sandbox/sandbox-client.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { start, type Started } from '../src/server/start.ts';
 
-/** `npx vite build` into `outDir`. */
-export function buildAppInto(outDir: string): void {
-  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir], {
+/** `npx vite build` into `outDir` of the app, or of the given configuration. */
+function viteBuild(outDir: string, config?: string): void {
+  const args = ['vite', 'build', '--logLevel', 'error', '--outDir', outDir];
+  const built = spawnSync('npx', config ? [...args, '--config', config] : args, {
     stdio: 'inherit',
   });
-  if (built.status !== 0) throw new Error('vite build failed');
+  if (built.status !== 0) throw new Error(`vite build ${config ?? ''} failed`);
 }
+
+/** The app's production build, into `outDir`. */
+export const buildAppInto = (outDir: string): void => viteBuild(outDir);
+
+/**
+ * The data grid alone (bench/bare-grid) built into `outDir`, which the benchmarks put under the
+ * app's build's assets/ so that the app's stack serves it.
+ */
+export const buildBareGridInto = (outDir: string): void =>
+  viteBuild(outDir, 'bench/bare-grid/vite.config.ts');
 
 /** The app built in `distDir`, on the sandbox, in service mode, its data in `dataDir`. */
 export const serveBuild = (distDir: string, dataDir: string): Promise<Started> =>
