@@ -1,8 +1,8 @@
 /**
- * The floor under the app's grid ready: the MUI X data grid alone (built as vite.config.ts here says),
- * with the plain table's five columns of the same page of attachments and nothing else:
- * no app, theme, router, queries, toolbar or first frame. The page (`?page=` the API's address)
- * is asked for at once, as the plain table asks for it, while the grid's code loads. The client
+ * The floor under the app's grid ready: the MUI X data grid alone (built as vite.config.ts here
+ * says), with the plain table's five columns of the same page of attachments and nothing else: no
+ * app, theme, router, queries, toolbar or first frame. The page (`?page=` the API's address) is
+ * asked for at once, as the plain table asks for it, while the grid's code loads. The client
  * benchmark times it beside the app and the plain table.
  */
 import type { GridColDef } from '@mui/x-data-grid';
