@@ -99,6 +99,10 @@ test('a host on another site embeds a record: rows, a frame sized to them, a fil
   expect(resize).toMatchObject({ source: 'bigin-attachments', height: expect.any(Number) });
 
   // A link attachment opens its address in a new tab; the host hears which attachment it was.
+  // Chromium may hold back the animation frames of a cross-site frame just resized, and the
+  // click's stability check waits on them (seen once: 30 s of "waiting for element to be
+  // visible, enabled and stable"); bringing the frame into view has them run again.
+  await page.locator('#widget').scrollIntoViewIfNeeded();
   const popup = page.waitForEvent('popup');
   await grid.getByRole('link').first().click();
   await (await popup).close();
