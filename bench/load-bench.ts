@@ -6,23 +6,26 @@
  * - the proxy's CPU per list call (user + system, from /proc), the median over one-second
  *   windows of that run (goal: at most 200 µs), beside the same figure for a bare Node forwarder
  *   that pipes the same calls through and does nothing else (bench/bare-forwarder.ts): the floor
- *   of any proxy on Node on this machine;
+ *   of any proxy on Node on this machine; and the proxy's CPU per call with users signed in;
  * - the proxy's peak RSS above rest during that run and during 20 concurrent 100 MB downloads
  *   (goal: at most +100 MB each).
  * The sandbox's limits are lifted for the run so that the direct column counts only answers.
- * LOAD_PROFILE_DIR=<dir> runs the proxy with --cpu-prof, its profile written there when it stops.
+ * LOAD_PROFILE_DIR=<dir> runs both proxies with --cpu-prof, their profiles written there when they
+ * stop (named by process id: the service-mode proxy's is the lower).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'undici';
 import { mintSandboxToken } from '../src/cli/sandbox-token.ts';
 import { THOUSAND_ATTACHMENTS_RECORD_ID } from '../src/sandbox/seed-ids.ts';
+import { freePort } from '../src/cli/cluster/topology.ts';
 import { TestBrowser } from '../src/server/test-support/browser.ts';
 import {
   proxyEnvFor,
   spawnSandbox,
   spawnTs,
 } from '../src/server/test-support/child-process-stack.ts';
+import { signInAtSandbox } from '../src/server/test-support/sandbox-sign-in.ts';
 import { postGenerated } from '../src/server/test-support/upload-client.ts';
 
 const CONNECTIONS = 50;
@@ -37,19 +40,27 @@ const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const sandbox = await spawnSandbox(LIMIT_MB);
-const proxy = await spawnTs(
-  path.join(root, 'src/server/main.ts'),
-  {
-    ...proxyEnvFor(sandbox.url, LIMIT_MB),
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    LOG_LEVEL: 'info',
-  },
-  /Bigin Attachments at (http:\/\/\S+)/,
-  process.env.LOAD_PROFILE_DIR
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`]
-    : [],
-);
+/** The proxy as `npm start` runs it, on `env` (with LOAD_PROFILE_DIR, profiled). */
+const spawnProxy = (env: Record<string, string>) =>
+  spawnTs(
+    path.join(root, 'src/server/main.ts'),
+    { ...env, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'info' },
+    /Bigin Attachments at (http:\/\/\S+)/,
+    process.env.LOAD_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`]
+      : [],
+  );
+const proxy = await spawnProxy(proxyEnvFor(sandbox.url, LIMIT_MB));
 const proxyPid = proxy.process.pid!;
+// The same proxy with users signing in (no ZOHO_REFRESH_TOKEN): each call opens its session.
+const signedInEnv: Record<string, string> = proxyEnvFor(sandbox.url, LIMIT_MB);
+delete signedInEnv.ZOHO_REFRESH_TOKEN;
+const signedInPort = await freePort();
+const signedInProxy = await spawnProxy({
+  ...signedInEnv,
+  PORT: String(signedInPort),
+  PUBLIC_URL: `http://127.0.0.1:${signedInPort}`,
+});
 const sandboxPid = sandbox.process.pid!;
 await fetch(`${sandbox.url}/__sandbox/limits`, {
   method: 'PUT',
@@ -64,6 +75,8 @@ const bare = await spawnTs(
 );
 const browser = new TestBrowser(proxy.url);
 await browser.fetch('/api/session');
+const signedIn = new TestBrowser(signedInProxy.url);
+if ((await signInAtSandbox(signedIn, 'Patricia Boyle')).status !== 303) throw new Error('sign-in');
 
 const rssOf = (pid: number) =>
   Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
@@ -92,6 +105,12 @@ const direct: Target = {
   pid: proxyPid,
   path: `/bigin/v2/Contacts/${RECORD}/Attachments?page=1&per_page=200`,
   headers: { authorization: `Zoho-oauthtoken ${token}` },
+};
+const viaSignedIn: Target = {
+  origin: signedInProxy.url,
+  pid: signedInProxy.process.pid!,
+  path: viaProxy.path,
+  headers: { cookie: signedIn.cookieHeader },
 };
 const viaBare: Target = {
   origin: bare.url,
@@ -170,24 +189,33 @@ async function downloads(id: string): Promise<{ peakRss: number; ms: number; sho
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-// Warm up the three paths: JIT, keep-alive sockets, the access token.
+// Warm up the four paths: JIT, keep-alive sockets, the access token.
 await load(viaProxy, 2);
 await load(direct, 1);
+await load(viaSignedIn, 1);
 await load(viaBare, 1);
 await new Promise((resolve) => setTimeout(resolve, 1000));
 const rest = rssOf(proxyPid);
 
-// Alternate the three columns, twice, so that drift on a shared machine hits both alike.
-const runs = { proxy: [] as Run[], direct: [] as Run[], bare: [] as Run[] };
+// Alternate the four columns, twice, so that drift on a shared machine hits both alike.
+const runs = {
+  proxy: [] as Run[],
+  direct: [] as Run[],
+  signedIn: [] as Run[],
+  bare: [] as Run[],
+};
 for (let i = 0; i < 2; i += 1) {
   runs.direct.push(await load(direct, SECONDS / 2));
   runs.proxy.push(await load(viaProxy, SECONDS / 2));
+  runs.signedIn.push(await load(viaSignedIn, SECONDS / 2));
   runs.bare.push(await load(viaBare, SECONDS / 2));
 }
 const sum = (rs: Run[], f: (r: Run) => number) => rs.reduce((a, r) => a + f(r), 0);
 const proxyRate = sum(runs.proxy, (r) => r.perSecond) / runs.proxy.length;
 const directRate = sum(runs.direct, (r) => r.perSecond) / runs.direct.length;
 const cpuPerCall = median(runs.proxy.flatMap((r) => r.cpuPerCall));
+const signedInCpuPerCall = median(runs.signedIn.flatMap((r) => r.cpuPerCall));
+const signedInRate = sum(runs.signedIn, (r) => r.perSecond) / runs.signedIn.length;
 const bareCpuPerCall = median(runs.bare.flatMap((r) => r.cpuPerCall));
 const bareRate = sum(runs.bare, (r) => r.perSecond) / runs.bare.length;
 const sandboxCpuPerCall = median(runs.direct.map((r) => r.sandboxCpuPerCall));
@@ -226,6 +254,12 @@ row(
   'at most 200 µs (baseline: the issue start)',
 );
 row(
+  'the same, users signed in (a session per call)',
+  `${signedInCpuPerCall.toFixed(0)} µs`,
+  `${signedInRate.toFixed(0)}/s`,
+  'the above is service mode (one user, no session)',
+);
+row(
   'a bare Node forwarder: CPU per list call',
   `${bareCpuPerCall.toFixed(0)} µs`,
   `${bareRate.toFixed(0)}/s`,
@@ -253,5 +287,6 @@ const failed = sum(runs.proxy, (r) => r.failed) + sum(runs.direct, (r) => r.fail
 if (failed || down.short) console.log(`!! ${failed} calls failed, ${down.short} downloads short`);
 
 await proxy.close();
+await signedInProxy.close();
 await bare.close();
 await sandbox.close();
