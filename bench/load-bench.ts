@@ -102,7 +102,7 @@ const viaProxy: Target = {
 };
 const direct: Target = {
   origin: sandbox.url,
-  pid: proxyPid,
+  pid: sandboxPid,
   path: `/bigin/v2/Contacts/${RECORD}/Attachments?page=1&per_page=200`,
   headers: { authorization: `Zoho-oauthtoken ${token}` },
 };
@@ -197,7 +197,7 @@ await load(viaBare, 1);
 await new Promise((resolve) => setTimeout(resolve, 1000));
 const rest = rssOf(proxyPid);
 
-// Alternate the four columns, twice, so that drift on a shared machine hits both alike.
+// Alternate the four columns, twice, so that drift on a shared machine hits them alike.
 const runs = {
   proxy: [] as Run[],
   direct: [] as Run[],
@@ -257,7 +257,7 @@ row(
   'the same, users signed in (a session per call)',
   `${signedInCpuPerCall.toFixed(0)} µs`,
   `${signedInRate.toFixed(0)}/s`,
-  'the above is service mode (one user, no session)',
+  'the above is service mode: one user, no stored session',
 );
 row(
   'a bare Node forwarder: CPU per list call',
