@@ -211,13 +211,17 @@ for (let i = 0; i < 2; i += 1) {
   runs.bare.push(await load(viaBare, SECONDS / 2));
 }
 const sum = (rs: Run[], f: (r: Run) => number) => rs.reduce((a, r) => a + f(r), 0);
-const proxyRate = sum(runs.proxy, (r) => r.perSecond) / runs.proxy.length;
-const directRate = sum(runs.direct, (r) => r.perSecond) / runs.direct.length;
-const cpuPerCall = median(runs.proxy.flatMap((r) => r.cpuPerCall));
-const signedInCpuPerCall = median(runs.signedIn.flatMap((r) => r.cpuPerCall));
-const signedInRate = sum(runs.signedIn, (r) => r.perSecond) / runs.signedIn.length;
-const bareCpuPerCall = median(runs.bare.flatMap((r) => r.cpuPerCall));
-const bareRate = sum(runs.bare, (r) => r.perSecond) / runs.bare.length;
+/** A column's calls per second, the mean of its runs. */
+const rateOf = (rs: Run[]) => sum(rs, (r) => r.perSecond) / rs.length;
+/** A column's CPU per call: the median of all its runs' one-second windows. */
+const cpuPerCallOf = (rs: Run[]) => median(rs.flatMap((r) => r.cpuPerCall));
+const proxyRate = rateOf(runs.proxy);
+const directRate = rateOf(runs.direct);
+const cpuPerCall = cpuPerCallOf(runs.proxy);
+const signedInCpuPerCall = cpuPerCallOf(runs.signedIn);
+const signedInRate = rateOf(runs.signedIn);
+const bareCpuPerCall = cpuPerCallOf(runs.bare);
+const bareRate = rateOf(runs.bare);
 const sandboxCpuPerCall = median(runs.direct.map((r) => r.sandboxCpuPerCall));
 const listingPeak = Math.max(...runs.proxy.map((r) => r.peakRss));
 
