@@ -22,9 +22,11 @@ const server = createServer((req, res) => {
       headers: { authorization },
     },
     (answer) => {
+      const { 'content-type': type, 'content-length': length } = answer.headers;
+      // Without a length (a chunked answer), Node sends it on chunked too.
       res.writeHead(answer.statusCode!, {
-        'content-type': answer.headers['content-type'] ?? 'application/json',
-        'content-length': answer.headers['content-length'] ?? '',
+        ...(type ? { 'content-type': type } : {}),
+        ...(length ? { 'content-length': length } : {}),
       });
       answer.pipe(res);
     },
