@@ -20,6 +20,9 @@ export function openAttachment(module: string, recordId: string, row: Attachment
   if (!href) return;
   const anchor = document.createElement('a');
   anchor.href = href;
+  // Named as the grid's row names it: outside the grid, a link's address alone does not say which
+  // attachment it is to whoever watches clicks (the widget tells its host what was opened).
+  anchor.dataset.id = row.id;
   if (isLinkAttachment(row)) {
     anchor.target = '_blank';
     anchor.rel = 'noopener noreferrer';
