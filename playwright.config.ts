@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './src/cli/prerequisites/chromium.ts';
 import { systemHost } from './src/cli/prerequisites/host.ts';
@@ -8,7 +9,10 @@ const { port, sandboxPort, previewPort, distDir, dataDir, outputDir, reportFile 
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
-  workers: 2,
+  // A worker's test drives a Chromium of its own (several processes) beside the one server and
+  // sandbox: about two cores each. On two cores a second worker finished the suite no sooner
+  // (11.1 and 11.0 minutes) and doubled each test's time, taking the longest past 30 s.
+  workers: Math.max(1, Math.floor(availableParallelism() / 2)),
   retries: 0,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: reportFile }]],
