@@ -6,7 +6,7 @@ import { ListItemIcon, ListItemText, Menu, MenuItem } from '@mui/material';
 import { isLinkAttachment, type Attachment } from '../../../shared/bigin-attachment.ts';
 import { messages } from '../../i18n/messages.ts';
 import { attachmentName } from '../attachments/column-text.ts';
-import { attachmentHref } from './download.ts';
+import { attachmentAnchor } from './download.ts';
 import { offersPreview, type RowActionHandlers } from './row-actions.tsx';
 
 const words = messages.fileActions;
@@ -27,7 +27,7 @@ export function RowActionsMenuList({
 }) {
   const { module, recordId } = handlers;
   const link = isLinkAttachment(row);
-  const href = link || handlers.can.download ? attachmentHref(module, recordId, row) : null;
+  const opener = link || handlers.can.download ? attachmentAnchor(module, recordId, row) : null;
   const name = attachmentName(row);
   const editable = row.$editable !== false;
   return (
@@ -38,13 +38,8 @@ export function RowActionsMenuList({
       onClose={close}
       slotProps={{ list: { 'aria-label': words.rowMenu(name) } }}
     >
-      {href ? (
-        <MenuItem
-          component="a"
-          href={href}
-          onClick={close}
-          {...(link ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
-        >
+      {opener ? (
+        <MenuItem component="a" {...opener} onClick={close}>
           <ListItemIcon>
             {link ? <OpenIcon fontSize="small" /> : <DownloadIcon fontSize="small" />}
           </ListItemIcon>

@@ -9,7 +9,7 @@ import { isLinkAttachment } from '../../../shared/bigin-attachment.ts';
 import { tooltip } from '../../components/tooltip-host.tsx';
 import { messages } from '../../i18n/messages.ts';
 import { previewKind } from '../attachments/preview-kind.ts';
-import { attachmentHref } from './download.ts';
+import { attachmentAnchor } from './download.ts';
 
 const words = messages.fileActions;
 const ROW = { display: 'flex', alignItems: 'center' } as const;
@@ -39,7 +39,7 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
   const { module, recordId } = handlers;
   const link = isLinkAttachment(row);
   // A link opens its own address; a file's bytes need the download grant.
-  const href = link || handlers.can.download ? attachmentHref(module, recordId, row) : null;
+  const opener = link || handlers.can.download ? attachmentAnchor(module, recordId, row) : null;
   const name = attachmentName(row);
   // Bigin marks what may not be changed; unmarked, the delete is offered and Bigin decides.
   const editable = row.$editable !== false;
@@ -48,14 +48,13 @@ export function RowActions({ row, handlers }: { row: Attachment; handlers: RowAc
   const previewWords = words.preview(name);
   return (
     <span style={ROW}>
-      {href ? (
+      {opener ? (
         <IconButton
           size="small"
           component="a"
-          href={href}
+          {...opener}
           aria-label={openWords}
           {...tooltip(openWords)}
-          {...(link ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
         >
           {link ? <OpenIcon fontSize="small" /> : <DownloadIcon fontSize="small" />}
         </IconButton>
